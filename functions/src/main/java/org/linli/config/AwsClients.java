@@ -1,0 +1,128 @@
+package org.linli.config;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * One SDK client per service per process, built on first use and reused by every invocation.
+ *
+ * <p>Explicit region, explicit credentials provider and the URLConnection HTTP client keep the
+ * cold start short (no provider-chain probing, no Apache/Netty). Endpoint overrides
+ * ({@code LINLI_ENDPOINT_DYNAMODB}, {@code LINLI_ENDPOINT_SQS}, {@code LINLI_ENDPOINT_SECRETSMANAGER})
+ * exist for the local cloud only; on AWS they are unset.
+ */
+public final class AwsClients {
+    private static volatile DynamoDbClient dynamo;
+    private static volatile SqsClient sqs;
+    private static volatile SecretsManagerClient secrets;
+    private static volatile SdkHttpClient http;
+    private static volatile ExecutionInterceptor interceptor;
+
+    private AwsClients() {}
+
+    /**
+     * Adds an interceptor to every client built afterwards. Used by benchmarks and call-budget tests
+     * to count AWS calls; must be called before the first client is built.
+     */
+    public static synchronized void installInterceptor(ExecutionInterceptor counting) {
+        interceptor = counting;
+    }
+
+    public static DynamoDbClient dynamo() {
+        DynamoDbClient c = dynamo;
+        if (c == null) {
+            synchronized (AwsClients.class) {
+                if (dynamo == null) {
+                    var b = DynamoDbClient.builder().httpClient(http()).region(region())
+                            .credentialsProvider(credentials()).overrideConfiguration(overrides());
+                    Env.get("LINLI_ENDPOINT_DYNAMODB").ifPresent(e -> b.endpointOverride(URI.create(e)));
+                    dynamo = b.build();
+                }
+                c = dynamo;
+            }
+        }
+        return c;
+    }
+
+    public static SqsClient sqs() {
+        SqsClient c = sqs;
+        if (c == null) {
+            synchronized (AwsClients.class) {
+                if (sqs == null) {
+                    var b = SqsClient.builder().httpClient(http()).region(region())
+                            .credentialsProvider(credentials()).overrideConfiguration(overrides());
+                    Env.get("LINLI_ENDPOINT_SQS").ifPresent(e -> b.endpointOverride(URI.create(e)));
+                    sqs = b.build();
+                }
+                c = sqs;
+            }
+        }
+        return c;
+    }
+
+    public static SecretsManagerClient secrets() {
+        SecretsManagerClient c = secrets;
+        if (c == null) {
+            synchronized (AwsClients.class) {
+                if (secrets == null) {
+                    var b = SecretsManagerClient.builder().httpClient(http()).region(region())
+                            .credentialsProvider(credentials()).overrideConfiguration(overrides());
+                    Env.get("LINLI_ENDPOINT_SECRETSMANAGER").ifPresent(e -> b.endpointOverride(URI.create(e)));
+                    secrets = b.build();
+                }
+                c = secrets;
+            }
+        }
+        return c;
+    }
+
+    private static ClientOverrideConfiguration overrides() {
+        var b = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofSeconds(10))
+                .apiCallAttemptTimeout(Duration.ofSeconds(3));
+        if (interceptor != null) b.addExecutionInterceptor(interceptor);
+        return b.build();
+    }
+
+    private static SdkHttpClient http() {
+        if (http == null) {
+            http = UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(2))
+                    .socketTimeout(Duration.ofSeconds(5))
+                    .build();
+        }
+        return http;
+    }
+
+    private static Region region() {
+        return Region.of(Env.require("AWS_REGION"));
+    }
+
+    /**
+     * Lambda with SnapStart serves credentials from a container endpoint (so that they stay valid
+     * after a snapshot is restored); without SnapStart they are plain environment variables.
+     */
+    private static AwsCredentialsProvider credentials() {
+        if (Env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
+            return ContainerCredentialsProvider.builder().build();
+        }
+        String id = Env.require("AWS_ACCESS_KEY_ID");
+        String secret = Env.require("AWS_SECRET_ACCESS_KEY");
+        return StaticCredentialsProvider.create(Env.get("AWS_SESSION_TOKEN")
+                .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(t -> AwsSessionCredentials.create(id, secret, t))
+                .orElseGet(() -> AwsBasicCredentials.create(id, secret)));
+    }
+}
