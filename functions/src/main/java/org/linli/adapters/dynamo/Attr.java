@@ -1,0 +1,71 @@
+package org.linli.adapters.dynamo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Short constructors for attribute values, and null-tolerant readers. */
+final class Attr {
+    private Attr() {}
+
+    static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    static AttributeValue n(long v) {
+        return AttributeValue.fromN(Long.toString(v));
+    }
+
+    static AttributeValue n(double v) {
+        return AttributeValue.fromN(Double.toString(v));
+    }
+
+    static AttributeValue bool(boolean v) {
+        return AttributeValue.fromBool(v);
+    }
+
+    static AttributeValue b(byte[] v) {
+        return AttributeValue.fromB(SdkBytes.fromByteArray(v));
+    }
+
+    static AttributeValue strings(List<String> v) {
+        List<AttributeValue> l = new ArrayList<>(v.size());
+        for (String s : v) l.add(s(s));
+        return AttributeValue.fromL(l);
+    }
+
+    /** Puts {@code v} unless null: DynamoDB items simply omit absent attributes. */
+    static void put(Map<String, AttributeValue> item, String name, String v) {
+        if (v != null) item.put(name, s(v));
+    }
+
+    static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    static long num(Map<String, AttributeValue> item, String name, long fallback) {
+        AttributeValue v = item.get(name);
+        return v == null || v.n() == null ? fallback : Long.parseLong(v.n());
+    }
+
+    static Double dbl(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.n() == null ? null : Double.valueOf(v.n());
+    }
+
+    static boolean flag(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v != null && Boolean.TRUE.equals(v.bool());
+    }
+
+    static List<String> list(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        if (v == null || !v.hasL()) return List.of();
+        List<String> out = new ArrayList<>(v.l().size());
+        for (AttributeValue e : v.l()) out.add(e.s());
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package org.linli.adapters.dynamo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.linli.core.Page;
+import org.linli.core.Times;
+import org.linli.report.Report;
+import org.linli.report.ReportStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/** {@link ReportStore} on the cases table. */
+public final class DynamoReportStore implements ReportStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoReportStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Report> insertNew(Report report) {
+        try {
+            DynamoCalls.call("PutItem report", () -> dynamo.putItem(b -> b.tableName(table)
+                    .item(ReportItems.toItem(report))
+                    .conditionExpression("attribute_not_exists(pk)")
+                    // The existing item comes back with the failure: a retry costs no extra read.
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException e) {
+            if (e.hasItem() && !e.item().isEmpty()) return Optional.of(ReportItems.fromItem(e.item()));
+            return find(report.id());
+        }
+    }
+
+    @Override
+    public Optional<Report> find(String reportId) {
+        var r = DynamoCalls.call("GetItem report", () -> dynamo.getItem(b -> b.tableName(table)
+                .key(CasesTableKeys.report(reportId)).consistentRead(true)));
+        return r.hasItem() && !r.item().isEmpty() ? Optional.of(ReportItems.fromItem(r.item())) : Optional.empty();
+    }
+
+    @Override
+    public Page<Report> byReporter(String reporterId, int limit, String cursor) {
+        String partition = CasesTableKeys.reporterPartition(reporterId);
+        Map<String, AttributeValue> start = Cursors.decode(cursor, Set.of("pk", "sk", "gsi1pk", "gsi1sk"), "gsi1pk", partition);
+        QueryResponse r = DynamoCalls.call("Query ByReporter", () -> dynamo.query(b -> b.tableName(table)
+                .indexName(CasesTableKeys.BY_REPORTER)
+                .keyConditionExpression("gsi1pk = :p")
+                .expressionAttributeValues(Map.of(":p", Attr.s(partition)))
+                .scanIndexForward(false)
+                .limit(limit)
+                .exclusiveStartKey(start)));
+        List<Report> items = r.items().stream().map(ReportItems::fromItem).toList();
+        return new Page<>(items, Cursors.encode(r.lastEvaluatedKey()));
+    }
+
+    @Override
+    public List<Report> pendingBefore(Instant before, int limit) {
+        List<Report> out = new ArrayList<>();
+        for (int shard = 0; shard < CasesTableKeys.PENDING_SHARDS; shard++) {
+            String partition = "PENDING#" + shard;
+            QueryResponse r = DynamoCalls.call("Query Pending", () -> dynamo.query(b -> b.tableName(table)
+                    .indexName(CasesTableKeys.PENDING)
+                    .keyConditionExpression("pendpk = :p AND pendsk < :t")
+                    .expressionAttributeValues(Map.of(":p", Attr.s(partition), ":t", Attr.s(Times.stored(before))))
+                    .limit(limit)));
+            r.items().stream().map(ReportItems::fromItem).forEach(out::add);
+        }
+        out.sort(Comparator.comparing(Report::receivedAt));
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+}

@@ -1,0 +1,188 @@
+package org.linli.adapters.dynamo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.linli.geo.Datum;
+import org.linli.territory.BuildingRecord;
+import org.linli.territory.CellEntry;
+import org.linli.territory.Duty;
+import org.linli.territory.GridKind;
+import org.linli.territory.Level;
+import org.linli.territory.MapInfo;
+import org.linli.territory.NodeRef;
+import org.linli.territory.Roster;
+import org.linli.territory.RosterMember;
+import org.linli.territory.StaffRole;
+import org.linli.territory.TerritoryNode;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Key layout and codecs of the territory table (see docs/data-model.md). Geometry is stored as
+ * WKB, the compact binary every GIS reads. Cell entries use one-letter attribute names because a
+ * dense cell holds a hundred of them and item size is what a read costs.
+ */
+final class TerritoryItems {
+    private TerritoryItems() {}
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", Attr.s(pk), "sk", Attr.s(sk));
+    }
+
+    static Map<String, AttributeValue> currentMapKey() {
+        return key("MAP", "CURRENT");
+    }
+
+    static Map<String, AttributeValue> versionKey(int version) {
+        return key("MAP", String.format("V#%06d", version));
+    }
+
+    static Map<String, AttributeValue> cellKey(int version, String geohash) {
+        return key("CELL#" + version + "#" + geohash, "CELL");
+    }
+
+    static Map<String, AttributeValue> buildingKey(int version, String code) {
+        return key("BUILDING#" + version + "#" + code, "BUILDING");
+    }
+
+    static Map<String, AttributeValue> nodeKey(int version, String code) {
+        return key("NODE#" + version + "#" + code, "NODE");
+    }
+
+    static Map<String, AttributeValue> rosterKey(String nodeCode) {
+        return key("ROSTER#" + nodeCode, "ROSTER");
+    }
+
+    static Map<String, AttributeValue> mapInfo(MapInfo m) {
+        Map<String, AttributeValue> item = new HashMap<>(currentMapKey());
+        item.put("version", Attr.n(m.version()));
+        item.put("datum", Attr.s(m.datum().name()));
+        item.put("cellPrecision", Attr.n(m.cellPrecision()));
+        item.put("rootCode", Attr.s(m.rootCode()));
+        return item;
+    }
+
+    static MapInfo mapInfo(Map<String, AttributeValue> item) {
+        return new MapInfo((int) Attr.num(item, "version", 0), Datum.valueOf(Attr.str(item, "datum")),
+                (int) Attr.num(item, "cellPrecision", 6), Attr.str(item, "rootCode"));
+    }
+
+    static Map<String, AttributeValue> node(int version, TerritoryNode n) {
+        Map<String, AttributeValue> item = new HashMap<>(nodeKey(version, n.code()));
+        item.put("code", Attr.s(n.code()));
+        item.put("name", Attr.s(n.name()));
+        item.put("level", Attr.s(n.level().name()));
+        item.put("kind", Attr.s(n.kind().name()));
+        Attr.put(item, "parent", n.parentCode());
+        item.put("path", Attr.strings(n.path()));
+        if (n.boundary() != null) item.put("wkb", Attr.b(wkb(n.boundary())));
+        item.put("gsi1pk", Attr.s("CHILDREN#" + version + "#" + (n.parentCode() == null ? "-" : n.parentCode())));
+        item.put("gsi1sk", Attr.s(n.level().name() + "#" + n.code()));
+        return item;
+    }
+
+    static Map<String, AttributeValue> cell(int version, String geohash, List<CellEntry> entries) {
+        Map<String, AttributeValue> item = new HashMap<>(cellKey(version, geohash));
+        List<AttributeValue> l = new ArrayList<>(entries.size());
+        for (CellEntry e : entries) {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put("c", Attr.s(e.code()));
+            m.put("n", Attr.s(e.name()));
+            m.put("l", Attr.s(e.level().name()));
+            if (e.kind() != GridKind.REGULAR) m.put("k", Attr.s(e.kind().name()));
+            m.put("p", Attr.strings(e.path()));
+            if (e.full()) m.put("f", Attr.bool(true));
+            else m.put("g", Attr.b(wkb(e.geometry())));
+            l.add(AttributeValue.fromM(m));
+        }
+        item.put("entries", AttributeValue.fromL(l));
+        return item;
+    }
+
+    static List<CellEntry> cellEntries(Map<String, AttributeValue> item) {
+        AttributeValue entries = item.get("entries");
+        if (entries == null || !entries.hasL()) return List.of();
+        List<CellEntry> out = new ArrayList<>(entries.l().size());
+        WKBReader reader = new WKBReader();
+        for (AttributeValue v : entries.l()) {
+            Map<String, AttributeValue> m = v.m();
+            boolean full = Attr.flag(m, "f");
+            Geometry g = full ? null : read(reader, m.get("g").b().asByteArray());
+            String kind = Attr.str(m, "k");
+            out.add(new CellEntry(Attr.str(m, "c"), Attr.str(m, "n"), Level.valueOf(Attr.str(m, "l")),
+                    kind == null ? GridKind.REGULAR : GridKind.valueOf(kind), Attr.list(m, "p"), full, g));
+        }
+        return out;
+    }
+
+    static Map<String, AttributeValue> building(int version, BuildingRecord b) {
+        Map<String, AttributeValue> item = new HashMap<>(buildingKey(version, b.code()));
+        item.put("code", Attr.s(b.code()));
+        item.put("name", Attr.s(b.name()));
+        item.put("gridCode", Attr.s(b.grid().code()));
+        item.put("gridName", Attr.s(b.grid().name()));
+        if (b.microGrid() != null) {
+            item.put("microGridCode", Attr.s(b.microGrid().code()));
+            item.put("microGridName", Attr.s(b.microGrid().name()));
+        }
+        item.put("path", Attr.strings(b.path()));
+        if (b.lat() != null) item.put("lat", Attr.n(b.lat()));
+        if (b.lng() != null) item.put("lng", Attr.n(b.lng()));
+        return item;
+    }
+
+    static BuildingRecord building(Map<String, AttributeValue> item) {
+        NodeRef grid = new NodeRef(Attr.str(item, "gridCode"), Attr.str(item, "gridName"), Level.GRID);
+        NodeRef micro = item.containsKey("microGridCode")
+                ? new NodeRef(Attr.str(item, "microGridCode"), Attr.str(item, "microGridName"), Level.MICRO_GRID) : null;
+        return new BuildingRecord(Attr.str(item, "code"), Attr.str(item, "name"), grid, micro, Attr.list(item, "path"),
+                Attr.dbl(item, "lat"), Attr.dbl(item, "lng"));
+    }
+
+    static Map<String, AttributeValue> roster(Roster r) {
+        Map<String, AttributeValue> item = new HashMap<>(rosterKey(r.nodeCode()));
+        item.put("nodeCode", Attr.s(r.nodeCode()));
+        List<AttributeValue> members = new ArrayList<>();
+        for (RosterMember m : r.members()) {
+            Map<String, AttributeValue> mm = new HashMap<>();
+            mm.put("userId", Attr.s(m.userId()));
+            Attr.put(mm, "name", m.name());
+            Attr.put(mm, "phone", m.phone());
+            mm.put("role", Attr.s(m.role().name()));
+            mm.put("duty", Attr.s(m.duty().name()));
+            members.add(AttributeValue.fromM(mm));
+        }
+        item.put("members", AttributeValue.fromL(members));
+        return item;
+    }
+
+    static Roster roster(Map<String, AttributeValue> item) {
+        List<RosterMember> members = new ArrayList<>();
+        AttributeValue l = item.get("members");
+        if (l != null && l.hasL()) {
+            for (AttributeValue v : l.l()) {
+                Map<String, AttributeValue> m = v.m();
+                members.add(new RosterMember(Attr.str(m, "userId"), Attr.str(m, "name"), Attr.str(m, "phone"),
+                        StaffRole.valueOf(Attr.str(m, "role")), Duty.valueOf(Attr.str(m, "duty"))));
+            }
+        }
+        return new Roster(Attr.str(item, "nodeCode"), members);
+    }
+
+    static byte[] wkb(Geometry g) {
+        return new WKBWriter(2).write(g);
+    }
+
+    private static Geometry read(WKBReader reader, byte[] bytes) {
+        try {
+            return reader.read(bytes);
+        } catch (ParseException e) {
+            throw new IllegalStateException("corrupt geometry in the territory table", e);
+        }
+    }
+}

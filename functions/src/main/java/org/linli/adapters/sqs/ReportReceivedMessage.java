@@ -1,0 +1,56 @@
+package org.linli.adapters.sqs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import org.linli.core.Times;
+import org.linli.geo.Datum;
+import org.linli.geo.GeoPoint;
+import org.linli.json.Json;
+import org.linli.report.ReportReceived;
+
+/** {@code {"type":"report.received","v":1,...}} ⇄ {@link ReportReceived}. */
+public final class ReportReceivedMessage {
+    public static final String TYPE = "report.received";
+
+    private ReportReceivedMessage() {}
+
+    public static String encode(ReportReceived m) {
+        ObjectNode o = Json.object().put("type", TYPE).put("v", 1)
+                .put("reportId", m.reportId())
+                .put("reporterId", m.reporterId())
+                .put("category", m.category())
+                .put("receivedAt", Times.stored(m.receivedAt()));
+        if (m.point() != null) {
+            o.putObject("point").put("lat", m.point().lat()).put("lng", m.point().lng()).put("datum", m.point().datum().name());
+        }
+        if (m.buildingCode() != null) o.put("buildingCode", m.buildingCode());
+        return Json.write(o);
+    }
+
+    /** Throws IllegalArgumentException for anything that is not a v1 report.received message. */
+    public static ReportReceived decode(String body) {
+        JsonNode n;
+        try {
+            n = Json.parse(body);
+        } catch (Json.MalformedJson e) {
+            throw new IllegalArgumentException("not JSON");
+        }
+        if (!TYPE.equals(n.path("type").asText()) || n.path("v").asInt() != 1) {
+            throw new IllegalArgumentException("not a report.received v1 message");
+        }
+        GeoPoint point = null;
+        JsonNode p = n.get("point");
+        if (p != null) point = new GeoPoint(p.path("lat").asDouble(), p.path("lng").asDouble(), Datum.valueOf(p.path("datum").asText()));
+        String building = n.hasNonNull("buildingCode") ? n.get("buildingCode").asText() : null;
+        String reportId = required(n, "reportId");
+        return new ReportReceived(reportId, required(n, "reporterId"), required(n, "category"), point, building,
+                Instant.parse(required(n, "receivedAt")));
+    }
+
+    private static String required(JsonNode n, String field) {
+        String v = n.path(field).asText("");
+        if (v.isEmpty()) throw new IllegalArgumentException("missing " + field);
+        return v;
+    }
+}

@@ -1,0 +1,105 @@
+package org.linli.handlers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.linli.adapters.dynamo.DynamoUserStore;
+import org.linli.adapters.secrets.SecretValues;
+import org.linli.adapters.wechat.HttpWeChatLogin;
+import org.linli.adapters.wechat.WeChatCredentials;
+import org.linli.config.AwsClients;
+import org.linli.config.Env;
+import org.linli.core.NotFound;
+import org.linli.core.Times;
+import org.linli.http.Access;
+import org.linli.http.ApiHandler;
+import org.linli.http.ApiRequest;
+import org.linli.http.ApiResponse;
+import org.linli.http.Route;
+import org.linli.identity.AccessTokens;
+import org.linli.identity.Login;
+import org.linli.identity.TokenKeys;
+import org.linli.identity.UserAccount;
+import org.linli.identity.UserStore;
+import org.linli.json.Json;
+import org.linli.json.JsonInput;
+import org.linli.observability.Log;
+
+/** POST /auth/wechat-login, POST /auth/refresh (both without a token), GET /me. */
+public final class AuthApi extends ApiHandler {
+    private static final Pattern LOGIN_CODE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+    private final Login login;
+    private final UserStore users;
+
+    public AuthApi() {
+        this(defaultLogin(), new DynamoUserStore(AwsClients.dynamo(), Env.require("USERS_TABLE")), Clock.systemUTC());
+    }
+
+    private static Login defaultLogin() {
+        var secrets = AwsClients.secrets();
+        var users = new DynamoUserStore(AwsClients.dynamo(), Env.require("USERS_TABLE"));
+        var wechat = new HttpWeChatLogin(Env.require("WECHAT_API_BASE_URL"),
+                SecretValues.memoized(secrets, Env.require("WECHAT_SECRET"), WeChatCredentials::fromSecretJson));
+        var keys = SecretValues.memoized(secrets, Env.require("TOKEN_KEYS_SECRET"), TokenKeys::fromSecretJson);
+        return new Login(wechat, users, new AccessTokens(Env.require("TOKEN_ISSUER")), keys, Clock.systemUTC());
+    }
+
+    public AuthApi(Login login, UserStore users, Clock clock) {
+        super(clock);
+        this.login = login;
+        this.users = users;
+        serve(Route.of("POST /auth/wechat-login", Access.PUBLIC, this::wechatLogin),
+                Route.of("POST /auth/refresh", Access.PUBLIC, this::refresh),
+                Route.of("GET /me", Access.ANY_USER, this::me));
+    }
+
+    private ApiResponse wechatLogin(ApiRequest request) {
+        JsonInput in = JsonInput.root(request.body(), Set.of("code"));
+        String code = in.requiredMatch("code", LOGIN_CODE, "must be the code from wx.login");
+        in.throwIfInvalid();
+        Login.Result r = login.withWeChatCode(code);
+        Log.info(r.newUser() ? "auth.first_login" : "auth.login", "userId", r.user().id());
+        return ApiResponse.ok(tokens(r));
+    }
+
+    private ApiResponse refresh(ApiRequest request) {
+        JsonInput in = JsonInput.root(request.body(), Set.of("refreshToken"));
+        String token = in.requiredString("refreshToken", 20, 200, JsonInput.TextRule.SINGLE_LINE);
+        in.throwIfInvalid();
+        Login.Result r = login.refresh(token);
+        Log.info("auth.refresh", "userId", r.user().id());
+        return ApiResponse.ok(tokens(r));
+    }
+
+    private ApiResponse me(ApiRequest request) {
+        String id = request.principal().userId();
+        UserAccount u = users.find(id).orElseThrow(() -> new NotFound("user", id));
+        return ApiResponse.ok(user(u));
+    }
+
+    private ObjectNode tokens(Login.Result r) {
+        ObjectNode o = Json.object();
+        o.put("accessToken", r.accessToken());
+        o.put("tokenType", "Bearer");
+        o.put("expiresIn", AccessTokens.LIFETIME.toSeconds());
+        o.put("expiresAt", Times.api(r.accessExpiresAt()));
+        o.put("refreshToken", r.refreshToken());
+        o.put("refreshExpiresAt", Times.api(r.refreshExpiresAt()));
+        o.put("newUser", r.newUser());
+        o.set("user", user(r.user()));
+        return o;
+    }
+
+    private static ObjectNode user(UserAccount u) {
+        ObjectNode o = Json.object();
+        o.put("userId", u.id());
+        if (u.displayName() != null) o.put("displayName", u.displayName());
+        var roles = o.putArray("roles");
+        u.roles().stream().sorted().forEach(r -> roles.add(r.name()));
+        var scope = o.putArray("scope");
+        u.scope().stream().sorted().forEach(scope::add);
+        return o;
+    }
+}

@@ -1,0 +1,120 @@
+package org.linli.handlers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.linli.adapters.dynamo.DynamoCaseStore;
+import org.linli.adapters.dynamo.DynamoReportStore;
+import org.linli.adapters.sqs.SqsAssignmentQueue;
+import org.linli.cases.Case;
+import org.linli.cases.CaseStore;
+import org.linli.cases.Categories;
+import org.linli.config.AwsClients;
+import org.linli.config.Env;
+import org.linli.core.Forbidden;
+import org.linli.core.NotFound;
+import org.linli.core.Page;
+import org.linli.core.ValidationFailed;
+import org.linli.http.Access;
+import org.linli.http.ApiHandler;
+import org.linli.http.ApiRequest;
+import org.linli.http.ApiResponse;
+import org.linli.http.Route;
+import org.linli.identity.Principal;
+import org.linli.json.Json;
+import org.linli.observability.Log;
+import org.linli.report.Report;
+import org.linli.report.ReportDraft;
+import org.linli.report.ReportIntake;
+import org.linli.report.ReportParser;
+import org.linli.report.ReportStore;
+
+/** POST /reports, GET /reports/{reportId}, GET /me/reports. */
+public final class ReportsApi extends ApiHandler {
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private final ReportIntake intake;
+    private final ReportStore reports;
+    private final CaseStore cases;
+    private final ReportParser parser;
+    private final Categories categories;
+
+    /** Lambda's constructor: built once per execution environment. */
+    public ReportsApi() {
+        this(new DynamoReportStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
+                new DynamoCaseStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
+                new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")),
+                Categories.fromClasspath(), Clock.systemUTC());
+    }
+
+    public ReportsApi(ReportStore reports, CaseStore cases, org.linli.report.AssignmentQueue queue,
+                      Categories categories, Clock clock) {
+        this(reports, cases, new ReportIntake(reports, queue, clock), categories, clock);
+    }
+
+    private ReportsApi(ReportStore reports, CaseStore cases, ReportIntake intake, Categories categories, Clock clock) {
+        super(clock);
+        this.reports = reports;
+        this.cases = cases;
+        this.intake = intake;
+        this.categories = categories;
+        this.parser = new ReportParser(categories);
+        serve(Route.of("POST /reports", Access.ANY_USER, this::create),
+                Route.of("GET /reports/{reportId}", Access.ANY_USER, this::get),
+                Route.of("GET /me/reports", Access.ANY_USER, this::mine));
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        Principal me = request.principal();
+        String key = request.header("idempotency-key").orElse(null);
+        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ValidationFailed.of("Idempotency-Key", "must be 1-128 characters: letters, digits, '.', '_', ':', '-'");
+        }
+        ReportDraft draft = parser.parse(request.body());
+        if (draft.source().staffOnly() && !me.isStaff()) {
+            throw new Forbidden("Only staff may file reports from source " + draft.source() + ".");
+        }
+        ReportIntake.Submission s = intake.submit(me.userId(), draft, key);
+        Report r = s.report();
+        Log.info(s.replayed() ? "report.replayed" : "report.received", "reportId", r.id(), "category",
+                draft.category(), "queued", s.queued(), "requestId", request.requestId());
+        ObjectNode body = Json.object();
+        body.put("reportId", r.id());
+        body.put("status", r.status().name());
+        body.put("receivedAt", org.linli.core.Times.api(r.receivedAt()));
+        body.putObject("links").put("self", "/reports/" + r.id());
+        ApiResponse response = ApiResponse.accepted(body, "/reports/" + r.id());
+        return s.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        Principal me = request.principal();
+        String id = request.pathParam("reportId");
+        if (!org.linli.core.Ids.looksLike(id, "rpt")) throw new NotFound("report", id);
+        Report r = reports.find(id).orElseThrow(() -> new NotFound("report", id));
+        Case c = r.caseId() == null ? null : cases.find(r.caseId()).orElse(null);
+        boolean own = r.reporterId().equals(me.userId());
+        if (!own) {
+            // Other residents must not even learn that the report exists.
+            if (!me.isStaff()) throw new NotFound("report", id);
+            if (c == null ? !me.isAdmin() : !me.covers(c.territoryPath())) {
+                throw new Forbidden("This report is outside your territory.");
+            }
+        }
+        return ApiResponse.ok(Views.report(r, c, categories, true));
+    }
+
+    private ApiResponse mine(ApiRequest request) {
+        Principal me = request.principal();
+        Page<Report> page = reports.byReporter(me.userId(), request.limit(20, 50), request.cursor());
+        Map<String, Case> byId = cases.findAll(page.items().stream().map(Report::caseId).filter(Objects::nonNull).toList());
+        ObjectNode body = Json.object();
+        var items = body.putArray("items");
+        for (Report r : page.items()) items.add(Views.report(r, r.caseId() == null ? null : byId.get(r.caseId()), categories, true));
+        if (page.nextCursor() == null) body.putNull("nextCursor");
+        else body.put("nextCursor", page.nextCursor());
+        return ApiResponse.ok(body);
+    }
+}

@@ -1,0 +1,199 @@
+package org.linli.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.linli.core.Conflict;
+import org.linli.core.DomainException;
+import org.linli.core.ExternalServiceFailed;
+import org.linli.core.FieldError;
+import org.linli.core.Forbidden;
+import org.linli.core.NotFound;
+import org.linli.core.QueueUnavailable;
+import org.linli.core.StoreUnavailable;
+import org.linli.core.TooManyRequests;
+import org.linli.core.Unauthenticated;
+import org.linli.core.ValidationFailed;
+import org.linli.identity.Principal;
+import org.linli.json.Json;
+import org.linli.observability.Log;
+
+/**
+ * Base of every HTTP API function: finds the route by API Gateway's route key, checks the caller
+ * and the body, runs the action, and maps domain outcomes to status codes in the one error
+ * format. Subclasses only declare routes; they never build error responses themselves.
+ */
+public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private Map<String, Route> routes = Map.of();
+    protected final Clock clock;
+
+    protected ApiHandler(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Called once from the subclass constructor, with actions bound to that instance. */
+    protected final void serve(Route... routeList) {
+        if (!routes.isEmpty()) throw new IllegalStateException("routes already set");
+        Map<String, Route> m = new LinkedHashMap<>();
+        for (Route r : routeList) {
+            if (m.put(r.key(), r) != null) throw new IllegalStateException("duplicate route " + r.key());
+        }
+        routes = Map.copyOf(m);
+    }
+
+    /** The route keys this function serves, for the template and fallback checks. */
+    public final java.util.Set<String> routeKeys() {
+        return routes.keySet();
+    }
+
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        String routeKey = event.getRouteKey();
+        long started = System.nanoTime();
+        APIGatewayV2HTTPResponse response;
+        try {
+            Route route = routes.get(routeKey);
+            if (route == null) throw new NotFound("No such route: " + routeKey + ".");
+            response = toHttp(run(route, event), requestId);
+        } catch (DomainException e) {
+            response = domainError(e, requestId);
+        } catch (HttpProblem e) {
+            response = error(e.status(), e.code(), e.getMessage(), List.of(), requestId, Map.of(), Map.of());
+        } catch (Json.MalformedJson e) {
+            response = error(400, "INVALID_JSON", e.getMessage(), List.of(), requestId, Map.of(), Map.of());
+        } catch (RuntimeException e) {
+            Log.error("api.unhandled", e, "routeKey", routeKey, "requestId", requestId);
+            response = error(500, "INTERNAL", "Something went wrong on our side; it has been logged.", List.of(),
+                    requestId, Map.of(), Map.of());
+        }
+        Log.info("api.request", "routeKey", routeKey, "status", response.getStatusCode(),
+                "ms", (System.nanoTime() - started) / 1_000_000, "requestId", requestId);
+        return response;
+    }
+
+    private ApiResponse run(Route route, APIGatewayV2HTTPEvent event) {
+        Principal principal = Principals.from(event, clock.instant(), route.access().authenticated());
+        if (route.access().authenticated() && !route.access().anyRole() && !principal.hasAny(route.access().roles())) {
+            throw new Forbidden("Your role may not call " + route.key() + ".");
+        }
+        JsonNode body = route.takesBody() ? readBody(event, route.maxBodyBytes()) : null;
+        return route.action().handle(new ApiRequest(event, principal, body));
+    }
+
+    /** Content type, size, encoding and syntax, in that order: each gets its own status. */
+    static JsonNode readBody(APIGatewayV2HTTPEvent event, int maxBytes) {
+        String raw = event.getBody();
+        if (raw == null || raw.isEmpty()) throw new ValidationFailed("BODY_REQUIRED", "This route needs a JSON body.", List.of());
+        String contentType = header(event, "content-type");
+        if (contentType == null || !isJson(contentType)) {
+            throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as 'Content-Type: application/json' in UTF-8.");
+        }
+        byte[] bytes;
+        if (event.getIsBase64Encoded()) {
+            try {
+                bytes = Base64.getDecoder().decode(raw);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationFailed("INVALID_ENCODING", "The body is not valid base64.", List.of());
+            }
+        } else {
+            if (raw.length() > maxBytes) throw tooLarge(maxBytes); // cheap bound before encoding
+            bytes = raw.getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > maxBytes) throw tooLarge(maxBytes);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ValidationFailed("INVALID_ENCODING", "The body is not valid UTF-8.", List.of());
+        }
+        return Json.parse(text);
+    }
+
+    private static HttpProblem tooLarge(int maxBytes) {
+        return new HttpProblem(413, "PAYLOAD_TOO_LARGE", "The body is larger than " + maxBytes + " bytes.");
+    }
+
+    private static boolean isJson(String contentType) {
+        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+        if (!parts[0].trim().equals("application/json")) return false;
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            if (p.startsWith("charset=") && !p.equals("charset=utf-8") && !p.equals("charset=\"utf-8\"")) return false;
+        }
+        return true;
+    }
+
+    private static String header(APIGatewayV2HTTPEvent event, String name) {
+        Map<String, String> h = event.getHeaders();
+        if (h == null) return null;
+        String v = h.get(name);
+        if (v != null) return v;
+        for (var e : h.entrySet()) if (e.getKey().equalsIgnoreCase(name)) return e.getValue();
+        return null;
+    }
+
+    static APIGatewayV2HTTPResponse domainError(DomainException e, String requestId) {
+        List<FieldError> fields = e instanceof ValidationFailed v ? v.fields() : List.of();
+        Map<String, Object> details = e instanceof Conflict c ? c.details() : Map.of();
+        Map<String, String> headers = new HashMap<>();
+        int status;
+        if (e instanceof ValidationFailed) status = 400;
+        else if (e instanceof Unauthenticated) {
+            status = 401;
+            headers.put("WWW-Authenticate", "Bearer");
+        } else if (e instanceof Forbidden) status = 403;
+        else if (e instanceof NotFound) status = 404;
+        else if (e instanceof Conflict) status = 409;
+        else if (e instanceof TooManyRequests t) {
+            status = 429;
+            headers.put("Retry-After", String.valueOf(Math.max(1, t.retryAfter().toSeconds())));
+        } else if (e instanceof ExternalServiceFailed) status = 502;
+        else if (e instanceof StoreUnavailable || e instanceof QueueUnavailable) {
+            status = 503;
+            headers.put("Retry-After", "1");
+            Log.warn("api.dependency_unavailable", "code", e.code(), "requestId", requestId);
+        } else status = 500;
+        return error(status, e.code(), e.getMessage(), fields, requestId, details, headers);
+    }
+
+    public static APIGatewayV2HTTPResponse error(int status, String code, String message, List<FieldError> fields,
+                                                 String requestId, Map<String, Object> details,
+                                                 Map<String, String> extraHeaders) {
+        return respond(status, Json.write(ErrorBody.of(code, message, fields, requestId, details)), requestId, extraHeaders);
+    }
+
+    private static APIGatewayV2HTTPResponse toHttp(ApiResponse r, String requestId) {
+        return respond(r.status(), r.body() == null ? null : Json.write(r.body()), requestId, r.headers());
+    }
+
+    private static APIGatewayV2HTTPResponse respond(int status, String body, String requestId, Map<String, String> extra) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("Cache-Control", "no-store");
+        if (requestId != null) headers.put("X-Request-Id", requestId);
+        headers.putAll(extra);
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

@@ -1,0 +1,91 @@
+package org.linli.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.linli.core.Ids;
+import org.linli.core.Unauthenticated;
+
+/**
+ * Login and refresh. A first login creates a resident account keyed by openid; every login or
+ * refresh returns a fresh access token and a new single-use refresh token (the old one dies),
+ * re-reading roles so that a promotion takes effect at the next refresh.
+ */
+public final class Login {
+    public static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final WeChatLogin wechat;
+    private final UserStore users;
+    private final AccessTokens tokens;
+    private final Supplier<TokenKeys> keys;
+    private final Clock clock;
+
+    public Login(WeChatLogin wechat, UserStore users, AccessTokens tokens, Supplier<TokenKeys> keys, Clock clock) {
+        this.wechat = wechat;
+        this.users = users;
+        this.tokens = tokens;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public Result withWeChatCode(String code) {
+        WeChatLogin.WeChatIdentity id = wechat.codeToSession(code);
+        Instant now = clock.instant();
+        // The user id derives from the openid, so finding a user is one key lookup.
+        String userId = userIdFor(id.openId());
+        var existing = users.find(userId);
+        boolean created = existing.isEmpty();
+        UserAccount user = existing.orElseGet(() -> users.createIfAbsent(new UserAccount(
+                userId, id.openId(), id.unionId(), null, Set.of(Role.RESIDENT), Set.of(), now)));
+        return issue(user, now, created);
+    }
+
+    public Result refresh(String refreshToken) {
+        if (refreshToken == null || refreshToken.length() < 20 || refreshToken.length() > 200) throw expired();
+        Instant now = clock.instant();
+        RefreshSession session = users.takeSession(hash(refreshToken)).orElseThrow(Login::expired);
+        if (!now.isBefore(session.expiresAt())) throw expired();
+        UserAccount user = users.find(session.userId()).orElseThrow(Login::expired);
+        return issue(user, now, false);
+    }
+
+    private Result issue(UserAccount user, Instant now, boolean created) {
+        TokenKeys k = keys.get();
+        String access = tokens.issue(user.principal(), k.kid(), k.privateKey(), now);
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant refreshExpires = now.plus(REFRESH_LIFETIME);
+        users.saveSession(new RefreshSession(hash(refresh), user.id(), refreshExpires));
+        return new Result(access, now.plus(AccessTokens.LIFETIME), refresh, refreshExpires, user, created);
+    }
+
+    public static String userIdFor(String openId) {
+        return Ids.derived("usr", "wechat", openId);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Unauthenticated expired() {
+        return new Unauthenticated("REFRESH_TOKEN_INVALID", "The refresh token is unknown, used or expired; log in again.");
+    }
+
+    /** Tokens and the account they were issued for. */
+    public record Result(String accessToken, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt,
+                         UserAccount user, boolean newUser) {}
+}

@@ -1,0 +1,291 @@
+package org.linli.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.linli.core.FieldError;
+import org.linli.core.ValidationFailed;
+
+/**
+ * Reads one JSON object field by field, collecting every problem instead of stopping at the
+ * first, so that a client gets all its field errors in one answer. Unknown fields are errors:
+ * a misspelt field silently ignored is a bug report that never arrives.
+ */
+public final class JsonInput {
+    private final JsonNode node;
+    private final String path;
+    private final List<FieldError> errors;
+    private final Set<String> allowed;
+
+    private JsonInput(JsonNode node, String path, List<FieldError> errors, Set<String> allowed) {
+        this.node = node;
+        this.path = path;
+        this.errors = errors;
+        this.allowed = allowed;
+    }
+
+    /** The body must be a JSON object holding only {@code allowed} fields. */
+    public static JsonInput root(JsonNode body, Set<String> allowed) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            throw new ValidationFailed("The body must be a JSON object.", List.of(new FieldError("", "must be a JSON object")));
+        }
+        JsonInput in = new JsonInput(body, "", errors, allowed);
+        in.checkUnknown();
+        return in;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public boolean has(String name) {
+        JsonNode v = node.get(name);
+        return v != null && !v.isNull();
+    }
+
+    /** Throws {@link ValidationFailed} with every error collected so far, if any. */
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed("The request is invalid: " + errors.size() + " field(s) need attention.", errors);
+        }
+    }
+
+    public void error(String field, String message) {
+        errors.add(new FieldError(qualify(field), message));
+    }
+
+    public String requiredString(String name, int min, int max, TextRule rule) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            error(name, "is required");
+            return null;
+        }
+        return string(name, v, min, max, rule);
+    }
+
+    public String optionalString(String name, int min, int max, TextRule rule) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) return null;
+        return string(name, v, min, max, rule);
+    }
+
+    public String requiredMatch(String name, Pattern pattern, String describe) {
+        String s = requiredString(name, 1, 200, TextRule.SINGLE_LINE);
+        return matchOrError(name, s, pattern, describe);
+    }
+
+    public String optionalMatch(String name, Pattern pattern, String describe) {
+        String s = optionalString(name, 1, 200, TextRule.SINGLE_LINE);
+        return matchOrError(name, s, pattern, describe);
+    }
+
+    public <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            error(name, "is required");
+            return null;
+        }
+        return enumValue(name, v, type);
+    }
+
+    public <E extends Enum<E>> E optionalEnum(String name, Class<E> type) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) return null;
+        return enumValue(name, v, type);
+    }
+
+    public BigDecimal requiredNumber(String name, BigDecimal min, BigDecimal max) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            error(name, "is required");
+            return null;
+        }
+        return number(name, v, min, max);
+    }
+
+    public BigDecimal optionalNumber(String name, BigDecimal min, BigDecimal max) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) return null;
+        return number(name, v, min, max);
+    }
+
+    public Integer optionalInt(String name, int min, int max) {
+        BigDecimal n = optionalNumber(name, BigDecimal.valueOf(min), BigDecimal.valueOf(max));
+        if (n == null) return null;
+        if (n.stripTrailingZeros().scale() > 0) {
+            error(name, "must be a whole number");
+            return null;
+        }
+        return n.intValueExact();
+    }
+
+    public Boolean optionalBoolean(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) return null;
+        if (!v.isBoolean()) {
+            error(name, "must be true or false");
+            return null;
+        }
+        return v.booleanValue();
+    }
+
+    /** A nested object, or null (with an error) when present but not an object. */
+    public JsonInput optionalObject(String name, Set<String> allowedFields) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) return null;
+        if (!v.isObject()) {
+            error(name, "must be an object");
+            return null;
+        }
+        JsonInput child = new JsonInput(v, qualify(name), errors, allowedFields);
+        child.checkUnknown();
+        return child;
+    }
+
+    public JsonInput requiredObject(String name, Set<String> allowedFields) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            error(name, "is required");
+            return null;
+        }
+        return optionalObject(name, allowedFields);
+    }
+
+    /** An array of strings, each checked by {@code pattern}; null when absent. */
+    public List<String> optionalStringList(String name, int maxItems, int maxLength, Pattern pattern, String describe) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) return null;
+        if (!v.isArray()) {
+            error(name, "must be an array of strings");
+            return null;
+        }
+        if (v.size() > maxItems) {
+            error(name, "must hold at most " + maxItems + " items");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            String field = name + "[" + i + "]";
+            if (!item.isTextual()) {
+                error(field, "must be a string");
+                continue;
+            }
+            String s = item.textValue();
+            if (s.isEmpty() || s.length() > maxLength || !pattern.matcher(s).matches()) {
+                error(field, describe);
+                continue;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private String string(String name, JsonNode v, int min, int max, TextRule rule) {
+        if (!v.isTextual()) {
+            error(name, "must be a string");
+            return null;
+        }
+        String s = rule == TextRule.MULTI_LINE ? v.textValue().strip() : v.textValue().trim();
+        int length = s.codePointCount(0, s.length());
+        if (length < min) {
+            error(name, min == 1 ? "must not be empty" : "must be at least " + min + " characters");
+            return null;
+        }
+        if (length > max) {
+            error(name, "must be at most " + max + " characters");
+            return null;
+        }
+        String problem = rule.problem(s);
+        if (problem != null) {
+            error(name, problem);
+            return null;
+        }
+        return s;
+    }
+
+    private String matchOrError(String name, String s, Pattern pattern, String describe) {
+        if (s == null) return null;
+        if (!pattern.matcher(s).matches()) {
+            error(name, describe);
+            return null;
+        }
+        return s;
+    }
+
+    private <E extends Enum<E>> E enumValue(String name, JsonNode v, Class<E> type) {
+        E[] constants = type.getEnumConstants();
+        if (v.isTextual()) {
+            for (E e : constants) {
+                if (e.name().equals(v.textValue())) return e;
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (E e : constants) names.append(names.length() == 0 ? "" : ", ").append(e.name());
+        error(name, "must be one of " + names);
+        return null;
+    }
+
+    private BigDecimal number(String name, JsonNode v, BigDecimal min, BigDecimal max) {
+        if (!v.isNumber()) {
+            error(name, "must be a number");
+            return null;
+        }
+        BigDecimal n = v.decimalValue();
+        if (n.compareTo(min) < 0 || n.compareTo(max) > 0) {
+            error(name, "must be between " + min.toPlainString() + " and " + max.toPlainString());
+            return null;
+        }
+        return n;
+    }
+
+    private void checkUnknown() {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!allowed.contains(n)) {
+                errors.add(new FieldError(qualify(n), "is not a known field"));
+            }
+        }
+    }
+
+    private String qualify(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** What characters a free-text field may hold. */
+    public enum TextRule {
+        /** Names, codes: no line breaks, no control characters. */
+        SINGLE_LINE,
+        /** Descriptions: line breaks and tabs allowed, other control characters not. */
+        MULTI_LINE;
+
+        String problem(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isSurrogate(c)) {
+                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        i++;
+                        continue;
+                    }
+                    return "holds an invalid character";
+                }
+                // U+FFFD is what a broken encoding decodes to: refuse rather than store mojibake.
+                if (c == '\uFFFD') return "holds an invalid character (was the text UTF-8?)";
+                boolean lineBreak = c == '\n' || c == '\r' || c == '\t';
+                if (lineBreak && this == MULTI_LINE) continue;
+                if (Character.getType(c) == Character.CONTROL) return "must not hold control characters";
+                // Bidirectional overrides can disguise text shown to staff; plain RTL text is fine.
+                if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                    return "must not hold bidirectional override characters";
+                }
+            }
+            return null;
+        }
+    }
+}

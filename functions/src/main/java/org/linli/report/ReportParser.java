@@ -1,0 +1,81 @@
+package org.linli.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.linli.cases.Categories;
+import org.linli.geo.Datum;
+import org.linli.geo.GeoPoint;
+import org.linli.json.JsonInput;
+import org.linli.json.JsonInput.TextRule;
+
+/**
+ * Turns a report body into a {@link ReportDraft}, or a {@link org.linli.core.ValidationFailed}
+ * listing every invalid field.
+ */
+public final class ReportParser {
+    /** WeChat's chooseMedia picks at most 9 images. */
+    public static final int MAX_PHOTOS = 9;
+    static final Pattern PHOTO_KEY = Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9/_.-]{0,199}");
+    static final Pattern BUILDING_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    /** Mainland mobile numbers, or landlines with area code (0351-1234567). */
+    static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+
+    private final Categories categories;
+
+    public ReportParser(Categories categories) {
+        this.categories = categories;
+    }
+
+    public ReportDraft parse(JsonNode body) {
+        JsonInput in = JsonInput.root(body, Set.of("category", "description", "location", "photoKeys", "contact",
+                "anonymousToPublic", "source"));
+        String category = in.requiredString("category", 1, 64, TextRule.SINGLE_LINE);
+        if (category != null && !categories.contains(category)) {
+            in.error("category", "is not a known category");
+            category = null;
+        }
+        String description = in.requiredString("description", 1, 1000, TextRule.MULTI_LINE);
+
+        GeoPoint point = null;
+        String buildingCode = null;
+        JsonInput loc = in.requiredObject("location", Set.of("lat", "lng", "datum", "buildingCode"));
+        if (loc != null) {
+            BigDecimal lat = loc.optionalNumber("lat", BigDecimal.valueOf(-90), BigDecimal.valueOf(90));
+            BigDecimal lng = loc.optionalNumber("lng", BigDecimal.valueOf(-180), BigDecimal.valueOf(180));
+            Datum datum = loc.optionalEnum("datum", Datum.class);
+            buildingCode = loc.optionalMatch("buildingCode", BUILDING_CODE,
+                    "must be a building code: letters, digits, '-' or '_', at most 64");
+            boolean anyPoint = loc.has("lat") || loc.has("lng") || loc.has("datum");
+            if (anyPoint) {
+                if (!loc.has("lat")) loc.error("lat", "is required with lng");
+                if (!loc.has("lng")) loc.error("lng", "is required with lat");
+                if (!loc.has("datum")) loc.error("datum", "is required with lat/lng: WGS84 or GCJ02 (wx.getLocation's type)");
+                if (lat != null && lng != null && datum != null) {
+                    point = new GeoPoint(lat.doubleValue(), lng.doubleValue(), datum);
+                }
+            } else if (!loc.has("buildingCode")) {
+                in.error("location", "needs lat/lng/datum, a buildingCode, or both");
+            }
+        }
+
+        List<String> photos = in.optionalStringList("photoKeys", MAX_PHOTOS, 200, PHOTO_KEY,
+                "must be an upload key: letters, digits, '/', '_', '.', '-', no '..'");
+
+        Contact contact = null;
+        JsonInput c = in.requiredObject("contact", Set.of("name", "phone"));
+        if (c != null) {
+            String name = c.optionalString("name", 1, 50, TextRule.SINGLE_LINE);
+            String phone = c.requiredMatch("phone", PHONE, "must be a mainland mobile (11 digits) or a landline with area code");
+            contact = new Contact(name, phone);
+        }
+        Boolean anonymous = in.optionalBoolean("anonymousToPublic");
+        Source source = in.optionalEnum("source", Source.class);
+
+        in.throwIfInvalid();
+        return new ReportDraft(category, description, point, buildingCode, photos, contact,
+                Boolean.TRUE.equals(anonymous), source == null ? Source.MINI_PROGRAM : source);
+    }
+}

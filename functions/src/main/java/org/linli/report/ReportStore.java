@@ -1,0 +1,23 @@
+package org.linli.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.linli.core.Page;
+
+/** Persistence of reports. */
+public interface ReportStore {
+    /**
+     * Stores a new report unless its id is taken; returns the report already stored under that id
+     * (a retried request) or empty when {@code report} was stored. One conditional write.
+     */
+    Optional<Report> insertNew(Report report);
+
+    Optional<Report> find(String reportId);
+
+    /** A reporter's own reports, newest first. */
+    Page<Report> byReporter(String reporterId, int limit, String cursor);
+
+    /** Reports still RECEIVED (no case yet) received before {@code before}, oldest first. */
+    List<Report> pendingBefore(Instant before, int limit);
+}

@@ -1,0 +1,15 @@
+package org.linli.report;
+
+/** Where a report came from. */
+public enum Source {
+    MINI_PROGRAM,   // a resident's own report
+    PATROL,         // a grid worker's patrol (巡查)
+    COURIER,        // a courier, the "mobile micro-grid member" (捎带办)
+    HOTLINE_12345,  // a 12345 transfer ticket (转办工单)
+    POLICE_110;     // a 110 transfer
+
+    /** Sources only staff may claim. */
+    public boolean staffOnly() {
+        return this == HOTLINE_12345 || this == POLICE_110 || this == PATROL;
+    }
+}

@@ -1,0 +1,81 @@
+package org.linli.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.linli.core.Unauthenticated;
+
+class AccessTokensTest {
+    private static final TokenKeys KEYS = TokenKeys.generate("k1");
+    private static final TokenKeys OTHER = TokenKeys.generate("k1");
+    private final AccessTokens tokens = new AccessTokens("linli");
+    private final Instant now = Instant.parse("2026-11-23T02:00:00Z");
+    private final Principal worker = new Principal("usr_w", Set.of(Role.GRID_WORKER, Role.RESIDENT), Set.of("G1"));
+
+    private String issue() {
+        return tokens.issue(worker, KEYS.kid(), KEYS.privateKey(), now);
+    }
+
+    private String code(String token) {
+        return assertThrows(Unauthenticated.class, () -> tokens.verify(token, KEYS.publicKey(), now.plusSeconds(1))).code();
+    }
+
+    @Test
+    void aTokenCarriesUserRolesAndScope() {
+        var claims = tokens.verify(issue(), KEYS.publicKey(), now.plusSeconds(60));
+        assertEquals(worker, claims.principal());
+        assertEquals(now.plus(AccessTokens.LIFETIME), claims.expiresAt());
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAsExpired() {
+        var e = assertThrows(Unauthenticated.class,
+                () -> tokens.verify(issue(), KEYS.publicKey(), now.plus(AccessTokens.LIFETIME).plus(Duration.ofSeconds(1))));
+        assertEquals("TOKEN_EXPIRED", e.code());
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyIsInvalid() {
+        String forged = tokens.issue(worker, "k1", OTHER.privateKey(), now);
+        assertEquals("TOKEN_INVALID", code(forged));
+    }
+
+    @Test
+    void editedClaimsBreakTheSignature() {
+        String[] parts = issue().split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"GRID_WORKER\"", "\"ADMIN\"");
+        String edited = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertEquals("TOKEN_INVALID", code(edited));
+    }
+
+    @Test
+    void algNoneAndGarbageAreInvalid() {
+        String[] parts = issue().split("\\.");
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("TOKEN_INVALID", code(none + "." + parts[1] + "."));
+        assertEquals("TOKEN_INVALID", code("not-a-token"));
+        assertEquals("TOKEN_INVALID", code("a.b.c"));
+        assertEquals("TOKEN_INVALID", code(null));
+        assertEquals("TOKEN_INVALID", code(""));
+    }
+
+    @Test
+    void anotherIssuerIsInvalid() {
+        String foreign = new AccessTokens("someone-else").issue(worker, "k1", KEYS.privateKey(), now);
+        assertEquals("TOKEN_INVALID", code(foreign));
+    }
+
+    @Test
+    void keysRoundTripThroughTheSecretFormat() {
+        TokenKeys back = TokenKeys.fromSecretJson(KEYS.toSecretJson());
+        String t = tokens.issue(worker, back.kid(), back.privateKey(), now);
+        assertEquals(worker, tokens.verify(t, TokenKeys.publicKey(KEYS.publicKeyBase64()), now).principal());
+    }
+}

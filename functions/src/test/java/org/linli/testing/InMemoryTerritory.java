@@ -1,0 +1,96 @@
+package org.linli.testing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.linli.core.Conflict;
+import org.linli.territory.BuildingRecord;
+import org.linli.territory.CellEntry;
+import org.linli.territory.MapInfo;
+import org.linli.territory.Roster;
+import org.linli.territory.TerritoryDirectory;
+import org.linli.territory.TerritoryNode;
+import org.linli.territory.TerritoryRepository;
+
+/** The territory table in maps: both the read port and the write port, counting reads. */
+public final class InMemoryTerritory implements TerritoryDirectory, TerritoryRepository {
+    private final Map<Integer, Map<String, List<CellEntry>>> cells = new HashMap<>();
+    private final Map<Integer, Map<String, BuildingRecord>> buildings = new HashMap<>();
+    private final Map<Integer, List<TerritoryNode>> nodes = new HashMap<>();
+    private final Map<String, Roster> rosters = new HashMap<>();
+    private final List<Integer> versions = new ArrayList<>();
+    private MapInfo current;
+    public int reads;
+
+    @Override
+    public MapInfo currentMap() {
+        reads++;
+        if (current == null) throw new IllegalStateException("no map");
+        return current;
+    }
+
+    @Override
+    public List<CellEntry> cell(int mapVersion, String geohash) {
+        reads++;
+        return cells.getOrDefault(mapVersion, Map.of()).getOrDefault(geohash, List.of());
+    }
+
+    @Override
+    public Optional<BuildingRecord> building(int mapVersion, String code) {
+        reads++;
+        return Optional.ofNullable(buildings.getOrDefault(mapVersion, Map.of()).get(code));
+    }
+
+    @Override
+    public Map<String, Roster> rosters(Collection<String> nodeCodes) {
+        reads++;
+        Map<String, Roster> out = new HashMap<>();
+        for (String c : nodeCodes) if (rosters.containsKey(c)) out.put(c, rosters.get(c));
+        return out;
+    }
+
+    @Override
+    public int latestVersion() {
+        return versions.isEmpty() ? 0 : versions.get(versions.size() - 1);
+    }
+
+    @Override
+    public void reserveVersion(int version, String note) {
+        if (versions.contains(version)) throw new Conflict("MAP_VERSION_TAKEN", "taken");
+        versions.add(version);
+    }
+
+    @Override
+    public void writeNodes(int version, List<TerritoryNode> n) {
+        nodes.put(version, List.copyOf(n));
+    }
+
+    @Override
+    public void writeCells(int version, Map<String, List<CellEntry>> c) {
+        cells.put(version, Map.copyOf(c));
+    }
+
+    @Override
+    public void writeBuildings(int version, List<BuildingRecord> b) {
+        Map<String, BuildingRecord> m = new HashMap<>();
+        for (BuildingRecord r : b) m.put(r.code(), r);
+        buildings.put(version, m);
+    }
+
+    @Override
+    public void publish(MapInfo map) {
+        current = map;
+    }
+
+    @Override
+    public void saveRoster(Roster roster) {
+        rosters.put(roster.nodeCode(), roster);
+    }
+
+    public int cellCount(int version) {
+        return cells.getOrDefault(version, Map.of()).size();
+    }
+}
