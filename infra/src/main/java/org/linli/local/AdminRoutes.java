@@ -1,0 +1,161 @@
+package org.linli.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.linli.local.gateway.HttpGateway;
+import org.linli.local.gateway.LocalResponse;
+import org.linli.local.schedule.ScheduledJob;
+import org.linli.local.schedule.Scheduler;
+import org.linli.local.template.AlarmDef;
+import org.linli.local.template.FunctionEvent;
+import org.linli.local.template.QueueDef;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The gateway's built-in {@code /_local/} routes: health, the schedules (list, fire now) and the
+ * queues with their depths and the would-be state of the template's alarms on them.
+ */
+final class AdminRoutes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AdminRoutes() {}
+
+    static void register(LocalCloud cloud, HttpGateway gateway) {
+        gateway.addLocalRoute("GET", "/_local/health", r -> LocalResponse.json(200, health(cloud)));
+        gateway.addLocalRoute("GET", "/_local/schedules", r -> LocalResponse.json(200, schedules(cloud)));
+        gateway.addLocalRoute("POST", "/_local/schedules/{name}", r -> fire(cloud, r.pathParameter("name")));
+        gateway.addLocalRoute("GET", "/_local/queues", r -> LocalResponse.json(200, queues(cloud)));
+    }
+
+    private static ObjectNode health(LocalCloud cloud) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("status", "ok");
+        out.put("functionsStarted", cloud.runtime() != null);
+        out.put("functions", cloud.model().functions().size());
+        out.put("routes", cloud.model().routes().size());
+        out.put("queues", cloud.model().queues().size());
+        out.put("tables", cloud.model().tables().size());
+        out.put("schedules", cloud.model().schedules().size());
+        out.put("backend", cloud.backend().description());
+        return out;
+    }
+
+    private static ArrayNode schedules(LocalCloud cloud) {
+        ArrayNode out = JSON.createArrayNode();
+        for (ScheduledJob job : cloud.scheduler().jobs()) {
+            ObjectNode j = out.addObject();
+            j.put("name", job.name());
+            j.put("function", job.event().functionLogicalId());
+            j.put("event", job.event().name());
+            j.put("type", job.event().kind() == FunctionEvent.Schedule.Kind.SCHEDULE_V2 ? "ScheduleV2" : "Schedule");
+            j.put("expression", job.event().expression());
+            j.put("timezone", job.event().timeZone().getId());
+            j.put("enabled", job.event().enabled());
+            j.put("next", job.next() == null ? null : job.next().toString());
+        }
+        return out;
+    }
+
+    private static LocalResponse fire(LocalCloud cloud, String name) {
+        try {
+            cloud.scheduler().find(name);
+        } catch (IllegalArgumentException e) {
+            return LocalResponse.json(404, JSON.createObjectNode().put("message", e.getMessage()));
+        }
+        Scheduler.Firing f = cloud.fireSchedule(name);
+        ObjectNode out = JSON.createObjectNode();
+        out.put("schedule", f.scheduleName());
+        out.put("succeeded", f.succeeded());
+        out.put("attempts", f.attempts());
+        out.set(f.succeeded() ? "result" : "error", parse(f.output()));
+        if (!f.succeeded()) out.put("deadLettered", f.deadLettered());
+        return LocalResponse.json(f.succeeded() ? 200 : 500, out);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            return n == null ? JSON.nullNode() : n;
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(json);
+        }
+    }
+
+    private static ObjectNode queues(LocalCloud cloud) {
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode queues = out.putArray("queues");
+        Map<String, Map<QueueAttributeName, String>> depths = new HashMap<>();
+        for (QueueDef q : cloud.model().queues().values()) {
+            Map<QueueAttributeName, String> a = cloud.sqs().getQueueAttributes(r -> r.queueUrl(q.url()).attributeNames(
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+            depths.put(q.logicalId(), a);
+            ObjectNode n = queues.addObject();
+            n.put("logicalId", q.logicalId());
+            n.put("name", q.queueName());
+            n.put("url", q.url());
+            n.put("approximateNumberOfMessages", number(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)));
+            n.put("approximateNumberOfMessagesNotVisible", number(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)));
+            n.put("approximateNumberOfMessagesDelayed", number(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)));
+            n.put("deadLetterQueue", q.redrive() == null ? null : q.redrive().deadLetterQueueLogicalId());
+            n.put("maxReceiveCount", q.redrive() == null ? null : q.redrive().maxReceiveCount());
+            n.put("isDeadLetterQueue", isDeadLetterQueue(cloud, q.logicalId()));
+        }
+        ArrayNode alarms = out.putArray("alarms");
+        for (AlarmDef alarm : cloud.model().alarms()) {
+            Long value = metric(alarm.metricName(), depths.get(alarm.queueLogicalId()));
+            ObjectNode a = alarms.addObject();
+            a.put("name", alarm.alarmName());
+            a.put("logicalId", alarm.logicalId());
+            a.put("queue", alarm.queueLogicalId());
+            a.put("metric", alarm.metricName());
+            a.put("comparison", alarm.comparisonOperator());
+            a.put("threshold", alarm.threshold());
+            if (value == null) {
+                a.putNull("value");
+                a.put("state", "INSUFFICIENT_DATA");
+            } else {
+                a.put("value", value);
+                a.put("state", alarm.breaches(value) ? "ALARM" : "OK");
+            }
+        }
+        return out;
+    }
+
+    /** A redrive target of another queue or the DeadLetterConfig of a schedule. */
+    private static boolean isDeadLetterQueue(LocalCloud cloud, String queue) {
+        return cloud.model().queues().values().stream()
+                .anyMatch(o -> o.redrive() != null && o.redrive().deadLetterQueueLogicalId().equals(queue))
+                || cloud.model().schedules().stream().anyMatch(s -> queue.equals(s.deadLetterQueueLogicalId()));
+    }
+
+    /** The queue attribute CloudWatch's SQS metric reflects; null for metrics a depth cannot give. */
+    private static Long metric(String metric, Map<QueueAttributeName, String> a) {
+        if (a == null) return null;
+        QueueAttributeName source = switch (metric) {
+            case "ApproximateNumberOfMessagesVisible" -> QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES;
+            case "ApproximateNumberOfMessagesNotVisible" -> QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE;
+            case "ApproximateNumberOfMessagesDelayed" -> QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED;
+            default -> null;
+        };
+        return source == null ? null : number(a.get(source));
+    }
+
+    private static long number(String s) {
+        try {
+            return s == null ? 0 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static List<String> paths() {
+        return List.of("GET /_local/health", "GET /_local/schedules", "POST /_local/schedules/{name}", "GET /_local/queues");
+    }
+}

@@ -1,0 +1,124 @@
+package org.linli.local.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.linli.local.TemplateLocator;
+import org.linli.local.schedule.ScheduleExpression;
+
+/**
+ * The project's own template.yaml reads completely: every function, route, queue, table, schedule
+ * and alarm is found and every environment variable resolves (secrets from a stand-in store).
+ */
+class RealTemplateTest {
+    private static TemplateModel model;
+
+    @BeforeAll
+    static void read() {
+        Map<String, String> secrets = Map.of("linli/token-keys", "{\"kid\":\"k1\",\"privateKey\":\"PRIV\",\"publicKey\":\"PUB\"}");
+        model = new TemplateReader(StackContext.defaults(), Map.of(), n -> Optional.ofNullable(secrets.get(n)))
+                .read(TemplateLocator.find());
+    }
+
+    @Test
+    void everyFunctionHasAHandlerAndAResolvedEnvironment() {
+        assertTrue(model.functions().keySet().containsAll(Set.of("AuthorizerFunction", "AuthApiFunction", "ReportsApiFunction",
+                "CasesApiFunction", "AssignmentFunction", "IntakeSweepFunction", "ApiFallbackFunction")), model.functions().keySet().toString());
+        for (FunctionDef fn : model.functions().values()) {
+            assertTrue(fn.handlerClass().startsWith("org.linli."), fn.handler());
+            assertEquals("java21", fn.runtime(), "Globals.Function.Runtime");
+            assertEquals("live", fn.alias());
+            assertEquals("dev", fn.environment().get("LINLI_STAGE"), "Globals' variables are merged into " + fn.logicalId());
+            assertTrue(fn.timeoutSeconds() > 0 && fn.memoryMb() >= 128);
+            fn.environment().forEach((k, v) -> assertFalse(v.contains("{{resolve:") || v.contains("${"), fn.logicalId() + "." + k + " = " + v));
+        }
+        FunctionDef authorizer = model.function("AuthorizerFunction");
+        assertEquals("PUB", authorizer.environment().get("TOKEN_PUBLIC_KEY"), "dynamic reference to the public key");
+        assertEquals(512, authorizer.memoryMb());
+        assertEquals(5, authorizer.timeoutSeconds());
+        FunctionDef reports = model.function("ReportsApiFunction");
+        assertEquals("linli-local-CasesTable", reports.environment().get("CASES_TABLE"));
+        assertEquals(model.queue("AssignmentQueue").url(), reports.environment().get("ASSIGNMENT_QUEUE_URL"));
+        assertEquals(1024, reports.memoryMb(), "Globals.Function.MemorySize");
+    }
+
+    @Test
+    void routesAndAuthorizer() {
+        HttpApiDef api = model.httpApis().get("LinliApi");
+        assertNotNull(api);
+        assertEquals("LinliTokenAuthorizer", api.defaultAuthorizer());
+        HttpApiDef.Authorizer a = api.authorizers().get("LinliTokenAuthorizer");
+        assertEquals("AuthorizerFunction", a.functionLogicalId(), "FunctionArn: !Ref AuthorizerFunction.Alias");
+        assertEquals(List.of("Authorization"), a.identityHeaders());
+        assertEquals(300, a.reuseTtlSeconds());
+        assertTrue(a.enableSimpleResponses());
+        assertEquals("2.0", a.payloadFormatVersion());
+        List<String> keys = model.routes().stream().map(FunctionEvent.HttpApi::routeKey).toList();
+        assertTrue(keys.containsAll(List.of("POST /auth/wechat-login", "POST /reports", "GET /reports/{reportId}", "$default")), keys.toString());
+        FunctionEvent.HttpApi login = model.routes().stream().filter(r -> r.routeKey().equals("POST /auth/wechat-login")).findFirst().orElseThrow();
+        assertEquals("NONE", login.authorizer());
+        FunctionEvent.HttpApi fallback = model.routes().stream().filter(r -> r.routeKey().equals("$default")).findFirst().orElseThrow();
+        assertEquals("ApiFallbackFunction", fallback.functionLogicalId());
+    }
+
+    @Test
+    void tablesQueuesAndAlarms() {
+        TableDef cases = model.table("CasesTable");
+        assertEquals("linli-local-CasesTable", cases.tableName());
+        assertEquals("PAY_PER_REQUEST", cases.billingMode());
+        assertEquals(List.of("ByReporter", "ByAssignee", "ByQueue", "Pending"), cases.globalIndexes().stream().map(TableDef.Index::name).toList());
+        assertEquals("expiresAt", cases.ttl().attributeName());
+        assertEquals(List.of(new TableDef.Key("pk", "HASH"), new TableDef.Key("sk", "RANGE")), cases.keySchema());
+        assertEquals(null, model.table("TerritoryTable").ttl());
+        assertTrue(model.tables().containsKey("UsersTable"));
+
+        QueueDef assignments = model.queue("AssignmentQueue");
+        assertEquals(180, assignments.visibilityTimeout());
+        assertEquals(345600, assignments.messageRetentionPeriod());
+        assertEquals("AssignmentDLQ", assignments.redrive().deadLetterQueueLogicalId());
+        assertEquals(5, assignments.redrive().maxReceiveCount());
+
+        FunctionEvent.Sqs sqs = model.sqsEvents().get(0);
+        assertEquals("AssignmentQueue", sqs.queueLogicalId());
+        assertEquals(10, sqs.batchSize());
+        assertTrue(sqs.reportsBatchItemFailures());
+        assertEquals(20, sqs.maximumConcurrency());
+
+        assertEquals(Set.of("AssignmentDLQ", "SchedulesDLQ"), Set.copyOf(model.alarms().stream().map(AlarmDef::queueLogicalId).toList()));
+        AlarmDef alarm = model.alarms().get(0);
+        assertEquals("ApproximateNumberOfMessagesVisible", alarm.metricName());
+        assertTrue(alarm.breaches(1) && !alarm.breaches(0));
+        assertTrue(model.skipped().contains("OpsAlarmEmail"), "Condition HasAlarmEmail is false without AlarmEmail");
+        assertTrue(model.notEmulated().stream().anyMatch(s -> s.startsWith("OpsAlarmTopic")));
+    }
+
+    @Test
+    void theIntakeSweepSchedule() {
+        FunctionEvent.Schedule s = model.schedules().stream().filter(x -> x.functionLogicalId().equals("IntakeSweepFunction"))
+                .findFirst().orElseThrow();
+        assertEquals(FunctionEvent.Schedule.Kind.SCHEDULE_V2, s.kind());
+        assertEquals("linli-dev-intake-sweep", s.scheduleName());
+        assertEquals(ZoneId.of("Asia/Shanghai"), s.timeZone());
+        assertEquals("{\"task\":\"intake-sweep\"}", s.input());
+        assertEquals(2, s.maximumRetryAttempts());
+        assertEquals("SchedulesDLQ", s.deadLetterQueueLogicalId());
+        assertTrue(s.enabled());
+        ScheduleExpression.parse(s.expression());
+    }
+
+    @Test
+    void outputsResolve() {
+        String url = (String) model.outputs().get("ApiUrl");
+        assertTrue(url.matches("https://[a-z0-9]{10}\\.execute-api\\.cn-north-1\\.amazonaws\\.com\\.cn/"), url);
+        assertEquals("linli-local-CasesTable", model.outputs().get("CasesTableName"));
+    }
+}
