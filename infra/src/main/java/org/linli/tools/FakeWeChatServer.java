@@ -1,0 +1,194 @@
+package org.linli.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import org.linli.json.Json;
+
+/**
+ * A stand-in for WeChat's server API on 127.0.0.1, so that nothing in Linli needs the internet.
+ * It implements the endpoints Linli calls - {@code /sns/jscode2session}, {@code /cgi-bin/token},
+ * {@code /cgi-bin/stable_token}, {@code /cgi-bin/message/subscribe/send} - with WeChat's JSON
+ * shapes and error codes, records every call, and can be told to fail in WeChat's ways.
+ *
+ * <p>Login codes: any code gives a stable openid derived from it; codes beginning {@code invalid}
+ * answer 40029, {@code used} 40163, {@code busy} -1, {@code limit} 45011.
+ */
+public final class FakeWeChatServer implements AutoCloseable {
+    public static final String APP_ID = "wxlocal0000000001";
+    public static final String APP_SECRET = "local-app-secret";
+
+    private final HttpServer server;
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<String, Deque<Integer>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Long> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> refusedOpenIds = new ConcurrentHashMap<>();
+
+    /** One recorded request: the path, its parameters and body (the app secret is never recorded). */
+    public record Call(String path, Map<String, String> query, JsonNode body, int errcode) {}
+
+    public FakeWeChatServer(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "fake-wechat");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next call to {@code path} answers {@code errcode} (stackable). */
+    public void failNext(String path, int errcode) {
+        failures.computeIfAbsent(path, k -> new ArrayDeque<>()).add(errcode);
+    }
+
+    /** Subscribe messages to this user answer 43101 (the user refused, or his one-time consent is used up). */
+    public void refuseSubscriptions(String openId) {
+        refusedOpenIds.put(openId, true);
+    }
+
+    /** Invalidates every access token issued so far: the next send answers 40001. */
+    public void expireTokens() {
+        tokens.clear();
+    }
+
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public synchronized List<Call> calls(String path) {
+        return calls.stream().filter(c -> c.path().equals(path)).toList();
+    }
+
+    public synchronized void reset() {
+        calls.clear();
+        failures.clear();
+        refusedOpenIds.clear();
+    }
+
+    public static String openIdFor(String code) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+            return "oLocal" + HexFormat.of().formatHex(d).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        JsonNode body = null;
+        byte[] raw = ex.getRequestBody().readAllBytes();
+        if (raw.length > 0) {
+            try {
+                body = Json.parse(new String(raw, StandardCharsets.UTF_8));
+            } catch (Json.MalformedJson e) {
+                respond(ex, path, query, null, error(47001, "data format error"));
+                return;
+            }
+        }
+        ObjectNode answer;
+        Deque<Integer> injected = failures.get(path);
+        Integer forced = injected == null ? null : injected.poll();
+        if (forced != null) answer = error(forced, "injected failure");
+        else answer = switch (path) {
+            case "/sns/jscode2session" -> jscode2session(query);
+            case "/cgi-bin/token" -> token(query.get("appid"), query.get("secret"));
+            case "/cgi-bin/stable_token" -> body == null ? error(47001, "data format error")
+                    : token(body.path("appid").asText(), body.path("secret").asText());
+            case "/cgi-bin/message/subscribe/send" -> subscribeSend(query.get("access_token"), body);
+            default -> null;
+        };
+        if (answer == null) {
+            ex.sendResponseHeaders(404, -1);
+            ex.close();
+            return;
+        }
+        respond(ex, path, query, body, answer);
+    }
+
+    private ObjectNode jscode2session(Map<String, String> q) {
+        if (!APP_ID.equals(q.get("appid"))) return error(40013, "invalid appid");
+        if (!APP_SECRET.equals(q.get("secret"))) return error(40125, "invalid appsecret");
+        String code = q.getOrDefault("js_code", "");
+        if (code.isEmpty() || code.startsWith("invalid")) return error(40029, "invalid code");
+        if (code.startsWith("used")) return error(40163, "code been used");
+        if (code.startsWith("busy")) return error(-1, "system error");
+        if (code.startsWith("limit")) return error(45011, "api minute-quota reach limit");
+        return Json.object().put("openid", openIdFor(code)).put("session_key", "local-session-key");
+    }
+
+    private ObjectNode token(String appId, String secret) {
+        if (!APP_ID.equals(appId)) return error(40013, "invalid appid");
+        if (!APP_SECRET.equals(secret)) return error(40125, "invalid appsecret");
+        String token = "local-token-" + UUID.randomUUID();
+        tokens.put(token, System.currentTimeMillis());
+        return Json.object().put("access_token", token).put("expires_in", 7200);
+    }
+
+    private ObjectNode subscribeSend(String accessToken, JsonNode body) {
+        if (accessToken == null || !tokens.containsKey(accessToken)) return error(40001, "invalid credential, access_token is invalid");
+        if (body == null || !body.hasNonNull("touser") || !body.hasNonNull("template_id")) return error(47003, "argument invalid");
+        if (refusedOpenIds.containsKey(body.get("touser").asText())) return error(43101, "user refuse to accept the msg");
+        return Json.object().put("errcode", 0).put("errmsg", "ok").put("msgid", Math.abs(UUID.randomUUID().getMostSignificantBits()));
+    }
+
+    private synchronized void respond(HttpExchange ex, String path, Map<String, String> query, JsonNode body, ObjectNode answer)
+            throws IOException {
+        Map<String, String> recorded = new HashMap<>(query);
+        recorded.remove("secret");
+        calls.add(new Call(path, Map.copyOf(recorded), body, answer.path("errcode").asInt(0)));
+        byte[] bytes = Json.write(answer).getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(200, bytes.length); // WeChat answers 200 with errcode, even for errors
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static ObjectNode error(int code, String message) {
+        return Json.object().put("errcode", code).put("errmsg", message);
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> m = new HashMap<>();
+        if (raw == null || raw.isEmpty()) return m;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            m.put(k, v);
+        }
+        return m;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

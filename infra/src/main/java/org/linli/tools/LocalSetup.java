@@ -1,0 +1,136 @@
+package org.linli.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
+import org.linli.adapters.dynamo.DynamoTerritoryRepository;
+import org.linli.adapters.dynamo.DynamoUserStore;
+import org.linli.identity.AccessTokens;
+import org.linli.identity.TokenKeys;
+import org.linli.identity.UserAccount;
+import org.linli.json.Json;
+import org.linli.local.LocalCloud;
+import org.linli.local.LocalCustomizer;
+import org.linli.local.gateway.LocalRequest;
+import org.linli.local.gateway.LocalResponse;
+import org.linli.territory.MapInfo;
+import org.linli.territory.MapPublisher;
+import org.linli.territory.Roster;
+
+/**
+ * What makes the local cloud Linli's: the secrets the template references (a fresh token key
+ * pair, the fake WeChat app's credentials), the fake WeChat server as WeChat's base URL, the
+ * demo territory and users, and the local-only dev login. Loaded by Main through ServiceLoader.
+ */
+public final class LocalSetup implements LocalCustomizer {
+    public static final String TOKEN_KEYS_SECRET = "linli/token-keys";
+    public static final String WECHAT_SECRET = "linli/wechat";
+    private static final String ISSUER = "linli";
+
+    private final TokenKeys keys = TokenKeys.generate("local");
+    private FakeWeChatServer wechat;
+    private DemoTerritory demo;
+    private MapInfo publishedMap;
+
+    @Override
+    public void beforeProvision(LocalCloud.Setup setup) {
+        try {
+            wechat = new FakeWeChatServer(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake WeChat server", e);
+        }
+        setup.putSecret(TOKEN_KEYS_SECRET, keys.toSecretJson());
+        setup.putSecret(WECHAT_SECRET, Json.write(Json.object()
+                .put("appId", FakeWeChatServer.APP_ID).put("appSecret", FakeWeChatServer.APP_SECRET)));
+        setup.parameter("Stage", "local");
+        setup.parameter("TokenKeysSecretName", TOKEN_KEYS_SECRET);
+        setup.parameter("WeChatSecretName", WECHAT_SECRET);
+        setup.parameter("TokenIssuer", ISSUER);
+        setup.parameter("WeChatApiBaseUrl", wechat.baseUrl());
+    }
+
+    @Override
+    public void afterProvision(LocalCloud cloud) {
+        Clock clock = Clock.systemUTC();
+        demo = DemoTerritory.create(clock.instant());
+        var users = new DynamoUserStore(cloud.dynamo(), cloud.tableName("UsersTable"));
+        if (cloud.seed()) {
+            var repository = new DynamoTerritoryRepository(cloud.dynamo(), cloud.tableName("TerritoryTable"), clock);
+            // With a data dir the territory survives restarts: publish the demo map only once.
+            if (repository.latestVersion() == 0) {
+                publishedMap = new MapPublisher(repository).publish(demo.map(), "demo territory");
+            }
+            for (Roster r : demo.rosters()) repository.saveRoster(r);
+            for (UserAccount u : demo.users().values()) users.save(u);
+        }
+        cloud.addLocalRoute("POST", "/_local/dev-login", request -> devLogin(request, users));
+        cloud.addLocalRoute("GET", "/_local/demo", request -> LocalResponse.json(200, demoSummary()));
+    }
+
+    /**
+     * Mints an access token for a demo user (by handle) or any stored user (by id) with the local
+     * key. This route is the gateway's own, not a route of template.yaml: it cannot be deployed.
+     */
+    private LocalResponse devLogin(LocalRequest request, DynamoUserStore users) {
+        String handle = request.query("user");
+        if (handle == null && request.body().length > 0) {
+            try {
+                JsonNode body = Json.parse(request.bodyText());
+                handle = body.path("user").asText(null);
+            } catch (Json.MalformedJson e) {
+                return error(400, "INVALID_JSON", e.getMessage());
+            }
+        }
+        if (handle == null || handle.isBlank()) return error(400, "VALIDATION_FAILED", "Say which user: ?user=resident (see GET /_local/demo).");
+        String userId = demo.users().containsKey(handle) ? DemoTerritory.userId(handle) : handle;
+        UserAccount user = users.find(userId).orElse(null);
+        if (user == null) return error(404, "NOT_FOUND", "No demo user '" + handle + "'; GET /_local/demo lists them.");
+        String token = new AccessTokens(ISSUER).issue(user.principal(), keys.kid(), keys.privateKey(), Clock.systemUTC().instant());
+        if ("token".equals(request.query("format"))) return LocalResponse.text(200, token);
+        ObjectNode o = Json.object().put("accessToken", token).put("tokenType", "Bearer").put("userId", user.id());
+        if (user.displayName() != null) o.put("displayName", user.displayName());
+        return LocalResponse.json(200, o);
+    }
+
+    private ObjectNode demoSummary() {
+        ObjectNode o = Json.object();
+        ObjectNode handles = o.putObject("users");
+        for (Map.Entry<String, UserAccount> e : demo.users().entrySet()) {
+            ObjectNode u = handles.putObject(e.getKey());
+            u.put("userId", e.getValue().id());
+            u.put("name", e.getValue().displayName());
+            var roles = u.putArray("roles");
+            e.getValue().roles().stream().sorted().forEach(r -> roles.add(r.name()));
+            var scope = u.putArray("scope");
+            e.getValue().scope().forEach(scope::add);
+        }
+        o.put("wechatBaseUrl", wechat.baseUrl());
+        return o;
+    }
+
+    private static LocalResponse error(int status, String code, String message) {
+        ObjectNode root = Json.object();
+        root.putObject("error").put("code", code).put("message", message).putArray("fields");
+        return LocalResponse.json(status, root);
+    }
+
+    public FakeWeChatServer wechat() {
+        return wechat;
+    }
+
+    public TokenKeys keys() {
+        return keys;
+    }
+
+    public DemoTerritory demo() {
+        return demo;
+    }
+
+    /** The map version this start published, or null when the data dir already held one. */
+    public MapInfo publishedMap() {
+        return publishedMap;
+    }
+}
