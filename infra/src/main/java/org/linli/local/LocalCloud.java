@@ -339,6 +339,16 @@ public final class LocalCloud implements AutoCloseable {
         return scheduler().fire(name);
     }
 
+    /** What the customizers want said once the cloud is ready. */
+    public List<String> readyMessages() {
+        List<String> out = new ArrayList<>();
+        for (LocalCustomizer c : config.customizers) {
+            String m = c.readyMessage(this);
+            if (m != null && !m.isBlank()) out.add(m);
+        }
+        return out;
+    }
+
     /** Adds a gateway route under {@code /_local/}. */
     public void addLocalRoute(String method, String path, LocalRoute handler) {
         gateway().addLocalRoute(method, path, handler);
@@ -352,6 +362,13 @@ public final class LocalCloud implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        for (LocalCustomizer c : config.customizers) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                LocalLog.warn("while closing customizer " + c.getClass().getSimpleName() + ": " + e);
+            }
+        }
         List<AutoCloseable> reversed = new ArrayList<>(resources);
         Collections.reverse(reversed);
         for (AutoCloseable r : reversed) {

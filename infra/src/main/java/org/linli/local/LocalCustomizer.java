@@ -17,4 +17,12 @@ public interface LocalCustomizer {
      * scheduler start: seed data, add local routes.
      */
     default void afterProvision(LocalCloud cloud) {}
+
+    /** What to tell a person once the cloud is ready (Main prints it after the {@code ready:} line). */
+    default String readyMessage(LocalCloud cloud) {
+        return null;
+    }
+
+    /** The cloud is closing: stop whatever this customizer started. */
+    default void close() {}
 }

@@ -62,6 +62,8 @@ public final class Main {
         System.out.println("ready: " + cloud.baseUrl());
         System.out.flush();
         summary(cloud, readyMillis, System.out);
+        for (String message : cloud.readyMessages()) System.out.println(message);
+        System.out.flush();
         awaitStop(cloud);
     }
 

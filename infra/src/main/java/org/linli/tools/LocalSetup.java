@@ -117,6 +117,23 @@ public final class LocalSetup implements LocalCustomizer {
         return LocalResponse.json(status, root);
     }
 
+    @Override
+    public String readyMessage(LocalCloud cloud) {
+        String base = cloud.baseUrl().toString().replaceAll("/$", "");
+        return String.join("\n",
+                "",
+                "Try it (demo users: GET " + base + "/_local/demo):",
+                "  TOKEN=$(curl -s -X POST '" + base + "/_local/dev-login?user=resident&format=token')",
+                "  curl -s -X POST " + base + "/reports -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\",
+                "    -d '{\"category\":\"sanitation\",\"description\":\"楼道堆放杂物，堵塞消防通道\",\"location\":{\"lat\":37.8481,\"lng\":113.5452,\"datum\":\"GCJ02\"},\"contact\":{\"name\":\"王芳\",\"phone\":\"13812341234\"}}'",
+                "  curl -s " + base + "/me/reports -H \"Authorization: Bearer $TOKEN\"");
+    }
+
+    @Override
+    public void close() {
+        if (wechat != null) wechat.close();
+    }
+
     public FakeWeChatServer wechat() {
         return wechat;
     }

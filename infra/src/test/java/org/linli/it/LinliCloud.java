@@ -1,0 +1,40 @@
+package org.linli.it;
+
+import java.time.Clock;
+import org.linli.local.LocalCloud;
+import org.linli.local.TemplateLocator;
+import org.linli.local.TestClouds;
+import org.linli.tools.LocalSetup;
+
+/** The real template's local cloud, with the demo territory, started once per JVM on the shared backend. */
+public final class LinliCloud {
+    private static LocalCloud cloud;
+    private static LocalSetup setup;
+
+    private LinliCloud() {}
+
+    public static synchronized LocalCloud get() {
+        if (cloud == null) {
+            setup = new LocalSetup();
+            cloud = LocalCloud.builder()
+                    .template(TemplateLocator.find())
+                    .backend(TestClouds.backend())
+                    .region(TestClouds.region())
+                    .stackName("linli-it")
+                    .clock(Clock.systemUTC())
+                    .port(0)
+                    .seed(true)
+                    .quiet(true)
+                    .customizer(setup)
+                    .start();
+            LocalCloud started = cloud;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return cloud;
+    }
+
+    public static synchronized LocalSetup setup() {
+        get();
+        return setup;
+    }
+}
