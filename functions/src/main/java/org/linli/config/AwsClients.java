@@ -38,6 +38,9 @@ public final class AwsClients {
      * to count AWS calls; must be called before the first client is built.
      */
     public static synchronized void installInterceptor(ExecutionInterceptor counting) {
+        if (dynamo != null || sqs != null || secrets != null) {
+            throw new IllegalStateException("install the interceptor before the first client is built");
+        }
         interceptor = counting;
     }
 

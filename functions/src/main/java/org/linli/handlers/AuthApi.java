@@ -50,7 +50,8 @@ public final class AuthApi extends ApiHandler {
         super(clock);
         this.login = login;
         this.users = users;
-        serve(Route.of("POST /auth/wechat-login", Access.PUBLIC, this::wechatLogin),
+        serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
+                Route.of("POST /auth/wechat-login", Access.PUBLIC, this::wechatLogin),
                 Route.of("POST /auth/refresh", Access.PUBLIC, this::refresh),
                 Route.of("GET /me", Access.ANY_USER, this::me));
     }

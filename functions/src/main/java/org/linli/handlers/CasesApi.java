@@ -37,7 +37,8 @@ public final class CasesApi extends ApiHandler {
         super(clock);
         this.cases = cases;
         this.categories = categories;
-        serve(Route.of("GET /cases/{caseId}", Access.ANY_USER, this::get),
+        serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
+                Route.of("GET /cases/{caseId}", Access.ANY_USER, this::get),
                 Route.of("GET /me/cases", Access.staff(), this::mine),
                 Route.of("GET /dispatch/{nodeCode}/unassigned", Access.staff(), this::unassigned));
     }

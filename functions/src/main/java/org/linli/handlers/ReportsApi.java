@@ -61,7 +61,8 @@ public final class ReportsApi extends ApiHandler {
         this.intake = intake;
         this.categories = categories;
         this.parser = new ReportParser(categories);
-        serve(Route.of("POST /reports", Access.ANY_USER, this::create),
+        serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
+                Route.of("POST /reports", Access.ANY_USER, this::create),
                 Route.of("GET /reports/{reportId}", Access.ANY_USER, this::get),
                 Route.of("GET /me/reports", Access.ANY_USER, this::mine));
     }

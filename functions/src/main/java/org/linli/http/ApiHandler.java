@@ -44,12 +44,20 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.clock = clock;
     }
 
-    /** Called once from the subclass constructor, with actions bound to that instance. */
-    protected final void serve(Route... routeList) {
+    /**
+     * Called once from the subclass constructor, with actions bound to that instance. The keys
+     * must be exactly those {@code declared} for this handler (ApiRoutes), which template.yaml is
+     * tested against: a route added in one place only fails at construction, in every test.
+     */
+    protected final void serve(List<String> declared, Route... routeList) {
         if (!routes.isEmpty()) throw new IllegalStateException("routes already set");
         Map<String, Route> m = new LinkedHashMap<>();
         for (Route r : routeList) {
             if (m.put(r.key(), r) != null) throw new IllegalStateException("duplicate route " + r.key());
+        }
+        if (declared == null || !new java.util.HashSet<>(declared).equals(m.keySet())) {
+            throw new IllegalStateException(getClass().getSimpleName() + " serves " + m.keySet()
+                    + " but ApiRoutes declares " + declared);
         }
         routes = Map.copyOf(m);
     }

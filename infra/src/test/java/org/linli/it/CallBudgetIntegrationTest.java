@@ -1,0 +1,66 @@
+package org.linli.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.linli.adapters.dynamo.DynamoReportStore;
+import org.linli.adapters.sqs.ReportReceivedMessage;
+import org.linli.core.Ids;
+import org.linli.geo.Datum;
+import org.linli.geo.GeoPoint;
+import org.linli.json.Json;
+import org.linli.local.LocalCloud;
+import org.linli.report.Contact;
+import org.linli.report.Report;
+import org.linli.report.ReportDraft;
+import org.linli.report.ReportReceived;
+import org.linli.report.Source;
+
+/**
+ * AWS calls per operation, counted with an SDK ExecutionInterceptor on the real clients. Counts are
+ * deterministic, so budgets are asserted (speed is measured by benchmarks, never here).
+ */
+class CallBudgetIntegrationTest {
+    private static LocalCloud cloud;
+
+    @BeforeAll
+    static void start() {
+        cloud = LinliCloud.get();
+    }
+
+    private static final String REPORT = """
+            {"category":"noise","description":"夜间施工","location":{"lat":37.8481,"lng":113.5752,"datum":"GCJ02"},
+             "contact":{"phone":"13812341234"}}""";
+
+    @Test
+    void intakeIsOneWriteAndOneSend() {
+        String event = Events.http("POST /reports", "/reports", Map.of(), REPORT, "usr_budget", "RESIDENT", "");
+        var calls = CallCounter.INSTANCE.count(() -> {
+            String answer = cloud.invoke("ReportsApiFunction", event);
+            assertEquals(202, Json.parse(answer).path("statusCode").asInt(), answer);
+        });
+        assertEquals(Map.of("DynamoDb.PutItem", 1, "Sqs.SendMessage", 1), calls.byOperation(), calls.toString());
+    }
+
+    @Test
+    void assignmentIsOneCellReadOneRosterBatchAndOneTransaction() {
+        var reports = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
+        Instant now = Instant.now();
+        Report r = Report.received(Ids.random("rpt", now), "usr_budget", new ReportDraft("noise", "x",
+                new GeoPoint(37.8481, 113.5752, Datum.GCJ02), null, List.of(), new Contact(null, "13812341234"), false,
+                Source.MINI_PROGRAM), now);
+        reports.insertNew(r);
+        String event = Events.sqs(cloud.queueArn("AssignmentQueue"), "m-budget", ReportReceivedMessage.encode(ReportReceived.of(r)));
+        cloud.invoke("AssignmentFunction", event); // warm: the map pointer is cached after the first call
+        Report r2 = Report.received(Ids.random("rpt", now), "usr_budget", r.content(), now);
+        reports.insertNew(r2);
+        String event2 = Events.sqs(cloud.queueArn("AssignmentQueue"), "m-budget-2", ReportReceivedMessage.encode(ReportReceived.of(r2)));
+        var calls = CallCounter.INSTANCE.count(() -> cloud.invoke("AssignmentFunction", event2));
+        assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.BatchGetItem", 1, "DynamoDb.TransactWriteItems", 1),
+                calls.byOperation(), calls.toString());
+    }
+}
