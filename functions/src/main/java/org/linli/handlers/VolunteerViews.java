@@ -115,7 +115,7 @@ final class VolunteerViews {
             ArrayNode ev = c.putArray("evidencePhotoKeys");
             w.completion().evidenceKeys().forEach(ev::add);
         }
-        if (w.rating() != null && full) o.set("rating", rating(w.rating(), false));
+        if (w.rating() != null && full) o.set("rating", rating(w.rating(), null));
         if (w.declineReason() != null && full) o.put("declineReason", w.declineReason());
         if (who == Audience.STAFF || who == Audience.OWNER) {
             ArrayNode h = o.putArray("history");
@@ -132,20 +132,22 @@ final class VolunteerViews {
     static ObjectNode feedItem(Wish w) {
         ObjectNode o = Json.object().put("wishId", w.id());
         o.set("community", community(w.community()));
-        o.put("title", Masking.text(w.content().title()));
+        String[] names = {w.content().contactName(), w.claim() == null ? null : w.claim().memberName()};
+        o.put("title", Masking.text(w.content().title(), names));
         String resident = Masking.name(w.content().contactName());
         o.put("resident", resident == null ? "居民" : resident);
         if (w.claim() != null) o.put("volunteer", w.claim().memberName() == null ? "志愿者" : Masking.name(w.claim().memberName()));
         if (w.rating() != null) {
             putTime(o, "fulfilledAt", w.rating().at());
-            o.set("rating", rating(w.rating(), true));
+            o.set("rating", rating(w.rating(), names));
         }
         return o;
     }
 
-    private static ObjectNode rating(Rating r, boolean masked) {
+    /** {@code maskNames} null: the comment as written (for those who may see it); else masked, with these names. */
+    private static ObjectNode rating(Rating r, String[] maskNames) {
         ObjectNode o = Json.object().put("score", r.score());
-        if (r.comment() != null) o.put("comment", masked ? Masking.text(r.comment()) : r.comment());
+        if (r.comment() != null) o.put("comment", maskNames == null ? r.comment() : Masking.text(r.comment(), maskNames));
         putTime(o, "at", r.at());
         return o;
     }
@@ -174,7 +176,7 @@ final class VolunteerViews {
             if (l.rejectReason() != null) d.put("reason", l.rejectReason());
         }
         o.put("points", l.points());
-        if (l.rating() != null) o.set("rating", rating(l.rating(), false));
+        if (l.rating() != null) o.set("rating", rating(l.rating(), null));
         return o;
     }
 

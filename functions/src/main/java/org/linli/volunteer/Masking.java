@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Masks personal information for public views (PIPL): a name keeps its first character
  * ({@code 张三丰 → 张*}, one star whatever the length, so the length leaks nothing), a phone keeps
  * its prefix and last four digits ({@code 13812341234 → 138****1234}), and free text has every
- * phone or ID-card number in it masked. Addresses are never shown publicly, so there is no
+ * phone or ID-card number - and the names of the people it is about - masked. Addresses are never shown publicly, so there is no
  * address mask: public views leave them out.
  */
 public final class Masking {
@@ -38,10 +38,17 @@ public final class Masking {
         return "****";
     }
 
-    /** Free text with phone numbers, ID-card numbers and other long digit runs masked. */
-    public static String text(String text) {
+    /**
+     * Free text with phone numbers, ID-card numbers and other long digit runs masked, and every
+     * occurrence of the given names (the people the text is about) masked like {@link #name}.
+     */
+    public static String text(String text, String... names) {
         if (text == null) return null;
-        String out = ID_CARD.matcher(text).replaceAll("$1********$2");
+        String out = text;
+        for (String n : names) {
+            if (n != null && n.strip().codePointCount(0, n.strip().length()) >= 2) out = out.replace(n.strip(), name(n));
+        }
+        out = ID_CARD.matcher(out).replaceAll("$1********$2");
         out = MOBILE.matcher(out).replaceAll("$1****$3");
         out = SPACED_MOBILE.matcher(out).replaceAll("$1****$3");
         out = LANDLINE.matcher(out).replaceAll("$1$2****$4");

@@ -30,4 +30,9 @@ class MaskingTest {
         assertEquals("QQ ****", Masking.text("QQ 123456789"));
         assertEquals("2026-11-23 送了3袋米，5号楼", Masking.text("2026-11-23 送了3袋米，5号楼"));
     }
+
+    @Test
+    void theNamesOfThePeopleATextIsAboutAreMaskedInIt() {
+        assertEquals("感谢赵*帮王*修好水管", Masking.text("感谢赵建国帮王小明修好水管", "王小明", "赵建国", null));
+    }
 }
