@@ -68,6 +68,16 @@ class ServiceLogIntegrationTest {
                 member, "RESIDENT", "").body();
     }
 
+    /** A fresh approved member's pending log for a fresh beneficiary. */
+    private record Logged(String member, String beneficiary, String logId) {}
+
+    private static Logged pendingLog(String name, String from, String to) {
+        String member = VolunteerFixtures.newUser();
+        String beneficiary = VolunteerFixtures.newUser();
+        fx.approve(member, name, COMMUNITY);
+        return new Logged(member, beneficiary, log(member, logBody(COMMUNITY, at(from), at(to), beneficiary)).field("logId"));
+    }
+
     private static Map<String, String> fields(VolunteerFixtures.Answer a) {
         assertEquals(400, a.status(), a.body().toString());
         Map<String, String> out = new java.util.LinkedHashMap<>();
@@ -132,10 +142,10 @@ class ServiceLogIntegrationTest {
 
     @Test
     void anUnverifiedLogEarnsNothingAndVerifyingItTwiceEarnsOnce() {
-        String member = VolunteerFixtures.newUser();
-        String beneficiary = VolunteerFixtures.newUser();
-        fx.approve(member, "吴敏", COMMUNITY);
-        String logId = log(member, logBody(COMMUNITY, at("09:00"), at("11:30"), beneficiary)).field("logId");
+        Logged l = pendingLog("吴敏", "09:00", "11:30");
+        String member = l.member();
+        String beneficiary = l.beneficiary();
+        String logId = l.logId();
         assertEquals(0, points(member).path("points").asInt(), "a pending log earns nothing");
 
         // Neither the member himself nor a stranger verifies.
@@ -159,10 +169,10 @@ class ServiceLogIntegrationTest {
 
     @Test
     void aRatingEventDeliveredTwiceCountsOnce() {
-        String member = VolunteerFixtures.newUser();
-        String beneficiary = VolunteerFixtures.newUser();
-        fx.approve(member, "郑强", COMMUNITY);
-        String logId = log(member, logBody(COMMUNITY, at("13:00"), at("14:00"), beneficiary)).field("logId");
+        Logged l = pendingLog("郑强", "13:00", "14:00");
+        String member = l.member();
+        String beneficiary = l.beneficiary();
+        String logId = l.logId();
         verify(logId, STAFF, "RESIDENT,COMMUNITY_STAFF", COMMUNITY);
         VolunteerFixtures.Answer rated = fx.post(FN, "POST /service-logs/{logId}/rating", "/service-logs/" + logId + "/rating",
                 Map.of("logId", logId), "{\"score\":5,\"comment\":\"很耐心\"}", beneficiary, "RESIDENT", "");
