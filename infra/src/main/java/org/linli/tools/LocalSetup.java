@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
+import org.linli.adapters.dynamo.DynamoMemberStore;
 import org.linli.adapters.dynamo.DynamoTerritoryRepository;
 import org.linli.adapters.dynamo.DynamoUserStore;
 import org.linli.identity.AccessTokens;
@@ -33,6 +34,9 @@ public final class LocalSetup implements LocalCustomizer {
     private final TokenKeys keys = TokenKeys.generate("local");
     private FakeWeChatServer wechat;
     private DemoTerritory demo;
+    private DemoVolunteers volunteers;
+    /** Every demo user by handle: the territory's and the volunteers'. */
+    private final Map<String, UserAccount> handles = new java.util.LinkedHashMap<>();
     private MapInfo publishedMap;
 
     @Override
@@ -56,6 +60,9 @@ public final class LocalSetup implements LocalCustomizer {
     public void afterProvision(LocalCloud cloud) {
         Clock clock = Clock.systemUTC();
         demo = DemoTerritory.create(clock.instant());
+        volunteers = DemoVolunteers.create(demo, clock.instant());
+        handles.putAll(demo.users());
+        handles.putAll(volunteers.users());
         var users = new DynamoUserStore(cloud.dynamo(), cloud.tableName("UsersTable"));
         if (cloud.seed()) {
             var repository = new DynamoTerritoryRepository(cloud.dynamo(), cloud.tableName("TerritoryTable"), clock);
@@ -64,7 +71,8 @@ public final class LocalSetup implements LocalCustomizer {
                 publishedMap = new MapPublisher(repository).publish(demo.map(), "demo territory");
             }
             for (Roster r : demo.rosters()) repository.saveRoster(r);
-            for (UserAccount u : demo.users().values()) users.save(u);
+            for (UserAccount u : handles.values()) users.save(u);
+            volunteers.seed(new DynamoMemberStore(cloud.dynamo(), cloud.tableName("VolunteerTable")));
         }
         cloud.addLocalRoute("POST", "/_local/dev-login", request -> devLogin(request, users));
         cloud.addLocalRoute("GET", "/_local/demo", request -> LocalResponse.json(200, demoSummary()));
@@ -85,7 +93,7 @@ public final class LocalSetup implements LocalCustomizer {
             }
         }
         if (handle == null || handle.isBlank()) return error(400, "VALIDATION_FAILED", "Say which user: ?user=resident (see GET /_local/demo).");
-        String userId = demo.users().containsKey(handle) ? DemoTerritory.userId(handle) : handle;
+        String userId = handles.containsKey(handle) ? DemoTerritory.userId(handle) : handle;
         UserAccount user = users.find(userId).orElse(null);
         if (user == null) return error(404, "NOT_FOUND", "No demo user '" + handle + "'; GET /_local/demo lists them.");
         String token = new AccessTokens(ISSUER).issue(user.principal(), keys.kid(), keys.privateKey(), Clock.systemUTC().instant());
@@ -98,7 +106,7 @@ public final class LocalSetup implements LocalCustomizer {
     private ObjectNode demoSummary() {
         ObjectNode o = Json.object();
         ObjectNode handles = o.putObject("users");
-        for (Map.Entry<String, UserAccount> e : demo.users().entrySet()) {
+        for (Map.Entry<String, UserAccount> e : this.handles.entrySet()) {
             ObjectNode u = handles.putObject(e.getKey());
             u.put("userId", e.getValue().id());
             u.put("name", e.getValue().displayName());
@@ -144,6 +152,10 @@ public final class LocalSetup implements LocalCustomizer {
 
     public DemoTerritory demo() {
         return demo;
+    }
+
+    public DemoVolunteers volunteers() {
+        return volunteers;
     }
 
     /** The map version this start published, or null when the data dir already held one. */

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.core.Conflict;
-import org.linli.core.StoreUnavailable;
 import org.linli.core.Times;
 import org.linli.territory.BuildingRecord;
 import org.linli.territory.CellEntry;
@@ -15,15 +14,10 @@ import org.linli.territory.TerritoryNode;
 import org.linli.territory.TerritoryRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** {@link TerritoryRepository} on the territory table; bulk writes go 25 items per BatchWriteItem. */
 public final class DynamoTerritoryRepository implements TerritoryRepository {
-    private static final int BATCH = 25;
-    private static final int ATTEMPTS = 8;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -98,20 +92,7 @@ public final class DynamoTerritoryRepository implements TerritoryRepository {
     }
 
     private void writeAll(List<Map<String, AttributeValue>> items) {
-        for (int i = 0; i < items.size(); i += BATCH) {
-            List<WriteRequest> batch = new ArrayList<>();
-            for (Map<String, AttributeValue> item : items.subList(i, Math.min(items.size(), i + BATCH))) {
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-            }
-            Map<String, List<WriteRequest>> pending = Map.of(table, batch);
-            for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
-                if (attempt > 0) Backoff.pause(attempt, 1000);
-                Map<String, List<WriteRequest>> req = pending;
-                BatchWriteItemResponse r = DynamoCalls.call("BatchWriteItem", () -> dynamo.batchWriteItem(b -> b.requestItems(req)));
-                pending = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
-            }
-            if (!pending.isEmpty()) throw new StoreUnavailable("The data store kept refusing writes; run the import again.", null);
-        }
+        BatchWrites.putAll(dynamo, table, items, "The data store kept refusing writes; run the import again.");
     }
 
 }

@@ -93,7 +93,7 @@ class RealTemplateTest {
         assertTrue(sqs.reportsBatchItemFailures());
         assertEquals(20, sqs.maximumConcurrency());
 
-        assertEquals(Set.of("AssignmentDLQ", "SchedulesDLQ"), Set.copyOf(model.alarms().stream().map(AlarmDef::queueLogicalId).toList()));
+        assertEquals(Set.of("AssignmentDLQ", "SchedulesDLQ", "RatingsDLQ"), Set.copyOf(model.alarms().stream().map(AlarmDef::queueLogicalId).toList()));
         AlarmDef alarm = model.alarms().get(0);
         assertEquals("ApproximateNumberOfMessagesVisible", alarm.metricName());
         assertTrue(alarm.breaches(1) && !alarm.breaches(0));

@@ -1,0 +1,40 @@
+package org.linli.adapters.dynamo;
+
+import java.util.List;
+import org.linli.core.StoreUnavailable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** TransactWriteItems that tells which item's condition failed, so that the caller can say why. */
+final class Transactions {
+    static final int DONE = -1;
+    /** A transaction cancelled by a conflicting one (not by a condition) is tried again this often. */
+    private static final int ATTEMPTS = 4;
+
+    private Transactions() {}
+
+    /**
+     * Runs the transaction. Returns {@link #DONE}, or the index of the first item whose condition
+     * failed (nothing was written). A conflict with another transaction on the same items (two
+     * awards to one member's month at once) is retried after a short pause, then StoreUnavailable.
+     */
+    static int write(DynamoDbClient dynamo, String what, List<TransactWriteItem> items) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                DynamoCalls.call("TransactWriteItems " + what, () -> dynamo.transactWriteItems(b -> b.transactItems(items)));
+                return DONE;
+            } catch (TransactionCanceledException e) {
+                if (e.hasCancellationReasons()) {
+                    List<CancellationReason> reasons = e.cancellationReasons();
+                    for (int i = 0; i < reasons.size(); i++) {
+                        if ("ConditionalCheckFailed".equals(reasons.get(i).code())) return i;
+                    }
+                }
+                if (attempt >= ATTEMPTS) throw new StoreUnavailable("The " + what + " could not be written now; try again.", e);
+                Backoff.pause(attempt, 200);
+            }
+        }
+    }
+}

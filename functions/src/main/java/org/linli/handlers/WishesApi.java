@@ -1,0 +1,100 @@
+package org.linli.handlers;
+
+import java.time.Clock;
+import java.util.Set;
+import org.linli.http.Access;
+import org.linli.http.ApiHandler;
+import org.linli.http.ApiRequest;
+import org.linli.http.ApiResponse;
+import org.linli.http.Route;
+import org.linli.identity.Principal;
+import org.linli.json.JsonInput;
+import org.linli.observability.Log;
+import org.linli.volunteer.Audience;
+import org.linli.volunteer.Wish;
+import org.linli.volunteer.WishState;
+import org.linli.volunteer.Wishes;
+
+/** Micro-wishes through the six orders (六单), and the community's public feed. */
+public final class WishesApi extends ApiHandler {
+    private final Wishes wishes;
+
+    public WishesApi() {
+        this(VolunteerPorts.fromEnv(Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    public WishesApi(VolunteerPorts ports, Clock clock) {
+        super(clock);
+        this.wishes = new Wishes(ports.wishes(), ports.members(), ports.communities(), ports.ratings(), ports.points(),
+                ports.rules(), clock);
+        serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
+                Route.of("POST /wishes", Access.ANY_USER, this::place),
+                Route.of("GET /wishes/{wishId}", Access.ANY_USER, this::get),
+                Route.of("GET /me/wishes", Access.ANY_USER, r -> list(r, wishes.placedBy(r.principal(), r.limit(20, 100), r.cursor()),
+                        Audience.OWNER)),
+                Route.of("GET /me/claims", Access.ANY_USER, r -> list(r, wishes.claimedBy(r.principal(), r.limit(20, 100), r.cursor()),
+                        Audience.CLAIMANT)),
+                Route.of("GET /communities/{code}/wishes", Access.ANY_USER, this::inCommunity),
+                Route.of("POST /wishes/{wishId}/review", Access.staff(), r -> step(r, "review",
+                        wishes.review(r.principal(), r.pathParam("wishId"), r.body()))),
+                Route.of("POST /wishes/{wishId}/claim", Access.ANY_USER, this::claim),
+                Route.of("POST /wishes/{wishId}/completion", Access.ANY_USER, r -> step(r, "completion",
+                        wishes.complete(r.principal(), r.pathParam("wishId"), r.body()))),
+                Route.of("POST /wishes/{wishId}/confirmation", Access.ANY_USER, this::confirm),
+                Route.of("POST /wishes/{wishId}/release", Access.staff(), r -> step(r, "release",
+                        wishes.release(r.principal(), r.pathParam("wishId"), r.body()))),
+                Route.of("POST /wishes/{wishId}/reassign", Access.staff(), r -> step(r, "reassign",
+                        wishes.reassign(r.principal(), r.pathParam("wishId"), r.body()))),
+                Route.of("GET /communities/{code}/feed", Access.ANY_USER, r -> ApiResponse.ok(VolunteerViews.page(
+                        wishes.feed(r.pathParam("code"), r.limit(20, 50), r.cursor()), VolunteerViews::feedItem))));
+    }
+
+    private ApiResponse view(Principal me, Wish w) {
+        return ApiResponse.ok(VolunteerViews.wish(w, wishes.audience(me, w), clock.instant()));
+    }
+
+    private ApiResponse place(ApiRequest r) {
+        Wishes.Outcome o = wishes.place(r.principal(), r.body(), Idempotency.key(r));
+        Log.info(o.replayed() ? "wish.replayed" : "wish.placed", "wishId", o.wish().id(), "community",
+                o.wish().community().code(), "requestId", r.requestId());
+        ApiResponse response = ApiResponse.created(VolunteerViews.wish(o.wish(), Audience.OWNER, clock.instant()),
+                "/wishes/" + o.wish().id());
+        return o.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+    }
+
+    private ApiResponse get(ApiRequest r) {
+        return view(r.principal(), wishes.find(r.pathParam("wishId")));
+    }
+
+    private ApiResponse list(ApiRequest r, org.linli.core.Page<Wish> page, Audience who) {
+        return ApiResponse.ok(VolunteerViews.page(page, w -> VolunteerViews.wish(w, who, clock.instant())));
+    }
+
+    private ApiResponse inCommunity(ApiRequest r) {
+        Principal me = r.principal();
+        WishState state = QueryParams.enumParam(r, "state", WishState.class);
+        var page = wishes.inCommunity(me, r.pathParam("code"), state, QueryParams.flag(r, "overdue"), r.limit(20, 100), r.cursor());
+        return ApiResponse.ok(VolunteerViews.page(page, w -> VolunteerViews.wish(w, wishes.audience(me, w), clock.instant())));
+    }
+
+    private ApiResponse step(ApiRequest r, String step, Wish w) {
+        Log.info("wish." + step, "wishId", w.id(), "state", w.state(), "requestId", r.requestId());
+        return view(r.principal(), w);
+    }
+
+    private ApiResponse claim(ApiRequest r) {
+        JsonInput.root(r.body(), Set.of()).throwIfInvalid(); // the claim takes no fields: send {}
+        Wishes.Outcome o = wishes.claim(r.principal(), r.pathParam("wishId"));
+        Log.info(o.replayed() ? "wish.claim_replayed" : "wish.claimed", "wishId", o.wish().id(), "requestId", r.requestId());
+        ApiResponse response = ApiResponse.ok(VolunteerViews.wish(o.wish(), Audience.CLAIMANT, clock.instant()));
+        return o.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+    }
+
+    private ApiResponse confirm(ApiRequest r) {
+        Wishes.Outcome o = wishes.confirm(r.principal(), r.pathParam("wishId"), r.body());
+        Log.info(o.replayed() ? "wish.confirm_replayed" : "wish.confirmed", "wishId", o.wish().id(), "state", o.wish().state(),
+                "requestId", r.requestId());
+        ApiResponse response = ApiResponse.ok(VolunteerViews.wish(o.wish(), Audience.OWNER, clock.instant()));
+        return o.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+    }
+}

@@ -1,0 +1,7 @@
+package org.linli.volunteer;
+
+/** Who verified a service log. */
+public enum Verifier {
+    STAFF,
+    BENEFICIARY
+}
