@@ -12,8 +12,11 @@ public final class ApiRoutes {
     public static final Map<String, List<String>> BY_HANDLER = Map.of(
             "org.linli.handlers.AuthApi", List.of("POST /auth/wechat-login", "POST /auth/refresh", "GET /me"),
             "org.linli.handlers.ReportsApi", List.of("POST /reports", "GET /reports/{reportId}", "GET /me/reports"),
-            "org.linli.handlers.CasesApi", List.of("GET /cases/{caseId}", "GET /me/cases",
-                    "GET /dispatch/{nodeCode}/unassigned"));
+            "org.linli.handlers.CasesApi", List.of("GET /cases/{caseId}", "GET /cases/{caseId}/audit",
+                    "POST /cases/{caseId}/actions/{action}", "GET /me/cases", "GET /dispatch/{nodeCode}/unassigned",
+                    "GET /supervision/{nodeCode}/overdue", "GET /departments/{departmentCode}/tasks"),
+            "org.linli.handlers.NotificationsApi", List.of("GET /me/notifications",
+                    "POST /me/notifications/{notificationId}/read"));
 
     private ApiRoutes() {}
 

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
+import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
 import org.linli.adapters.dynamo.DynamoTerritoryRepository;
 import org.linli.adapters.dynamo.DynamoUserStore;
+import org.linli.cases.Department;
 import org.linli.identity.AccessTokens;
 import org.linli.identity.TokenKeys;
 import org.linli.identity.UserAccount;
@@ -64,6 +66,8 @@ public final class LocalSetup implements LocalCustomizer {
                 publishedMap = new MapPublisher(repository).publish(demo.map(), "demo territory");
             }
             for (Roster r : demo.rosters()) repository.saveRoster(r);
+            var registry = new DynamoDepartmentDirectory(cloud.dynamo(), cloud.tableName("TerritoryTable"));
+            for (Department d : demo.departments()) registry.save(d);
             for (UserAccount u : demo.users().values()) users.save(u);
         }
         cloud.addLocalRoute("POST", "/_local/dev-login", request -> devLogin(request, users));

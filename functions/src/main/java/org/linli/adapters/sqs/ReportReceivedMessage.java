@@ -30,15 +30,7 @@ public final class ReportReceivedMessage {
 
     /** Throws IllegalArgumentException for anything that is not a v1 report.received message. */
     public static ReportReceived decode(String body) {
-        JsonNode n;
-        try {
-            n = Json.parse(body);
-        } catch (Json.MalformedJson e) {
-            throw new IllegalArgumentException("not JSON");
-        }
-        if (!TYPE.equals(n.path("type").asText()) || n.path("v").asInt() != 1) {
-            throw new IllegalArgumentException("not a report.received v1 message");
-        }
+        JsonNode n = Messages.open(body, TYPE);
         GeoPoint point = null;
         JsonNode p = n.get("point");
         if (p != null) point = new GeoPoint(p.path("lat").asDouble(), p.path("lng").asDouble(), Datum.valueOf(p.path("datum").asText()));
@@ -49,8 +41,6 @@ public final class ReportReceivedMessage {
     }
 
     private static String required(JsonNode n, String field) {
-        String v = n.path(field).asText("");
-        if (v.isEmpty()) throw new IllegalArgumentException("missing " + field);
-        return v;
+        return Messages.required(n, field);
     }
 }
