@@ -38,9 +38,7 @@ public final class OverdueSweep {
     public Result run(int max) {
         Instant now = clock.instant();
         List<Case> due = store.due(now, max);
-        int escalated = 0;
-        int closed = 0;
-        int flagged = 0;
+        java.util.Map<CaseAction, Integer> done = new java.util.EnumMap<>(CaseAction.class);
         int skipped = 0;
         List<Command> unsent = new ArrayList<>();
         List<String> unsentIds = new ArrayList<>();
@@ -48,13 +46,10 @@ public final class OverdueSweep {
             Command cmd = commandFor(c);
             try {
                 workflow.act(c.id(), cmd, Actor.SYSTEM);
-                switch (cmd.action()) {
-                    case CLOSE -> closed++;
-                    case FLAG_OVERDUE -> flagged++;
-                    default -> escalated++;
-                }
+                done.merge(cmd.action(), 1, Integer::sum);
             } catch (QueueUnavailable e) {
                 // Written but not announced: the replay below re-sends the recorded event.
+                done.merge(cmd.action(), 1, Integer::sum);
                 unsent.add(cmd);
                 unsentIds.add(c.id());
             } catch (Conflict e) {
@@ -74,7 +69,8 @@ public final class OverdueSweep {
                 Log.error("case.event_unsent", null, "caseId", unsentIds.get(i), "code", e.code());
             }
         }
-        Result r = new Result(due.size(), escalated, closed, flagged, skipped, failed);
+        Result r = new Result(due.size(), done.getOrDefault(CaseAction.ESCALATE, 0), done.getOrDefault(CaseAction.CLOSE, 0),
+                done.getOrDefault(CaseAction.FLAG_OVERDUE, 0), skipped, failed);
         if (failed > 0) throw new QueueUnavailable(failed + " case event(s) could not be sent; the sweep will be retried.", null);
         return r;
     }
