@@ -20,6 +20,11 @@ public final class Categories {
     private final Map<String, Category> byCode;
 
     public Categories(List<Category> categories) {
+        this(categories, WorkflowSettings.DEFAULTS);
+    }
+
+    public Categories(List<Category> categories, WorkflowSettings workflow) {
+        this.workflow = workflow;
         Map<String, Category> m = new LinkedHashMap<>();
         for (Category c : categories) {
             if (m.put(c.code(), c) != null) throw new IllegalArgumentException("duplicate category " + c.code());
@@ -29,6 +34,7 @@ public final class Categories {
     }
 
     private final List<Category> ordered;
+    private final WorkflowSettings workflow;
 
     public static Categories fromClasspath() {
         try (InputStream in = Categories.class.getResourceAsStream("/config/categories.json")) {
@@ -50,10 +56,30 @@ public final class Categories {
                     Level.valueOf(text(c, "ownerLevel")),
                     c.path("emergency").asBoolean(false),
                     new StepLimits(duration(limits, "accept"), duration(limits, "dispatch"),
-                            duration(limits, "handle"), duration(limits, "feedback"))));
+                            duration(limits, "handle"), duration(limits, "feedback")),
+                    c.hasNonNull("department") ? text(c, "department") : null));
         }
         if (list.isEmpty()) throw new IllegalStateException("no categories configured");
-        return new Categories(list);
+        return new Categories(list, settings(root));
+    }
+
+    private static WorkflowSettings settings(JsonNode root) {
+        WorkflowSettings d = WorkflowSettings.DEFAULTS;
+        JsonNode w = root.path("workflow");
+        JsonNode dup = root.path("duplicates");
+        return new WorkflowSettings(
+                optionalDuration(w, "verdictWindow", d.verdictWindow()),
+                optionalDuration(w, "reopenWindow", d.reopenWindow()),
+                optionalDuration(w, "checkInLimit", d.checkInLimit()),
+                optionalDuration(w, "requestMemory", d.requestMemory()),
+                new WorkflowSettings.Duplicates(dup.path("radiusMeters").asInt(d.duplicates().radiusMeters()),
+                        optionalDuration(dup, "window", d.duplicates().window()),
+                        dup.path("cellPrecision").asInt(d.duplicates().cellPrecision())));
+    }
+
+    /** Settings of the loop that are not per category (verdict and reopen windows, duplicates rule). */
+    public WorkflowSettings workflow() {
+        return workflow;
     }
 
     public Optional<Category> find(String code) {
@@ -76,5 +102,9 @@ public final class Categories {
 
     private static Duration duration(JsonNode n, String field) {
         return Duration.parse(text(n, field));
+    }
+
+    private static Duration optionalDuration(JsonNode n, String field, Duration fallback) {
+        return n.hasNonNull(field) ? duration(n, field) : fallback;
     }
 }

@@ -20,12 +20,7 @@ public final class Ids {
     private Ids() {}
 
     public static String random(String prefix, Instant now) {
-        byte[] bytes = new byte[16];
-        long millis = now.toEpochMilli();
-        for (int i = 5; i >= 0; i--) {
-            bytes[i] = (byte) (millis & 0xFF);
-            millis >>>= 8;
-        }
+        byte[] bytes = timed(now);
         byte[] tail = new byte[10];
         RANDOM.nextBytes(tail);
         System.arraycopy(tail, 0, bytes, 6, 10);
@@ -34,16 +29,40 @@ public final class Ids {
 
     /** The same inputs always give the same id (used for idempotent creation). */
     public static String derived(String prefix, String... parts) {
+        byte[] first = new byte[16];
+        System.arraycopy(digest(parts), 0, first, 0, 16);
+        return prefix + "_" + encode(first);
+    }
+
+    /**
+     * A derived id that sorts by {@code time}: 48 bits of epoch millis, then 80 bits of the hash of
+     * {@code parts}. For ids that must be both idempotent (same inputs, same id) and ordered.
+     */
+    public static String derivedAt(String prefix, Instant time, String... parts) {
+        byte[] bytes = timed(time);
+        System.arraycopy(digest(parts), 0, bytes, 6, 10);
+        return prefix + "_" + encode(bytes);
+    }
+
+    /** 16 bytes whose first 6 are the epoch millis, big-endian: ids that sort by time. */
+    private static byte[] timed(Instant time) {
+        byte[] bytes = new byte[16];
+        long millis = time.toEpochMilli();
+        for (int i = 5; i >= 0; i--) {
+            bytes[i] = (byte) (millis & 0xFF);
+            millis >>>= 8;
+        }
+        return bytes;
+    }
+
+    private static byte[] digest(String... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
-            byte[] digest = sha.digest();
-            byte[] first = new byte[16];
-            System.arraycopy(digest, 0, first, 0, 16);
-            return prefix + "_" + encode(first);
+            return sha.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

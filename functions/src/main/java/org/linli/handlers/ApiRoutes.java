@@ -9,24 +9,31 @@ import java.util.Map;
  * 404; tests check it against template.yaml and against each handler's own route table.
  */
 public final class ApiRoutes {
-    public static final Map<String, List<String>> BY_HANDLER = Map.of(
-            "org.linli.handlers.AuthApi", List.of("POST /auth/wechat-login", "POST /auth/refresh", "GET /me"),
-            "org.linli.handlers.ReportsApi", List.of("POST /reports", "GET /reports/{reportId}", "GET /me/reports"),
-            "org.linli.handlers.CasesApi", List.of("GET /cases/{caseId}", "GET /me/cases",
-                    "GET /dispatch/{nodeCode}/unassigned"),
-            "org.linli.handlers.VolunteersApi", List.of("POST /volunteers", "GET /me/volunteer",
+    public static final Map<String, List<String>> BY_HANDLER = Map.ofEntries(
+            Map.entry("org.linli.handlers.AuthApi", List.of("POST /auth/wechat-login", "POST /auth/refresh", "GET /me")),
+            Map.entry("org.linli.handlers.ReportsApi", List.of("POST /reports", "GET /reports/{reportId}",
+                    "GET /me/reports")),
+            Map.entry("org.linli.handlers.CasesApi", List.of("GET /cases/{caseId}", "GET /cases/{caseId}/audit",
+                    "POST /cases/{caseId}/actions/{action}", "GET /me/cases", "GET /dispatch/{nodeCode}/unassigned",
+                    "GET /supervision/{nodeCode}/overdue", "GET /departments/{departmentCode}/tasks")),
+            Map.entry("org.linli.handlers.NotificationsApi", List.of("GET /me/notifications",
+                    "POST /me/notifications/{notificationId}/read")),
+            Map.entry("org.linli.handlers.VolunteersApi", List.of("POST /volunteers", "GET /me/volunteer",
                     "GET /communities/{code}/volunteers", "POST /volunteers/{memberId}/decision",
-                    "POST /volunteers/{memberId}/appraisals", "GET /me/points", "POST /service-logs", "GET /me/service-logs",
-                    "GET /me/received-services", "GET /service-logs/{logId}", "POST /service-logs/{logId}/verification",
-                    "POST /service-logs/{logId}/rating", "GET /communities/{code}/service-logs"),
-            "org.linli.handlers.WishesApi", List.of("POST /wishes", "GET /wishes/{wishId}", "GET /me/wishes", "GET /me/claims",
-                    "GET /communities/{code}/wishes", "POST /wishes/{wishId}/review", "POST /wishes/{wishId}/claim",
-                    "POST /wishes/{wishId}/completion", "POST /wishes/{wishId}/confirmation", "POST /wishes/{wishId}/release",
-                    "POST /wishes/{wishId}/reassign", "GET /communities/{code}/feed"),
-            "org.linli.handlers.GradingApi", List.of("POST /communities/{code}/assessments",
+                    "POST /volunteers/{memberId}/appraisals", "GET /me/points", "POST /service-logs",
+                    "GET /me/service-logs", "GET /me/received-services", "GET /service-logs/{logId}",
+                    "POST /service-logs/{logId}/verification", "POST /service-logs/{logId}/rating",
+                    "GET /communities/{code}/service-logs")),
+            Map.entry("org.linli.handlers.WishesApi", List.of("POST /wishes", "GET /wishes/{wishId}",
+                    "GET /me/wishes", "GET /me/claims", "GET /communities/{code}/wishes",
+                    "POST /wishes/{wishId}/review", "POST /wishes/{wishId}/claim",
+                    "POST /wishes/{wishId}/completion", "POST /wishes/{wishId}/confirmation",
+                    "POST /wishes/{wishId}/release", "POST /wishes/{wishId}/reassign", "GET /communities/{code}/feed")),
+            Map.entry("org.linli.handlers.GradingApi", List.of("POST /communities/{code}/assessments",
                     "POST /communities/{code}/grades/{year}", "GET /communities/{code}/grades/{year}",
-                    "POST /communities/{code}/grades/{year}/adjustments", "POST /communities/{code}/grades/{year}/publish",
-                    "GET /communities/{code}/leaderboard", "GET /communities/{code}/stars/{month}"));
+                    "POST /communities/{code}/grades/{year}/adjustments",
+                    "POST /communities/{code}/grades/{year}/publish", "GET /communities/{code}/leaderboard",
+                    "GET /communities/{code}/stars/{month}")));
 
     private ApiRoutes() {}
 

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import org.linli.adapters.dynamo.DynamoCaseStore;
+import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
+import org.linli.adapters.sqs.SqsCaseEvents;
 import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
 import org.linli.adapters.sqs.ReportReceivedMessage;
 import org.linli.cases.Assignment;
@@ -36,8 +38,9 @@ public final class AssignmentConsumer implements RequestHandler<SQSEvent, SQSBat
         var dynamo = AwsClients.dynamo();
         var clock = Clock.systemUTC();
         var directory = new DynamoTerritoryDirectory(dynamo, Env.require("TERRITORY_TABLE"), clock);
-        return new Assignment(new Locator(directory), directory,
-                new DynamoCaseStore(dynamo, Env.require("CASES_TABLE")), Categories.fromClasspath(), clock);
+        return new Assignment(new Locator(directory), directory, new DynamoCaseStore(dynamo, Env.require("CASES_TABLE")),
+                new DynamoDepartmentDirectory(dynamo, Env.require("TERRITORY_TABLE")),
+                new SqsCaseEvents(AwsClients.sqs(), Env.require("CASE_EVENTS_QUEUE_URL")), Categories.fromClasspath(), clock);
     }
 
     @Override
@@ -45,8 +48,8 @@ public final class AssignmentConsumer implements RequestHandler<SQSEvent, SQSBat
         return MessageLoop.run(event, "assignment", ReportReceivedMessage::decode, "reportId", ReportReceived::reportId,
                 (report, messageId) -> {
                     Assignment.Outcome o = assignment.assign(report);
-                    Log.info(o.created() ? "case.opened" : "case.redelivery_ignored", "reportId", report.reportId(),
-                            "caseId", o.c().id(), "status", o.c().status(), "rule", o.rule(),
+                    Log.info(!o.created() ? "case.redelivery_ignored" : o.joined() ? "case.joined" : "case.opened",
+                            "reportId", report.reportId(), "caseId", o.c().id(), "status", o.c().status(), "rule", o.rule(),
                             "mapVersion", o.c().placement().mapVersion(), "messageId", messageId);
                 });
     }

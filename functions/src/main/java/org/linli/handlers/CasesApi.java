@@ -2,10 +2,22 @@ package org.linli.handlers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.linli.adapters.dynamo.DynamoCaseStore;
+import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
+import org.linli.adapters.sqs.SqsCaseEvents;
+import org.linli.cases.Actor;
 import org.linli.cases.Case;
+import org.linli.cases.CaseAction;
+import org.linli.cases.CaseEvent;
 import org.linli.cases.CaseStore;
+import org.linli.cases.CaseWorkflow;
 import org.linli.cases.Categories;
+import org.linli.cases.Command;
+import org.linli.cases.CommandParser;
+import org.linli.cases.Standing;
+import org.linli.cases.Tier;
 import org.linli.config.AwsClients;
 import org.linli.config.Env;
 import org.linli.core.Forbidden;
@@ -20,43 +32,114 @@ import org.linli.http.ApiResponse;
 import org.linli.http.Route;
 import org.linli.identity.Principal;
 import org.linli.json.Json;
+import org.linli.observability.Log;
 
-/** GET /cases/{caseId}, GET /me/cases (a worker's queue), GET /dispatch/{nodeCode}/unassigned. */
+/**
+ * Cases (案卷): reading a case and its audit trail, acting on it ({@code POST /cases/{id}/actions/{action}}),
+ * and the work queues - a worker's cases, a dispatcher's queue, a supervisor's overdue list, a
+ * department's summons tasks - each one query.
+ */
 public final class CasesApi extends ApiHandler {
-    private static final java.util.regex.Pattern NODE_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern NODE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final CaseStore cases;
+    private final CaseWorkflow workflow;
     private final Categories categories;
 
     public CasesApi() {
-        this(new DynamoCaseStore(AwsClients.dynamo(), Env.require("CASES_TABLE")), Categories.fromClasspath(),
-                Clock.systemUTC());
+        this(build());
     }
 
-    public CasesApi(CaseStore cases, Categories categories, Clock clock) {
+    private CasesApi(Parts p) {
+        this(p.store, p.workflow, p.categories, Clock.systemUTC());
+    }
+
+    private record Parts(CaseStore store, CaseWorkflow workflow, Categories categories) {}
+
+    private static Parts build() {
+        var dynamo = AwsClients.dynamo();
+        var store = new DynamoCaseStore(dynamo, Env.require("CASES_TABLE"));
+        var categories = Categories.fromClasspath();
+        var workflow = new CaseWorkflow(store, new SqsCaseEvents(AwsClients.sqs(), Env.require("CASE_EVENTS_QUEUE_URL")),
+                new DynamoDepartmentDirectory(dynamo, Env.require("TERRITORY_TABLE")), categories, Clock.systemUTC());
+        return new Parts(store, workflow, categories);
+    }
+
+    public CasesApi(CaseStore cases, CaseWorkflow workflow, Categories categories, Clock clock) {
         super(clock);
         this.cases = cases;
+        this.workflow = workflow;
         this.categories = categories;
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
                 Route.of("GET /cases/{caseId}", Access.ANY_USER, this::get),
+                Route.of("GET /cases/{caseId}/audit", Access.ANY_USER, this::audit),
+                Route.of("POST /cases/{caseId}/actions/{action}", Access.ANY_USER, this::act),
                 Route.of("GET /me/cases", Access.staff(), this::mine),
-                Route.of("GET /dispatch/{nodeCode}/unassigned", Access.staff(), this::unassigned));
+                Route.of("GET /dispatch/{nodeCode}/unassigned", Access.staff(), this::unassigned),
+                Route.of("GET /supervision/{nodeCode}/overdue", Access.staff(), this::overdue),
+                Route.of("GET /departments/{departmentCode}/tasks", Access.staff(), this::tasks));
     }
 
-    private ApiResponse get(ApiRequest request) {
+    /** The case and the caller's standing on it; 404 for residents who may not know it exists. */
+    private Viewing read(ApiRequest request) {
         Principal me = request.principal();
         String id = request.pathParam("caseId");
         if (!Ids.looksLike(id, "case")) throw new NotFound("case", id);
         Case c = cases.find(id).orElseThrow(() -> new NotFound("case", id));
-        boolean assignee = c.assignee() != null && c.assignee().userId().equals(me.userId());
-        boolean staff = assignee || me.covers(c.territoryPath());
-        if (!staff) {
-            if (!c.reporterIds().contains(me.userId())) {
-                if (me.isStaff()) throw new Forbidden("This case is outside your territory.");
-                throw new NotFound("case", id);
-            }
+        Standing standing = Standing.of(c, Actor.of(me));
+        if (!standing.canRead()) {
+            if (me.isStaff()) throw new Forbidden("This case is outside your territory.");
+            throw new NotFound("case", id);
         }
-        return ApiResponse.ok(Views.caseView(c, categories, staff));
+        return new Viewing(c, standing, Actor.of(me));
+    }
+
+    private record Viewing(Case c, Standing standing, Actor actor) {}
+
+    private ApiResponse get(ApiRequest request) {
+        Viewing v = read(request);
+        return ApiResponse.ok(view(v.c(), v.standing(), v.actor()));
+    }
+
+    private ObjectNode view(Case c, Standing standing, Actor actor) {
+        ObjectNode o = Views.caseView(c, categories, standing.staffView());
+        var allowed = o.putArray("allowedActions");
+        workflow.allowed(c, actor).forEach(a -> allowed.add(a.wire()));
+        return o;
+    }
+
+    private ApiResponse audit(ApiRequest request) {
+        Viewing v = read(request);
+        Page<CaseEvent> page = cases.audit(v.c().id(), request.limit(50, 200), request.cursor());
+        ObjectNode body = Json.object();
+        var items = body.putArray("items");
+        for (CaseEvent e : page.items()) items.add(Views.auditEntry(e, v.standing().staffView(), v.actor().id()));
+        return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
+    }
+
+    private ApiResponse act(ApiRequest request) {
+        Principal me = request.principal();
+        String id = request.pathParam("caseId");
+        if (!Ids.looksLike(id, "case")) throw new NotFound("case", id);
+        String name = request.pathParam("action");
+        CaseAction action = CaseAction.fromWire(name).orElseThrow(() -> new NotFound("There is no case action '" + name
+                + "'; see docs/api.md for dispatch, accept, resolve, verdict and the rest."));
+        String key = request.header("idempotency-key").orElse(null);
+        if (key == null) throw ValidationFailed.of("Idempotency-Key", "is required: a client request id, reused on retries");
+        if (!REQUEST_ID.matcher(key).matches()) {
+            throw ValidationFailed.of("Idempotency-Key", "must be 1-128 characters: letters, digits, '.', '_', ':', '-'");
+        }
+        Command cmd = CommandParser.parse(action, request.body(), key);
+        Actor actor = Actor.of(me);
+        CaseWorkflow.Outcome o = workflow.act(id, cmd, actor);
+        Log.info(o.replayed() ? "case.action_replayed" : "case.action", "caseId", id, "action", action.wire(),
+                "status", o.c().status(), "version", o.c().version(), "requestId", request.requestId());
+        ObjectNode body = view(o.c(), Standing.of(o.c(), actor), actor);
+        body.putObject("event").put("eventId", o.event().eventId()).put("version", o.event().version())
+                .put("action", o.event().action().wire());
+        ApiResponse response = ApiResponse.ok(body);
+        return o.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
     }
 
     private ApiResponse mine(ApiRequest request) {
@@ -65,21 +148,46 @@ public final class CasesApi extends ApiHandler {
     }
 
     private ApiResponse unassigned(ApiRequest request) {
-        Principal me = request.principal();
-        String node = request.pathParam("nodeCode");
-        if (!NODE_CODE.matcher(node).matches()) throw ValidationFailed.of("nodeCode", "is not a territory code");
-        if (!me.isAdmin() && !me.scope().contains(node)) {
-            throw new Forbidden("You do not dispatch for " + node + ".");
-        }
+        String node = scopedNode(request, "nodeCode");
         return ApiResponse.ok(list(cases.unassignedAt(node, request.limit(20, 100), request.cursor())));
+    }
+
+    private ApiResponse overdue(ApiRequest request) {
+        String node = scopedNode(request, "nodeCode");
+        Tier tier = null;
+        var level = request.query("level");
+        if (level.isPresent()) {
+            try {
+                tier = Tier.valueOf(level.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ValidationFailed.of("level", "must be COMMUNITY, STREET, DEPARTMENT or DISTRICT");
+            }
+        }
+        return ApiResponse.ok(list(cases.overdue(node, tier, clock.instant(), request.limit(20, 100), request.cursor())));
+    }
+
+    private ApiResponse tasks(ApiRequest request) {
+        String department = scopedNode(request, "departmentCode");
+        Page<CaseStore.DepartmentTask> page = cases.tasksOf(department, request.limit(20, 100), request.cursor());
+        ObjectNode body = Json.object();
+        var items = body.putArray("items");
+        for (CaseStore.DepartmentTask t : page.items()) items.add(Views.task(t, categories));
+        return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
+    }
+
+    /** A node (or department) code from the path that the caller's scope must hold. */
+    private static String scopedNode(ApiRequest request, String param) {
+        Principal me = request.principal();
+        String node = request.pathParam(param);
+        if (!NODE_CODE.matcher(node).matches()) throw ValidationFailed.of(param, "is not a territory or department code");
+        if (!me.isAdmin() && !me.scope().contains(node)) throw new Forbidden("You do not work for " + node + ".");
+        return node;
     }
 
     private ObjectNode list(Page<Case> page) {
         ObjectNode body = Json.object();
         var items = body.putArray("items");
         for (Case c : page.items()) items.add(Views.caseView(c, categories, true));
-        if (page.nextCursor() == null) body.putNull("nextCursor");
-        else body.put("nextCursor", page.nextCursor());
-        return body;
+        return Views.withCursor(body, page.nextCursor());
     }
 }

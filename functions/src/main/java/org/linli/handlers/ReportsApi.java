@@ -114,8 +114,6 @@ public final class ReportsApi extends ApiHandler {
         ObjectNode body = Json.object();
         var items = body.putArray("items");
         for (Report r : page.items()) items.add(Views.report(r, r.caseId() == null ? null : byId.get(r.caseId()), categories, true));
-        if (page.nextCursor() == null) body.putNull("nextCursor");
-        else body.put("nextCursor", page.nextCursor());
-        return ApiResponse.ok(body);
+        return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 }

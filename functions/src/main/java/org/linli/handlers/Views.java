@@ -1,8 +1,16 @@
 package org.linli.handlers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import org.linli.cases.Case;
+import org.linli.cases.CaseEvent;
+import org.linli.cases.CaseStatus;
+import org.linli.cases.CaseStore;
 import org.linli.cases.Categories;
+import org.linli.cases.SummonsTask;
+import org.linli.core.Ids;
 import org.linli.core.Times;
 import org.linli.geo.GeoPoint;
 import org.linli.report.Report;
@@ -39,6 +47,8 @@ final class Views {
         o.put("receivedAt", Times.api(r.receivedAt()));
         if (c == null) o.putNull("case");
         else o.set("case", caseView(c, categories, false));
+        // A report near an open case of its category joined it instead of opening its own.
+        o.put("joinedExistingCase", r.caseId() != null && !r.caseId().equals(Ids.rebrand(r.id(), "case")));
         return o;
     }
 
@@ -61,6 +71,9 @@ final class Views {
             o.putNull("assignee");
         }
         if (c.queueNode() != null) o.put("queueNode", c.queueNode());
+        o.put("tier", c.tier().name());
+        o.put("tierNode", c.tierNode());
+        o.put("followers", c.reporterIds().size());
         ObjectNode placement = o.putObject("placement");
         placement.put("mapVersion", c.placement().mapVersion());
         placement.put("method", c.placement().method().name());
@@ -73,10 +86,94 @@ final class Views {
             var reports = o.putArray("reportIds");
             c.reportIds().forEach(reports::add);
         }
+        if (c.resolution() != null && (staff || RESULT_SHOWN.contains(c.status()))) {
+            ObjectNode r = o.putObject("result");
+            r.put("text", c.resolution().result());
+            var evidence = r.putArray("evidence");
+            c.resolution().evidence().forEach(evidence::add);
+            time(r, "resolvedAt", c.resolution().resolvedAt());
+        }
+        if (c.verdict() != null) o.put("verdict", c.verdict().name());
+        if (c.closure() != null) o.put("closure", c.closure().name());
+        time(o, "closedAt", c.closedAt());
+        if (c.mergedInto() != null) o.put("mergedInto", c.mergedInto());
+        o.put("reworkCount", c.reworkCount());
+        o.put("reopenCount", c.reopenCount());
+        if (staff) {
+            o.put("escalations", c.escalations());
+            o.put("overdueFlagged", c.overdueFlagged());
+            var tasks = o.putArray("tasks");
+            for (SummonsTask t : c.tasks()) tasks.add(task(t));
+        }
         o.put("createdAt", Times.api(c.createdAt()));
-        o.put("deadline", Times.api(c.deadline()));
+        time(o, "deadline", c.deadline());
         o.put("version", c.version());
         return o;
+    }
+
+    /** Residents see the result once it has been fed back to them. */
+    private static final Set<CaseStatus> RESULT_SHOWN = EnumSet.of(CaseStatus.FED_BACK, CaseStatus.CLOSED,
+            CaseStatus.REWORK, CaseStatus.MERGED);
+
+    private static ObjectNode task(SummonsTask t) {
+        ObjectNode o = org.linli.json.Json.object();
+        o.put("department", t.department());
+        if (t.departmentName() != null) o.put("departmentName", t.departmentName());
+        o.put("status", t.status().name());
+        time(o, "summonedAt", t.summonedAt());
+        time(o, "deadline", t.deadline());
+        if (t.result() != null) o.put("result", t.result());
+        return o;
+    }
+
+    static ObjectNode task(CaseStore.DepartmentTask t, Categories categories) {
+        ObjectNode o = task(t.task());
+        o.put("caseId", t.caseId());
+        o.put("category", t.category());
+        categories.find(t.category()).ifPresent(cat -> o.put("categoryName", cat.name()));
+        return o;
+    }
+
+    /**
+     * One audit entry. Staff see everything; a reporter sees what happened and when, by which
+     * role, but not staff notes or who exactly acted (except himself).
+     */
+    static ObjectNode auditEntry(CaseEvent e, boolean staff, String viewerId) {
+        ObjectNode o = org.linli.json.Json.object();
+        o.put("version", e.version());
+        o.put("eventId", e.eventId());
+        o.put("action", e.action().wire());
+        if (e.from() == null) o.putNull("from");
+        else o.put("from", e.from().name());
+        o.put("to", e.to().name());
+        o.put("actorRole", e.actorRole());
+        if (staff || e.actorId().equals(viewerId)) o.put("actorId", e.actorId());
+        o.put("at", Times.api(e.at()));
+        time(o, "deadlineBefore", e.deadlineBefore());
+        time(o, "deadlineAfter", e.deadlineAfter());
+        if (e.tierBefore() != null && e.tierBefore() != e.tierAfter()) o.put("tierBefore", e.tierBefore().name());
+        o.put("tier", e.tierAfter().name());
+        if (staff) {
+            o.put("tierNode", e.tierNode());
+            if (e.assigneeId() != null) o.put("assigneeId", e.assigneeId());
+            if (e.note() != null) o.put("note", e.note());
+            var att = o.putArray("attachments");
+            e.attachments().forEach(att::add);
+            ObjectNode d = o.putObject("details");
+            e.details().forEach(d::put);
+        }
+        return o;
+    }
+
+    static ObjectNode withCursor(ObjectNode body, String nextCursor) {
+        if (nextCursor == null) body.putNull("nextCursor");
+        else body.put("nextCursor", nextCursor);
+        return body;
+    }
+
+    private static void time(ObjectNode o, String field, Instant t) {
+        if (t == null) o.putNull(field);
+        else o.put(field, Times.api(t));
     }
 
     private static void node(ObjectNode o, String field, NodeRef n) {

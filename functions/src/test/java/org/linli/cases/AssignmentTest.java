@@ -27,6 +27,8 @@ import org.linli.territory.RosterMember;
 import org.linli.territory.StaffRole;
 import org.linli.territory.WorkerChoice;
 import org.linli.testing.InMemoryCasesTable;
+import org.linli.testing.InMemoryDepartments;
+import org.linli.testing.RecordingEvents;
 import org.linli.testing.InMemoryTerritory;
 import org.linli.testing.MutableClock;
 import org.linli.testing.RecordingQueue;
@@ -46,7 +48,8 @@ class AssignmentTest {
         territory.saveRoster(new Roster("G2", List.of(new RosterMember("usr_w2", "李强", "13900000002", StaffRole.GRID_WORKER, Duty.ON_DUTY))));
         territory.saveRoster(new Roster("G1", List.of(new RosterMember("usr_w1", "赵敏", null, StaffRole.GRID_WORKER, Duty.ON_LEAVE))));
         territory.saveRoster(new Roster("C1", List.of(new RosterMember("usr_d1", "社区调度", null, StaffRole.DISPATCHER, Duty.ON_DUTY))));
-        assignment = new Assignment(new Locator(territory), territory, table.caseStore, categories, clock);
+        assignment = new Assignment(new Locator(territory), territory, table.caseStore, new InMemoryDepartments(),
+                new RecordingEvents(), categories, clock);
     }
 
     private ReportReceived receive(double lat, double lng) {

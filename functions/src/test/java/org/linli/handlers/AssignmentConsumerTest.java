@@ -36,7 +36,7 @@ class AssignmentConsumerTest {
                 new GeoPoint(37.85, 113.56, Datum.GCJ02), null, List.of(), new Contact(null, "13812341234"), false,
                 Source.MINI_PROGRAM), null).report();
         var consumer = new AssignmentConsumer(new Assignment(new Locator(territory), territory, table.caseStore,
-                Categories.fromClasspath(), clock));
+                new org.linli.testing.InMemoryDepartments(), new org.linli.testing.RecordingEvents(), Categories.fromClasspath(), clock));
 
         String json = Events.read("sqs-report-received.json").replace("REPORT_ID", report.id());
         SQSBatchResponse r = consumer.handleRequest(Events.parse(json, SQSEvent.class), null);

@@ -1,6 +1,7 @@
 package org.linli.testing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,8 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.linli.cases.Case;
+import org.linli.cases.CaseEvent;
+import org.linli.cases.CaseStatus;
 import org.linli.cases.CaseStore;
+import org.linli.cases.Escalation;
+import org.linli.cases.SummonsTask;
+import org.linli.cases.Tier;
 import org.linli.core.Page;
 import org.linli.report.Report;
 import org.linli.report.ReportStatus;
@@ -17,12 +24,19 @@ import org.linli.report.ReportStore;
 
 /**
  * Reports and cases in maps, with the same conditional rules as the DynamoDB adapters (a report
- * id is stored once; a report gets one case), exposed as the two ports.
+ * id is stored once; a report gets one case; a case write needs the version it read; an audit
+ * entry and a request record are written once), exposed as the two ports. The indexes are
+ * filters over the same state rules as the item codec. {@link #beforeWrite} lets a test slip a
+ * concurrent change in between an action's read and its write.
  */
 public final class InMemoryCasesTable {
     public final Map<String, Report> reports = new ConcurrentHashMap<>();
     public final Map<String, Case> cases = new ConcurrentHashMap<>();
+    public final Map<String, List<CaseEvent>> audit = new ConcurrentHashMap<>();
+    public final Map<String, CaseStore.RequestRecord> requests = new ConcurrentHashMap<>();
+    private final Map<String, Long> linkVersions = new ConcurrentHashMap<>();
     public int writes;
+    public Runnable beforeWrite;
 
     public final ReportStore reportStore = new ReportStore() {
         @Override
@@ -53,21 +67,70 @@ public final class InMemoryCasesTable {
 
     public final CaseStore caseStore = new CaseStore() {
         @Override
-        public boolean createFromReport(Case c, String reportId) {
+        public Write createFromReport(Case c, String reportId, CaseEvent opened) {
             synchronized (InMemoryCasesTable.this) {
                 writes++;
-                Report r = reports.get(reportId);
-                if (r == null || r.status() != ReportStatus.RECEIVED || cases.containsKey(c.id())) return false;
+                Optional<Write> linked = linkedAlready(reportId);
+                if (linked.isPresent()) return linked.get();
+                if (cases.containsKey(c.id())) return new AlreadyLinked(c.id(), 1);
                 cases.put(c.id(), c);
-                reports.put(reportId, new Report(r.id(), r.reporterId(), r.content(), r.fingerprint(), ReportStatus.CASED,
-                        c.id(), r.receivedAt()));
-                return true;
+                appendAudit(opened);
+                link(reportId, c.id(), opened.version());
+                return new Written();
+            }
+        }
+
+        @Override
+        public Write joinFromReport(Case after, long expectedVersion, String reportId, CaseEvent joined) {
+            runHook();
+            synchronized (InMemoryCasesTable.this) {
+                writes++;
+                Optional<Write> linked = linkedAlready(reportId);
+                if (linked.isPresent()) return linked.get();
+                Case current = cases.get(after.id());
+                if (current == null || current.version() != expectedVersion) return new Stale(after.id(), current);
+                cases.put(after.id(), after);
+                appendAudit(joined);
+                link(reportId, after.id(), joined.version());
+                return new Written();
+            }
+        }
+
+        @Override
+        public Write commit(Change change) {
+            runHook();
+            synchronized (InMemoryCasesTable.this) {
+                writes++;
+                String caseId = change.after().id();
+                if (change.request() != null) {
+                    RequestRecord seen = requests.get(caseId + "#" + change.request().key());
+                    if (seen != null) return new RequestSeen(seen);
+                }
+                Case current = cases.get(caseId);
+                if (current == null || current.version() != change.expectedVersion()) return new Stale(caseId, current);
+                if (change.also() != null) {
+                    Case target = cases.get(change.also().after().id());
+                    if (target == null || target.version() != change.also().expectedVersion()) {
+                        return new Stale(change.also().after().id(), target);
+                    }
+                    cases.put(target.id(), change.also().after());
+                    appendAudit(change.also().event());
+                }
+                cases.put(caseId, change.after());
+                appendAudit(change.event());
+                if (change.request() != null) requests.put(caseId + "#" + change.request().key(), change.request());
+                return new Written();
             }
         }
 
         @Override
         public Optional<Case> find(String caseId) {
             return Optional.ofNullable(cases.get(caseId));
+        }
+
+        @Override
+        public Loaded load(String caseId, String requestKey) {
+            return new Loaded(find(caseId), Optional.ofNullable(requestKey == null ? null : requests.get(caseId + "#" + requestKey)));
         }
 
         @Override
@@ -78,15 +141,99 @@ public final class InMemoryCasesTable {
         }
 
         @Override
+        public Optional<CaseEvent> auditEntry(String caseId, long version) {
+            return trail(caseId).stream().filter(e -> e.version() == version).findFirst();
+        }
+
+        @Override
+        public Page<CaseEvent> audit(String caseId, int limit, String cursor) {
+            return new Page<>(trail(caseId).stream().limit(limit).toList(), null);
+        }
+
+        @Override
         public Page<Case> assignedTo(String userId, int limit, String cursor) {
-            return new Page<>(cases.values().stream().filter(c -> c.assignee() != null && c.assignee().userId().equals(userId))
-                    .sorted(Comparator.comparing(Case::deadline)).limit(limit).toList(), null);
+            return page(open().filter(c -> c.assignee() != null && c.assignee().userId().equals(userId))
+                    .sorted(Comparator.comparing(Case::deadline)), limit);
         }
 
         @Override
         public Page<Case> unassignedAt(String nodeCode, int limit, String cursor) {
-            return new Page<>(cases.values().stream().filter(c -> nodeCode.equals(c.queueNode()))
-                    .sorted(Comparator.comparing(Case::createdAt)).limit(limit).toList(), null);
+            return page(open().filter(c -> nodeCode.equals(c.queueNode())).sorted(Comparator.comparing(Case::createdAt)), limit);
+        }
+
+        @Override
+        public Page<Case> overdue(String supervisorNode, Tier tier, Instant now, int limit, String cursor) {
+            return page(open().filter(c -> c.status() != CaseStatus.FED_BACK)
+                    .filter(c -> Escalation.supervisorNode(c).equals(supervisorNode) && (tier == null || c.tier() == tier))
+                    .filter(c -> c.deadline().isBefore(now)).sorted(Comparator.comparing(Case::deadline)), limit);
+        }
+
+        @Override
+        public Page<DepartmentTask> tasksOf(String department, int limit, String cursor) {
+            List<DepartmentTask> out = new ArrayList<>();
+            for (Case c : cases.values()) {
+                for (SummonsTask t : c.tasks()) {
+                    if (t.open() && t.department().equals(department)) out.add(new DepartmentTask(c.id(), c.category(), t));
+                }
+            }
+            out.sort(Comparator.comparing(t -> t.task().deadline()));
+            return new Page<>(out.stream().limit(limit).toList(), null);
+        }
+
+        @Override
+        public List<Case> due(Instant now, int limit) {
+            return open().filter(c -> !c.overdueFlagged() && c.deadline().isBefore(now))
+                    .sorted(Comparator.comparing(Case::deadline)).limit(limit).toList();
+        }
+
+        @Override
+        public List<Case> openNear(String category, Collection<String> cells, Instant since) {
+            return open().filter(c -> c.cell() != null && cells.contains(c.cell()) && c.category().equals(category)
+                    && !c.createdAt().isBefore(since)).toList();
         }
     };
+
+    private Stream<Case> open() {
+        return cases.values().stream().filter(c -> c.status().open());
+    }
+
+    private static <T> Page<T> page(Stream<T> s, int limit) {
+        return new Page<>(s.limit(limit).toList(), null);
+    }
+
+    public List<CaseEvent> trail(String caseId) {
+        return List.copyOf(audit.getOrDefault(caseId, List.of()));
+    }
+
+    private void runHook() {
+        Runnable hook = beforeWrite;
+        if (hook != null) {
+            beforeWrite = null;
+            hook.run();
+        }
+    }
+
+    private Optional<CaseStore.Write> linkedAlready(String reportId) {
+        Report r = reports.get(reportId);
+        if (r != null && r.status() != ReportStatus.RECEIVED) {
+            return Optional.of(new CaseStore.AlreadyLinked(r.caseId(), linkVersions.getOrDefault(reportId, 1L)));
+        }
+        return Optional.empty();
+    }
+
+    private void link(String reportId, String caseId, long version) {
+        Report r = reports.get(reportId);
+        if (r == null) return;
+        reports.put(reportId, new Report(r.id(), r.reporterId(), r.content(), r.fingerprint(), ReportStatus.CASED, caseId,
+                r.receivedAt()));
+        linkVersions.put(reportId, version);
+    }
+
+    /** Audit entries are numbered 1, 2, 3... per case: a gap or a repeat is a bug the store refuses. */
+    private void appendAudit(CaseEvent e) {
+        List<CaseEvent> list = audit.computeIfAbsent(e.caseId(), k -> new ArrayList<>());
+        long expected = list.size() + 1;
+        if (e.version() != expected) throw new IllegalStateException("audit entry " + e.version() + " after " + list.size());
+        list.add(e);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.linli.cases.Department;
 import org.linli.core.Ids;
 import org.linli.geo.Datum;
 import org.linli.identity.Role;
@@ -54,6 +55,7 @@ public final class DemoTerritory {
     private final List<BuildingRecord> buildings = new ArrayList<>();
     private final List<Roster> rosters = new ArrayList<>();
     private final Map<String, UserAccount> users = new LinkedHashMap<>();
+    private final List<Department> departments = new ArrayList<>();
     private final Instant createdAt;
 
     private DemoTerritory(Instant createdAt) {
@@ -136,6 +138,36 @@ public final class DemoTerritory {
                 box(113.542, 37.842, 113.546, 37.845));
         UserAccount schoolWorker = user("worker-DEMO-W1-S1", "周校安", EnumSet.of(Role.RESIDENT, Role.GRID_WORKER), Set.of("DEMO-W1-S1"));
         rosters.add(new Roster("DEMO-W1-S1", List.of(member(schoolWorker, "13900009999", StaffRole.GRID_WORKER, Duty.ON_DUTY))));
+        levelsAboveTheCommunity();
+    }
+
+    /**
+     * For the case workflow: the dispatchers of the streets and the district on their nodes'
+     * rosters (escalations and queues notify them), and the district's functional departments,
+     * each with one duty officer (DEPARTMENT_STAFF, scope = the department's code) on its roster.
+     */
+    private void levelsAboveTheCommunity() {
+        rosters.add(new Roster("DEMO-W", List.of(member(users.get("street-DEMO-W"), "0353-7001001", StaffRole.DISPATCHER, Duty.ON_DUTY))));
+        rosters.add(new Roster("DEMO-E", List.of(member(users.get("street-DEMO-E"), "0353-7001002", StaffRole.DISPATCHER, Duty.ON_DUTY))));
+        rosters.add(new Roster(ROOT, List.of(member(users.get("district"), "0353-7000000", StaffRole.DISPATCHER, Duty.ON_DUTY))));
+        String[][] departments = {
+                {"DEMO-PS-W", "西城派出所", "police", "DEMO-W"}, {"DEMO-PS-E", "东城派出所", "police", "DEMO-E"},
+                {"DEMO-SF-W", "西城司法所", "justice", "DEMO-W"}, {"DEMO-SF-E", "东城司法所", "justice", "DEMO-E"},
+                {"DEMO-CG", "示范区城市管理局", "city_management", ROOT}, {"DEMO-ZJ", "示范区住房和城乡建设局", "housing", ROOT},
+                {"DEMO-YJ", "示范区应急管理局", "emergency_management", ROOT}, {"DEMO-XF", "示范区消防救援大队", "fire_rescue", ROOT},
+                {"DEMO-SJ", "示范区市场监督管理局", "market_supervision", ROOT}};
+        for (int i = 0; i < departments.length; i++) {
+            String[] d = departments[i];
+            List<String> path = d[3].equals(ROOT) ? List.of(ROOT) : List.of(ROOT, d[3]);
+            this.departments.add(new Department(d[0], d[1], d[2], d[3], path));
+            UserAccount officer = user("dept-" + d[0], d[1] + "值班员", EnumSet.of(Role.RESIDENT, Role.DEPARTMENT_STAFF), Set.of(d[0]));
+            rosters.add(new Roster(d[0], List.of(member(officer, String.format("0353-71%05d", i), StaffRole.DISPATCHER, Duty.ON_DUTY))));
+        }
+    }
+
+    /** The functional departments (职能部门) of the demo district, for the department registry. */
+    public List<Department> departments() {
+        return departments;
     }
 
     private Roster gridRoster(String grid, int person) {

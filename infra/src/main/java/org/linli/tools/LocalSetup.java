@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
+import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
 import org.linli.adapters.dynamo.DynamoMemberStore;
 import org.linli.adapters.dynamo.DynamoTerritoryRepository;
 import org.linli.adapters.dynamo.DynamoUserStore;
+import org.linli.cases.Department;
 import org.linli.identity.AccessTokens;
 import org.linli.identity.TokenKeys;
 import org.linli.identity.UserAccount;
@@ -71,6 +73,8 @@ public final class LocalSetup implements LocalCustomizer {
                 publishedMap = new MapPublisher(repository).publish(demo.map(), "demo territory");
             }
             for (Roster r : demo.rosters()) repository.saveRoster(r);
+            var registry = new DynamoDepartmentDirectory(cloud.dynamo(), cloud.tableName("TerritoryTable"));
+            for (Department d : demo.departments()) registry.save(d);
             for (UserAccount u : handles.values()) users.save(u);
             volunteers.seed(new DynamoMemberStore(cloud.dynamo(), cloud.tableName("VolunteerTable")));
         }

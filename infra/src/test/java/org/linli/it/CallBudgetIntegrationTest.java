@@ -1,6 +1,7 @@
 package org.linli.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -46,21 +47,38 @@ class CallBudgetIntegrationTest {
         assertEquals(Map.of("DynamoDb.PutItem", 1, "Sqs.SendMessage", 1), calls.byOperation(), calls.toString());
     }
 
-    @Test
-    void assignmentIsOneCellReadOneRosterBatchAndOneTransaction() {
+    /** A RECEIVED report stored directly, as intake would have, and its assignment message. */
+    private static String stored(String category, double lat, double lng, String messageId) {
         var reports = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
         Instant now = Instant.now();
-        Report r = Report.received(Ids.random("rpt", now), "usr_budget", new ReportDraft("noise", "x",
-                new GeoPoint(37.8481, 113.5752, Datum.GCJ02), null, List.of(), new Contact(null, "13812341234"), false,
+        Report r = Report.received(Ids.random("rpt", now), "usr_budget", new ReportDraft(category, "x",
+                new GeoPoint(lat, lng, Datum.GCJ02), null, List.of(), new Contact(null, "13812341234"), false,
                 Source.MINI_PROGRAM), now);
         reports.insertNew(r);
-        String event = Events.sqs(cloud.queueArn("AssignmentQueue"), "m-budget", ReportReceivedMessage.encode(ReportReceived.of(r)));
-        cloud.invoke("AssignmentFunction", event); // warm: the map pointer is cached after the first call
-        Report r2 = Report.received(Ids.random("rpt", now), "usr_budget", r.content(), now);
-        reports.insertNew(r2);
-        String event2 = Events.sqs(cloud.queueArn("AssignmentQueue"), "m-budget-2", ReportReceivedMessage.encode(ReportReceived.of(r2)));
-        var calls = CallCounter.INSTANCE.count(() -> cloud.invoke("AssignmentFunction", event2));
-        assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.BatchGetItem", 1, "DynamoDb.TransactWriteItems", 1),
+        return Events.sqs(cloud.queueArn("AssignmentQueue"), messageId, ReportReceivedMessage.encode(ReportReceived.of(r)));
+    }
+
+    @Test
+    void assignmentIsOneCellReadOneRosterBatchAFewNearbyQueriesOneTransactionAndOneSend() {
+        cloud.invoke("AssignmentFunction", stored("sanitation", 37.8431, 113.5852, "m-budget")); // warm: map pointer cached
+        String event = stored("sanitation", 37.8431, 113.5892, "m-budget-2"); // ~350 m away: no duplicate
+        var calls = CallCounter.INSTANCE.count(() -> cloud.invoke("AssignmentFunction", event));
+        int nearby = calls.of("DynamoDb.Query");
+        assertTrue(nearby >= 1 && nearby <= 4, calls.toString());
+        assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.BatchGetItem", 1, "DynamoDb.Query", nearby,
+                "DynamoDb.TransactWriteItems", 1, "Sqs.SendMessage", 1), calls.byOperation(), calls.toString());
+        System.out.println("budget: assignment (open) " + calls);
+    }
+
+    @Test
+    void aReportJoiningANearbyCaseCostsTheNearbyQueriesOneTransactionAndOneSend() {
+        cloud.invoke("AssignmentFunction", stored("leak", 37.8433, 113.5954, "m-budget-3"));
+        String event = stored("leak", 37.8434, 113.5955, "m-budget-4"); // ~14 m away: joins
+        var calls = CallCounter.INSTANCE.count(() -> cloud.invoke("AssignmentFunction", event));
+        int nearby = calls.of("DynamoDb.Query");
+        assertTrue(nearby >= 1 && nearby <= 4, calls.toString());
+        assertEquals(Map.of("DynamoDb.Query", nearby, "DynamoDb.TransactWriteItems", 1, "Sqs.SendMessage", 1),
                 calls.byOperation(), calls.toString());
+        System.out.println("budget: assignment (join) " + calls);
     }
 }

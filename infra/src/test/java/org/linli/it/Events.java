@@ -12,10 +12,17 @@ public final class Events {
     /** A payload-2.0 HTTP event for {@code routeKey}, already authorized as {@code userId} with {@code roles}. */
     public static String http(String routeKey, String path, Map<String, String> pathParameters, String body,
                               String userId, String roles, String scope) {
+        return http(routeKey, path, pathParameters, body, userId, roles, scope, Map.of());
+    }
+
+    /** The same with extra request headers (lower-cased, as API Gateway delivers them). */
+    public static String http(String routeKey, String path, Map<String, String> pathParameters, String body,
+                              String userId, String roles, String scope, Map<String, String> extraHeaders) {
         String method = routeKey.substring(0, routeKey.indexOf(' '));
         ObjectNode e = Json.object().put("version", "2.0").put("routeKey", routeKey).put("rawPath", path).put("rawQueryString", "");
         ObjectNode headers = e.putObject("headers");
         headers.put("content-type", "application/json");
+        extraHeaders.forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
         if (!pathParameters.isEmpty()) {
             ObjectNode pp = e.putObject("pathParameters");
             pathParameters.forEach(pp::put);

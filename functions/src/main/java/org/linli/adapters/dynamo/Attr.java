@@ -41,6 +41,20 @@ final class Attr {
         if (v != null) item.put(name, s(v));
     }
 
+    static void put(Map<String, AttributeValue> item, String name, java.time.Instant v) {
+        if (v != null) item.put(name, s(org.linli.core.Times.stored(v)));
+    }
+
+    static java.time.Instant instant(Map<String, AttributeValue> item, String name) {
+        String v = str(item, name);
+        return v == null ? null : org.linli.core.Times.parseStored(v);
+    }
+
+    static <E extends Enum<E>> E enumOf(Map<String, AttributeValue> item, String name, Class<E> type) {
+        String v = str(item, name);
+        return v == null ? null : Enum.valueOf(type, v);
+    }
+
     static String str(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null ? null : v.s();

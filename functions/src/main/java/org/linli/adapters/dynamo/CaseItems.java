@@ -1,11 +1,19 @@
 package org.linli.adapters.dynamo;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.linli.cases.Assignee;
 import org.linli.cases.Case;
 import org.linli.cases.CaseStatus;
+import org.linli.cases.Closure;
+import org.linli.cases.Escalation;
 import org.linli.cases.MatterType;
+import org.linli.cases.Resolution;
+import org.linli.cases.SummonsTask;
+import org.linli.cases.Tier;
+import org.linli.cases.Verdict;
 import org.linli.core.Times;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
@@ -15,7 +23,13 @@ import org.linli.territory.Placement;
 import org.linli.territory.WorkerChoice;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Case ⇄ item, including the index attributes that put it in a worker's or dispatcher's queue. */
+/**
+ * Case ⇄ item. The index attributes follow from the state alone, and a case is always written
+ * whole (a conditional put), so an item is in exactly the indexes its state calls for: the
+ * worker's queue while assigned and open, a dispatch queue while UNASSIGNED/ESCALATED, the due
+ * index while open and not flagged, the supervisor's list while open and not waiting for the
+ * reporter, the nearby-duplicates index while open.
+ */
 final class CaseItems {
     private CaseItems() {}
 
@@ -43,22 +57,61 @@ final class CaseItems {
         putNode(item, "microGrid", p.microGrid());
         putNode(item, "deepest", p.deepest());
         item.put("path", Attr.strings(p.path()));
+        item.put("tier", Attr.s(c.tier().name()));
+        item.put("tierNode", Attr.s(c.tierNode()));
+        Attr.put(item, "cell", c.cell());
         if (c.assignee() != null) {
             item.put("assigneeId", Attr.s(c.assignee().userId()));
             Attr.put(item, "assigneeName", c.assignee().name());
             item.put("assigneeRule", Attr.s(c.assignee().rule().name()));
-            item.put("gsi2pk", Attr.s(CasesTableKeys.assigneePartition(c.assignee().userId())));
-            item.put("gsi2sk", Attr.s(Times.stored(c.deadline()) + "#" + c.id()));
-        }
-        if (c.status() == CaseStatus.UNASSIGNED && c.queueNode() != null) {
-            item.put("queueNode", Attr.s(c.queueNode()));
-            item.put("gsi3pk", Attr.s(CasesTableKeys.unassignedPartition(c.queueNode())));
-            item.put("gsi3sk", Attr.s(created + "#" + c.id()));
         }
         item.put("createdAt", Attr.s(created));
-        item.put("deadline", Attr.s(Times.stored(c.deadline())));
+        Attr.put(item, "deadline", c.deadline());
         item.put("version", Attr.n(c.version()));
+        if (!c.tasks().isEmpty()) item.put("tasks", AttributeValue.fromL(c.tasks().stream().map(TaskItems::toMap).toList()));
+        if (c.resolution() != null) {
+            Resolution r = c.resolution();
+            item.put("result", Attr.s(r.result()));
+            if (!r.evidence().isEmpty()) item.put("evidence", Attr.strings(r.evidence()));
+            item.put("resolvedBy", Attr.s(r.resolvedBy()));
+            Attr.put(item, "resolvedAt", r.resolvedAt());
+        }
+        if (c.verdict() != null) item.put("verdict", Attr.s(c.verdict().name()));
+        if (c.closure() != null) item.put("closure", Attr.s(c.closure().name()));
+        Attr.put(item, "closedAt", c.closedAt());
+        Attr.put(item, "mergedInto", c.mergedInto());
+        item.put("reworkCount", Attr.n(c.reworkCount()));
+        item.put("reopenCount", Attr.n(c.reopenCount()));
+        item.put("escalations", Attr.n(c.escalations()));
+        if (c.overdueFlagged()) item.put("overdueFlagged", Attr.bool(true));
+        indexes(c, item, created);
         return item;
+    }
+
+    private static void indexes(Case c, Map<String, AttributeValue> item, String created) {
+        if (!c.status().open()) return;
+        String due = Times.stored(c.deadline()) + "#" + c.id();
+        if (c.assignee() != null) {
+            item.put("gsi2pk", Attr.s(CasesTableKeys.assigneePartition(c.assignee().userId())));
+            item.put("gsi2sk", Attr.s(due));
+        }
+        if (c.status().inQueue()) {
+            item.put("queueNode", Attr.s(c.tierNode()));
+            item.put("gsi3pk", Attr.s(CasesTableKeys.unassignedPartition(c.tierNode())));
+            item.put("gsi3sk", Attr.s(created + "#" + c.id()));
+        }
+        if (!c.overdueFlagged()) {
+            item.put("duepk", Attr.s(CasesTableKeys.duePartition(c.id())));
+            item.put("duesk", Attr.s(due));
+        }
+        if (c.status() != CaseStatus.FED_BACK) {
+            item.put("gsi4pk", Attr.s(CasesTableKeys.supervisorPartition(Escalation.supervisorNode(c))));
+            item.put("gsi4sk", Attr.s(c.tier().name() + "#" + due));
+        }
+        if (c.cell() != null) {
+            item.put("nearpk", Attr.s(CasesTableKeys.nearbyPartition(c.category(), c.cell())));
+            item.put("nearsk", Attr.s(created + "#" + c.id()));
+        }
     }
 
     static Case fromItem(Map<String, AttributeValue> item) {
@@ -73,12 +126,28 @@ final class CaseItems {
             assignee = new Assignee(Attr.str(item, "assigneeId"), Attr.str(item, "assigneeName"),
                     WorkerChoice.Rule.valueOf(Attr.str(item, "assigneeRule")));
         }
-        return new Case(Attr.str(item, "caseId"), CaseStatus.valueOf(Attr.str(item, "status")),
-                Attr.str(item, "category"), MatterType.valueOf(Attr.str(item, "matterType")),
-                Attr.flag(item, "emergency"), Attr.list(item, "reportIds"), Attr.list(item, "reporterIds"),
-                location, Attr.str(item, "buildingCode"), placement, assignee, Attr.str(item, "queueNode"),
-                Times.parseStored(Attr.str(item, "createdAt")), Times.parseStored(Attr.str(item, "deadline")),
-                Attr.num(item, "version", 1));
+        CaseStatus status = CaseStatus.valueOf(Attr.str(item, "status"));
+        // Cases written before tiers existed: assigned ones sat with their community, the rest in a queue.
+        Tier tier = Attr.enumOf(item, "tier", Tier.class);
+        String tierNode = Attr.str(item, "tierNode");
+        if (tier == null) {
+            tier = assignee != null ? Tier.COMMUNITY : Tier.STREET;
+            tierNode = Attr.str(item, "queueNode") != null ? Attr.str(item, "queueNode") : placement.codeAt(Level.COMMUNITY);
+        }
+        List<SummonsTask> tasks = new ArrayList<>();
+        AttributeValue t = item.get("tasks");
+        if (t != null && t.hasL()) for (AttributeValue m : t.l()) tasks.add(TaskItems.fromMap(m.m()));
+        Resolution resolution = item.containsKey("result") ? new Resolution(Attr.str(item, "result"),
+                Attr.list(item, "evidence"), Attr.str(item, "resolvedBy"), Attr.instant(item, "resolvedAt")) : null;
+        return new Case(Attr.str(item, "caseId"), status, Attr.str(item, "category"),
+                MatterType.valueOf(Attr.str(item, "matterType")), Attr.flag(item, "emergency"),
+                Attr.list(item, "reportIds"), Attr.list(item, "reporterIds"), location, Attr.str(item, "buildingCode"),
+                placement, assignee, tier, tierNode, Attr.str(item, "cell"),
+                Times.parseStored(Attr.str(item, "createdAt")), Attr.instant(item, "deadline"), Attr.num(item, "version", 1),
+                tasks, resolution, Attr.enumOf(item, "verdict", Verdict.class), Attr.enumOf(item, "closure", Closure.class),
+                Attr.instant(item, "closedAt"), Attr.str(item, "mergedInto"), (int) Attr.num(item, "reworkCount", 0),
+                (int) Attr.num(item, "reopenCount", 0), (int) Attr.num(item, "escalations", 0),
+                Attr.flag(item, "overdueFlagged"));
     }
 
     private static void putNode(Map<String, AttributeValue> item, String prefix, NodeRef n) {

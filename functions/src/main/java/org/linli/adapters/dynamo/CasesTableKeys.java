@@ -14,8 +14,14 @@ final class CasesTableKeys {
     static final String BY_ASSIGNEE = "ByAssignee";
     static final String BY_QUEUE = "ByQueue";
     static final String PENDING = "Pending";
+    static final String DUE = "Due";
+    static final String BY_SUPERVISOR = "BySupervisor";
+    static final String BY_DEPARTMENT = "ByDepartment";
+    static final String OPEN_NEARBY = "OpenNearby";
     /** Pending reports are spread over a few partitions of the sparse index. */
     static final int PENDING_SHARDS = 4;
+    /** So are open cases in the due index: the sweep reads each shard. */
+    static final int DUE_SHARDS = 4;
 
     private CasesTableKeys() {}
 
@@ -25,6 +31,39 @@ final class CasesTableKeys {
 
     static Map<String, AttributeValue> caseKey(String id) {
         return Map.of(PK, Attr.s("CASE#" + id), SK, Attr.s("CASE"));
+    }
+
+    /** Audit entries sort by the version their transition produced: the trail in order, one query. */
+    static Map<String, AttributeValue> audit(String caseId, long version) {
+        return Map.of(PK, Attr.s("CASE#" + caseId), SK, Attr.s(auditSort(version)));
+    }
+
+    static String auditSort(long version) {
+        return String.format("AUDIT#%010d", version);
+    }
+
+    static Map<String, AttributeValue> task(String caseId, String department) {
+        return Map.of(PK, Attr.s("CASE#" + caseId), SK, Attr.s("TASK#" + department));
+    }
+
+    static Map<String, AttributeValue> request(String caseId, String requestKey) {
+        return Map.of(PK, Attr.s("CASE#" + caseId), SK, Attr.s("REQ#" + requestKey));
+    }
+
+    static String duePartition(String caseId) {
+        return "DUE#" + Math.floorMod(caseId.hashCode(), DUE_SHARDS);
+    }
+
+    static String supervisorPartition(String nodeCode) {
+        return "SUPERVISOR#" + nodeCode;
+    }
+
+    static String departmentPartition(String department) {
+        return "DEPTTASKS#" + department;
+    }
+
+    static String nearbyPartition(String category, String cell) {
+        return "NEAR#" + category + "#" + cell;
     }
 
     static String reporterPartition(String userId) {

@@ -4,15 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.linli.core.Page;
-import org.linli.core.Times;
 import org.linli.report.Report;
 import org.linli.report.ReportStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -51,31 +47,16 @@ public final class DynamoReportStore implements ReportStore {
 
     @Override
     public Page<Report> byReporter(String reporterId, int limit, String cursor) {
-        String partition = CasesTableKeys.reporterPartition(reporterId);
-        Map<String, AttributeValue> start = Cursors.decode(cursor, Set.of("pk", "sk", "gsi1pk", "gsi1sk"), "gsi1pk", partition);
-        QueryResponse r = DynamoCalls.call("Query ByReporter", () -> dynamo.query(b -> b.tableName(table)
-                .indexName(CasesTableKeys.BY_REPORTER)
-                .keyConditionExpression("gsi1pk = :p")
-                .expressionAttributeValues(Map.of(":p", Attr.s(partition)))
-                .scanIndexForward(false)
-                .limit(limit)
-                .exclusiveStartKey(start)));
+        QueryResponse r = Queries.page(dynamo, table, CasesTableKeys.BY_REPORTER, "gsi1pk", "gsi1sk",
+                CasesTableKeys.reporterPartition(reporterId), limit, cursor, false, b -> b);
         List<Report> items = r.items().stream().map(ReportItems::fromItem).toList();
         return new Page<>(items, Cursors.encode(r.lastEvaluatedKey()));
     }
 
     @Override
     public List<Report> pendingBefore(Instant before, int limit) {
-        List<Report> out = new ArrayList<>();
-        for (int shard = 0; shard < CasesTableKeys.PENDING_SHARDS; shard++) {
-            String partition = "PENDING#" + shard;
-            QueryResponse r = DynamoCalls.call("Query Pending", () -> dynamo.query(b -> b.tableName(table)
-                    .indexName(CasesTableKeys.PENDING)
-                    .keyConditionExpression("pendpk = :p AND pendsk < :t")
-                    .expressionAttributeValues(Map.of(":p", Attr.s(partition), ":t", Attr.s(Times.stored(before))))
-                    .limit(limit)));
-            r.items().stream().map(ReportItems::fromItem).forEach(out::add);
-        }
+        List<Report> out = new ArrayList<>(Queries.shardsBefore(dynamo, table, CasesTableKeys.PENDING, "pendpk", "pendsk",
+                "PENDING#", CasesTableKeys.PENDING_SHARDS, before, limit).stream().map(ReportItems::fromItem).toList());
         out.sort(Comparator.comparing(Report::receivedAt));
         return out.size() > limit ? out.subList(0, limit) : out;
     }

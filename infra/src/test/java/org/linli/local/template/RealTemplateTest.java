@@ -75,7 +75,8 @@ class RealTemplateTest {
         TableDef cases = model.table("CasesTable");
         assertEquals("linli-local-CasesTable", cases.tableName());
         assertEquals("PAY_PER_REQUEST", cases.billingMode());
-        assertEquals(List.of("ByReporter", "ByAssignee", "ByQueue", "Pending"), cases.globalIndexes().stream().map(TableDef.Index::name).toList());
+        assertEquals(List.of("ByReporter", "ByAssignee", "ByQueue", "Pending", "Due", "BySupervisor", "ByDepartment",
+                "OpenNearby"), cases.globalIndexes().stream().map(TableDef.Index::name).toList());
         assertEquals("expiresAt", cases.ttl().attributeName());
         assertEquals(List.of(new TableDef.Key("pk", "HASH"), new TableDef.Key("sk", "RANGE")), cases.keySchema());
         assertEquals(null, model.table("TerritoryTable").ttl());
@@ -93,7 +94,14 @@ class RealTemplateTest {
         assertTrue(sqs.reportsBatchItemFailures());
         assertEquals(20, sqs.maximumConcurrency());
 
-        assertEquals(Set.of("AssignmentDLQ", "SchedulesDLQ", "RatingsDLQ"), Set.copyOf(model.alarms().stream().map(AlarmDef::queueLogicalId).toList()));
+        // Every dead-letter queue (a redrive target or a schedule's DLQ) has a depth alarm, and only those.
+        java.util.Set<String> deadLetterQueues = new java.util.HashSet<>();
+        model.queues().values().forEach(q -> { if (q.redrive() != null) deadLetterQueues.add(q.redrive().deadLetterQueueLogicalId()); });
+        model.functions().values().forEach(f -> f.events(FunctionEvent.Schedule.class).forEach(e -> {
+            if (e.deadLetterQueueLogicalId() != null) deadLetterQueues.add(e.deadLetterQueueLogicalId());
+        }));
+        assertTrue(deadLetterQueues.size() >= 3, deadLetterQueues.toString());
+        assertEquals(deadLetterQueues, Set.copyOf(model.alarms().stream().map(AlarmDef::queueLogicalId).toList()));
         AlarmDef alarm = model.alarms().get(0);
         assertEquals("ApproximateNumberOfMessagesVisible", alarm.metricName());
         assertTrue(alarm.breaches(1) && !alarm.breaches(0));
@@ -102,17 +110,19 @@ class RealTemplateTest {
     }
 
     @Test
-    void theIntakeSweepSchedule() {
-        FunctionEvent.Schedule s = model.schedules().stream().filter(x -> x.functionLogicalId().equals("IntakeSweepFunction"))
-                .findFirst().orElseThrow();
-        assertEquals(FunctionEvent.Schedule.Kind.SCHEDULE_V2, s.kind());
-        assertEquals("linli-dev-intake-sweep", s.scheduleName());
-        assertEquals(ZoneId.of("Asia/Shanghai"), s.timeZone());
-        assertEquals("{\"task\":\"intake-sweep\"}", s.input());
-        assertEquals(2, s.maximumRetryAttempts());
-        assertEquals("SchedulesDLQ", s.deadLetterQueueLogicalId());
-        assertTrue(s.enabled());
-        ScheduleExpression.parse(s.expression());
+    void theSweepSchedules() {
+        for (String[] sweep : new String[][] {{"IntakeSweepFunction", "intake-sweep"}, {"CaseSweepFunction", "case-sweep"}}) {
+            FunctionEvent.Schedule s = model.schedules().stream().filter(x -> x.functionLogicalId().equals(sweep[0]))
+                    .findFirst().orElseThrow();
+            assertEquals(FunctionEvent.Schedule.Kind.SCHEDULE_V2, s.kind());
+            assertEquals("linli-dev-" + sweep[1], s.scheduleName());
+            assertEquals(ZoneId.of("Asia/Shanghai"), s.timeZone());
+            assertEquals("{\"task\":\"" + sweep[1] + "\"}", s.input());
+            assertEquals(2, s.maximumRetryAttempts());
+            assertEquals("SchedulesDLQ", s.deadLetterQueueLogicalId());
+            assertTrue(s.enabled());
+            ScheduleExpression.parse(s.expression());
+        }
     }
 
     @Test

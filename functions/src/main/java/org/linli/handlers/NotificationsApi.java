@@ -1,0 +1,64 @@
+package org.linli.handlers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import org.linli.adapters.dynamo.DynamoNotificationStore;
+import org.linli.config.AwsClients;
+import org.linli.config.Env;
+import org.linli.core.Ids;
+import org.linli.core.NotFound;
+import org.linli.core.Page;
+import org.linli.core.Times;
+import org.linli.http.Access;
+import org.linli.http.ApiHandler;
+import org.linli.http.ApiRequest;
+import org.linli.http.ApiResponse;
+import org.linli.http.Route;
+import org.linli.json.Json;
+import org.linli.notify.Notification;
+import org.linli.notify.NotificationStore;
+
+/** GET /me/notifications (newest first), POST /me/notifications/{notificationId}/read. */
+public final class NotificationsApi extends ApiHandler {
+    private final NotificationStore store;
+
+    public NotificationsApi() {
+        this(new DynamoNotificationStore(AwsClients.dynamo(), Env.require("NOTIFICATIONS_TABLE")), Clock.systemUTC());
+    }
+
+    public NotificationsApi(NotificationStore store, Clock clock) {
+        super(clock);
+        this.store = store;
+        serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
+                Route.of("GET /me/notifications", Access.ANY_USER, this::mine),
+                Route.of("POST /me/notifications/{notificationId}/read", Access.ANY_USER, this::read));
+    }
+
+    private ApiResponse mine(ApiRequest request) {
+        Page<Notification> page = store.of(request.principal().userId(), request.limit(20, 100), request.cursor());
+        ObjectNode body = Json.object();
+        var items = body.putArray("items");
+        for (Notification n : page.items()) {
+            ObjectNode o = items.addObject();
+            o.put("notificationId", n.id());
+            o.put("kind", n.kind());
+            o.put("title", n.title());
+            o.put("caseId", n.caseId());
+            o.put("category", n.category());
+            o.put("caseStatus", n.caseStatus());
+            o.put("createdAt", Times.api(n.createdAt()));
+            o.put("read", n.read());
+            o.putObject("links").put("case", "/cases/" + n.caseId());
+        }
+        return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
+    }
+
+    /** Marking read takes an empty JSON object ({@code {}}); it is idempotent. */
+    private ApiResponse read(ApiRequest request) {
+        String id = request.pathParam("notificationId");
+        if (!Ids.looksLike(id, "ntf")) throw new NotFound("notification", id);
+        org.linli.json.JsonInput.root(request.body(), java.util.Set.of()).throwIfInvalid();
+        if (!store.markRead(request.principal().userId(), id, clock.instant())) throw new NotFound("notification", id);
+        return ApiResponse.ok(Json.object().put("notificationId", id).put("read", true));
+    }
+}

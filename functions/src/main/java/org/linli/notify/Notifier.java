@@ -1,0 +1,36 @@
+package org.linli.notify;
+
+import java.util.List;
+import java.util.Map;
+import org.linli.cases.CaseEvent;
+import org.linli.core.Ids;
+import org.linli.territory.Roster;
+import org.linli.territory.TerritoryDirectory;
+
+/**
+ * Turns a case event into inbox notifications: one roster batch read when the event concerns a
+ * node or departments, then one conditional put per recipient (a redelivery puts nothing new).
+ */
+public final class Notifier {
+    private final TerritoryDirectory rosters;
+    private final NotificationStore store;
+
+    public Notifier(TerritoryDirectory rosters, NotificationStore store) {
+        this.rosters = rosters;
+        this.store = store;
+    }
+
+    /** Returns how many notifications were new. */
+    public int deliver(CaseEvent e) {
+        var nodes = Recipients.rosterNodes(e);
+        Map<String, Roster> byNode = nodes.isEmpty() ? Map.of() : rosters.rosters(nodes);
+        List<Recipients.Recipient> recipients = Recipients.of(e, byNode);
+        int added = 0;
+        for (Recipients.Recipient r : recipients) {
+            Notification n = new Notification(Ids.derivedAt("ntf", e.at(), e.eventId(), r.userId()), r.userId(), r.kind(),
+                    r.title(), e.caseId(), e.category(), e.to().name(), e.eventId(), e.at(), null);
+            if (store.add(n)) added++;
+        }
+        return added;
+    }
+}
