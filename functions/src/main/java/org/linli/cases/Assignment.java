@@ -61,19 +61,10 @@ public final class Assignment {
         } else {
             c = new Case(caseId, CaseStatus.UNASSIGNED, category.code(), category.matterType(), category.emergency(),
                     List.of(report.reportId()), List.of(report.reporterId()), report.point(), report.buildingCode(),
-                    placement, null, dispatchNode(placement), now, now.plus(category.limits().dispatch()), 1);
+                    placement, null, placement.dispatchNode(() -> locator.currentMap().rootCode()), now, now.plus(category.limits().dispatch()), 1);
         }
         boolean created = cases.createFromReport(c, report.reportId());
         return new Outcome(c, choice.rule(), created);
-    }
-
-    /** The street's dispatcher when the place is known that far, else the district's, else the map root's. */
-    private String dispatchNode(Placement p) {
-        for (Level level : new Level[] {Level.STREET, Level.DISTRICT, Level.CITY}) {
-            String code = p.codeAt(level);
-            if (code != null) return code;
-        }
-        return locator.currentMap().rootCode();
     }
 
     /** What happened: the case as created (or as it would have been, for a redelivery). */

@@ -5,26 +5,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.core.Conflict;
-import org.linli.core.StoreUnavailable;
 import org.linli.core.Times;
 import org.linli.territory.BuildingRecord;
 import org.linli.territory.CellEntry;
+import org.linli.territory.Compound;
 import org.linli.territory.MapInfo;
 import org.linli.territory.Roster;
 import org.linli.territory.TerritoryNode;
 import org.linli.territory.TerritoryRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** {@link TerritoryRepository} on the territory table; bulk writes go 25 items per BatchWriteItem. */
 public final class DynamoTerritoryRepository implements TerritoryRepository {
-    private static final int BATCH = 25;
-    private static final int ATTEMPTS = 8;
-
     private final DynamoDbClient dynamo;
     private final String table;
     private final java.time.Clock clock;
@@ -75,6 +69,13 @@ public final class DynamoTerritoryRepository implements TerritoryRepository {
     }
 
     @Override
+    public void writeCompounds(int version, List<Compound> compounds) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(compounds.size());
+        for (Compound c : compounds) items.add(TerritoryItems.compound(version, c));
+        writeAll(items);
+    }
+
+    @Override
     public void writeBuildings(int version, List<BuildingRecord> buildings) {
         List<Map<String, AttributeValue>> items = new ArrayList<>(buildings.size());
         for (BuildingRecord b : buildings) items.add(TerritoryItems.building(version, b));
@@ -89,7 +90,20 @@ public final class DynamoTerritoryRepository implements TerritoryRepository {
                 .expressionAttributeNames(Map.of("#s", "state"))
                 .expressionAttributeValues(Map.of(":p", Attr.s("PUBLISHED"), ":t", Attr.s(Times.stored(clock.instant())),
                         ":d", Attr.s(map.datum().name()), ":r", Attr.s(map.rootCode()), ":c", Attr.n(map.cellPrecision())))));
-        DynamoCalls.call("PutItem current map", () -> dynamo.putItem(b -> b.tableName(table).item(TerritoryItems.mapInfo(map))));
+        try {
+            DynamoCalls.call("PutItem current map", () -> dynamo.putItem(b -> b.tableName(table).item(TerritoryItems.mapInfo(map))
+                    .conditionExpression("attribute_not_exists(pk) OR version < :v")
+                    .expressionAttributeValues(Map.of(":v", Attr.n(map.version())))));
+        } catch (ConditionalCheckFailedException e) {
+            // A newer version was published while this one was being written: it stays current.
+        }
+    }
+
+    @Override
+    public void saveRosters(List<Roster> rosters) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(rosters.size());
+        for (Roster r : rosters) items.add(TerritoryItems.roster(r));
+        writeAll(items);
     }
 
     @Override
@@ -98,20 +112,6 @@ public final class DynamoTerritoryRepository implements TerritoryRepository {
     }
 
     private void writeAll(List<Map<String, AttributeValue>> items) {
-        for (int i = 0; i < items.size(); i += BATCH) {
-            List<WriteRequest> batch = new ArrayList<>();
-            for (Map<String, AttributeValue> item : items.subList(i, Math.min(items.size(), i + BATCH))) {
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-            }
-            Map<String, List<WriteRequest>> pending = Map.of(table, batch);
-            for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
-                if (attempt > 0) Backoff.pause(attempt, 1000);
-                Map<String, List<WriteRequest>> req = pending;
-                BatchWriteItemResponse r = DynamoCalls.call("BatchWriteItem", () -> dynamo.batchWriteItem(b -> b.requestItems(req)));
-                pending = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
-            }
-            if (!pending.isEmpty()) throw new StoreUnavailable("The data store kept refusing writes; run the import again.", null);
-        }
+        BatchWrites.putAll(dynamo, table, items);
     }
-
 }
