@@ -13,7 +13,12 @@ public final class ApiRoutes {
             "org.linli.handlers.AuthApi", List.of("POST /auth/wechat-login", "POST /auth/refresh", "GET /me"),
             "org.linli.handlers.ReportsApi", List.of("POST /reports", "GET /reports/{reportId}", "GET /me/reports"),
             "org.linli.handlers.CasesApi", List.of("GET /cases/{caseId}", "GET /me/cases",
-                    "GET /dispatch/{nodeCode}/unassigned"));
+                    "GET /dispatch/{nodeCode}/unassigned"),
+            "org.linli.handlers.TerritoryApi", List.of("GET /territory/nodes/{code}", "GET /territory/nodes/{code}/buildings",
+                    "GET /territory/locate", "GET /territory/versions"),
+            "org.linli.handlers.TerritoryImportApi", List.of("POST /territory/imports",
+                    "PUT /territory/imports/{jobId}/parts/{partId}", "POST /territory/imports/{jobId}/commit",
+                    "GET /territory/imports/{jobId}"));
 
     private ApiRoutes() {}
 

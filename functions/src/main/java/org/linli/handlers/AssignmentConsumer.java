@@ -5,8 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.linli.adapters.dynamo.DynamoCaseStore;
 import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
 import org.linli.adapters.sqs.ReportReceivedMessage;
@@ -14,7 +12,6 @@ import org.linli.cases.Assignment;
 import org.linli.cases.Categories;
 import org.linli.config.AwsClients;
 import org.linli.config.Env;
-import org.linli.core.DomainException;
 import org.linli.observability.Log;
 import org.linli.report.ReportReceived;
 import org.linli.territory.Locator;
@@ -38,36 +35,21 @@ public final class AssignmentConsumer implements RequestHandler<SQSEvent, SQSBat
     private static Assignment build() {
         var dynamo = AwsClients.dynamo();
         var clock = Clock.systemUTC();
-        var directory = new DynamoTerritoryDirectory(dynamo, Env.require("TERRITORY_TABLE"), clock);
+        var directory = new DynamoTerritoryDirectory(dynamo, Env.require("TERRITORY_TABLE"), clock,
+                java.time.Duration.ofSeconds(Long.parseLong(Env.getOr("MAP_CACHE_SECONDS", "30"))));
         return new Assignment(new Locator(directory), directory,
                 new DynamoCaseStore(dynamo, Env.require("CASES_TABLE")), Categories.fromClasspath(), clock);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage m : event.getRecords()) {
-            ReportReceived report;
-            try {
-                report = ReportReceivedMessage.decode(m.getBody());
-            } catch (RuntimeException e) {
-                Log.error("assignment.poison_message", null, "messageId", m.getMessageId(), "reason", e.getMessage());
-                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-                continue;
-            }
-            try {
-                Assignment.Outcome o = assignment.assign(report);
-                Log.info(o.created() ? "case.opened" : "case.redelivery_ignored", "reportId", report.reportId(),
-                        "caseId", o.c().id(), "status", o.c().status(), "rule", o.rule(),
-                        "mapVersion", o.c().placement().mapVersion(), "messageId", m.getMessageId());
-            } catch (DomainException e) {
-                Log.warn("assignment.retry", "reportId", report.reportId(), "code", e.code(), "messageId", m.getMessageId());
-                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-            } catch (RuntimeException e) {
-                Log.error("assignment.failed", e, "reportId", report.reportId(), "messageId", m.getMessageId());
-                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-            }
-        }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+        return SqsBatch.process(event, "assignment", ReportReceivedMessage::decode, "reportId", ReportReceived::reportId,
+                (report, messageId) -> {
+                    Assignment.Outcome o = assignment.assign(report);
+                    Log.info(o.created() ? "case.opened" : "case.redelivery_ignored", "reportId", report.reportId(),
+                            "caseId", o.c().id(), "status", o.c().status(), "rule", o.rule(),
+                            "mapVersion", o.c().placement().mapVersion(), "messageId", messageId);
+                    return true;
+                });
     }
 }

@@ -78,7 +78,7 @@ class RealTemplateTest {
         assertEquals(List.of("ByReporter", "ByAssignee", "ByQueue", "Pending"), cases.globalIndexes().stream().map(TableDef.Index::name).toList());
         assertEquals("expiresAt", cases.ttl().attributeName());
         assertEquals(List.of(new TableDef.Key("pk", "HASH"), new TableDef.Key("sk", "RANGE")), cases.keySchema());
-        assertEquals(null, model.table("TerritoryTable").ttl());
+        assertEquals("expiresAt", model.table("TerritoryTable").ttl().attributeName(), "import jobs expire");
         assertTrue(model.tables().containsKey("UsersTable"));
 
         QueueDef assignments = model.queue("AssignmentQueue");
@@ -87,13 +87,17 @@ class RealTemplateTest {
         assertEquals("AssignmentDLQ", assignments.redrive().deadLetterQueueLogicalId());
         assertEquals(5, assignments.redrive().maxReceiveCount());
 
+        QueueDef imports = model.queue("ImportQueue");
+        assertEquals(5400, imports.visibilityTimeout(), "6 x the import worker's 900 s");
+        assertEquals("ImportDLQ", imports.redrive().deadLetterQueueLogicalId());
+
         FunctionEvent.Sqs sqs = model.sqsEvents().get(0);
         assertEquals("AssignmentQueue", sqs.queueLogicalId());
         assertEquals(10, sqs.batchSize());
         assertTrue(sqs.reportsBatchItemFailures());
         assertEquals(20, sqs.maximumConcurrency());
 
-        assertEquals(Set.of("AssignmentDLQ", "SchedulesDLQ"), Set.copyOf(model.alarms().stream().map(AlarmDef::queueLogicalId).toList()));
+        assertEquals(Set.of("AssignmentDLQ", "ImportDLQ", "SchedulesDLQ"), Set.copyOf(model.alarms().stream().map(AlarmDef::queueLogicalId).toList()));
         AlarmDef alarm = model.alarms().get(0);
         assertEquals("ApproximateNumberOfMessagesVisible", alarm.metricName());
         assertTrue(alarm.breaches(1) && !alarm.breaches(0));
