@@ -94,11 +94,13 @@ public final class TerritoryValidator {
     public Result validate(List<ImportedFeature> features, List<Csv.Row> buildings, List<Csv.Row> rosters,
                            List<ImportProblem> problems, ProgressMeter meter) {
         List<ImportProblem> out = new ArrayList<>(problems);
-        meter.phase("validating", 2L * features.size() + buildings.size() + rosters.size(), "checks");
+        // Three passes over the features (validity, containment, overlaps), then the CSV rows.
+        meter.phase("validating", 3L * features.size() + buildings.size() + rosters.size(), "checks");
         Tree tree = new Tree(features, out);
         Map<String, Geometry> valid = validBoundaries(tree, out, meter);
         containment(tree, valid, out, meter);
         overlaps(tree, valid, out, meter);
+        meter.advance(3L * (features.size() - tree.byCode.size())); // features without a usable code: nothing to check
         List<BuildingRecord> buildingRecords = buildings(buildings, tree, valid, out);
         meter.advance(buildings.size());
         Map<String, Level> levels = new HashMap<>();
@@ -321,8 +323,10 @@ public final class TerritoryValidator {
             String family = f.compound() ? "C" : f.kind().dedicated() ? "D" : "R";
             groups.computeIfAbsent(f.parent() + "\u0000" + family, k -> new ArrayList<>()).add(f);
         }
+        int grouped = 0;
         for (List<ImportedFeature> siblings : groups.values()) {
             meter.advance(siblings.size());
+            grouped += siblings.size();
             if (siblings.size() < 2) continue;
             STRtree index = new STRtree();
             for (ImportedFeature f : siblings) index.insert(valid.get(f.code()).getEnvelopeInternal(), f);
@@ -350,6 +354,7 @@ public final class TerritoryValidator {
                 }
             }
         }
+        meter.advance(tree.byCode.size() - grouped); // the root and features without a usable boundary
     }
 
     private static String percent(double ratio) {
