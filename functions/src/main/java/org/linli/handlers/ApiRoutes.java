@@ -33,7 +33,12 @@ public final class ApiRoutes {
                     "POST /communities/{code}/grades/{year}", "GET /communities/{code}/grades/{year}",
                     "POST /communities/{code}/grades/{year}/adjustments",
                     "POST /communities/{code}/grades/{year}/publish", "GET /communities/{code}/leaderboard",
-                    "GET /communities/{code}/stars/{month}")));
+                    "GET /communities/{code}/stars/{month}")),
+            Map.entry("org.linli.handlers.TerritoryApi", List.of("GET /territory/nodes/{code}",
+                    "GET /territory/nodes/{code}/buildings", "GET /territory/locate", "GET /territory/versions")),
+            Map.entry("org.linli.handlers.TerritoryImportApi", List.of("POST /territory/imports",
+                    "PUT /territory/imports/{jobId}/parts/{partId}", "POST /territory/imports/{jobId}/commit",
+                    "GET /territory/imports/{jobId}")));
 
     private ApiRoutes() {}
 

@@ -37,7 +37,8 @@ public final class AssignmentConsumer implements RequestHandler<SQSEvent, SQSBat
     private static Assignment build() {
         var dynamo = AwsClients.dynamo();
         var clock = Clock.systemUTC();
-        var directory = new DynamoTerritoryDirectory(dynamo, Env.require("TERRITORY_TABLE"), clock);
+        var directory = new DynamoTerritoryDirectory(dynamo, Env.require("TERRITORY_TABLE"), clock,
+                java.time.Duration.ofSeconds(Long.parseLong(Env.getOr("MAP_CACHE_SECONDS", "30"))));
         return new Assignment(new Locator(directory), directory, new DynamoCaseStore(dynamo, Env.require("CASES_TABLE")),
                 new DynamoDepartmentDirectory(dynamo, Env.require("TERRITORY_TABLE")),
                 new SqsCaseEvents(AwsClients.sqs(), Env.require("CASE_EVENTS_QUEUE_URL")), Categories.fromClasspath(), clock);

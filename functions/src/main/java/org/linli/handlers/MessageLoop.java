@@ -22,8 +22,21 @@ final class MessageLoop {
         void handle(T message, String messageId);
     }
 
+    /** Work that may decline a message for now: false puts it back (retried after the visibility timeout). */
+    interface Attempt<T> {
+        boolean handle(T message, String messageId);
+    }
+
     static <T> SQSBatchResponse run(SQSEvent event, String name, Function<String, T> decode, String idKey,
                                     Function<T, String> id, Work<T> work) {
+        return attempt(event, name, decode, idKey, id, (message, messageId) -> {
+            work.handle(message, messageId);
+            return true;
+        });
+    }
+
+    static <T> SQSBatchResponse attempt(SQSEvent event, String name, Function<String, T> decode, String idKey,
+                                        Function<T, String> id, Attempt<T> work) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage m : event.getRecords()) {
             T message;
@@ -35,7 +48,7 @@ final class MessageLoop {
                 continue;
             }
             try {
-                work.handle(message, m.getMessageId());
+                if (!work.handle(message, m.getMessageId())) failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
             } catch (DomainException e) {
                 Log.warn(name + ".retry", idKey, id.apply(message), "code", e.code(), "messageId", m.getMessageId());
                 failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));

@@ -22,7 +22,7 @@ public final class ReportParser {
     public static final Pattern PHOTO_KEY = Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9/_.-]{0,199}");
     static final Pattern BUILDING_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     /** Mainland mobile numbers, or landlines with area code (0351-1234567). */
-    static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+    public static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
 
     private final Categories categories;
 

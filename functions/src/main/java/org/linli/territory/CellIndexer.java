@@ -32,10 +32,15 @@ public final class CellIndexer {
 
     /** Geometry is in (x = lng, y = lat). Nodes without geometry are skipped. */
     public Map<String, List<CellEntry>> index(List<TerritoryNode> nodes) {
+        return index(nodes, () -> { });
+    }
+
+    /** As {@link #index(List)}, calling {@code eachNode} after each node (progress of a long import). */
+    public Map<String, List<CellEntry>> index(List<TerritoryNode> nodes, Runnable eachNode) {
         Map<String, List<CellEntry>> cells = new LinkedHashMap<>();
         for (TerritoryNode node : nodes) {
-            if (node.boundary() == null) continue;
-            add(node, cells);
+            if (node.boundary() != null) add(node, cells);
+            eachNode.run();
         }
         return cells;
     }

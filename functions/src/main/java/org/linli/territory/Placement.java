@@ -25,6 +25,18 @@ public record Placement(int mapVersion, Method method, NodeRef grid, NodeRef mic
     }
 
     /**
+     * Whose dispatch queue receives a case that no worker takes: the street's when the place is
+     * known that far, else the district's, else the city's, else the map root's.
+     */
+    public String dispatchNode(java.util.function.Supplier<String> rootCode) {
+        for (Level level : new Level[] {Level.STREET, Level.DISTRICT, Level.CITY}) {
+            String code = codeAt(level);
+            if (code != null) return code;
+        }
+        return rootCode.get();
+    }
+
+    /**
      * The code of the path's node at {@code level}, or null. The hierarchy is strict (each node's
      * parent is one level up), so a code's level follows from its distance to {@code deepest}.
      */

@@ -20,7 +20,16 @@ public interface TerritoryRepository {
 
     void writeBuildings(int version, List<BuildingRecord> buildings);
 
+    void writeCompounds(int version, List<Compound> compounds);
+
+    /**
+     * Marks the version published and makes it current, unless a newer version already is (two
+     * imports finishing out of order): the newest published version is always the current one.
+     */
     void publish(MapInfo map);
 
     void saveRoster(Roster roster);
+
+    /** Replaces the rosters of the nodes they name (rosters are not versioned: staff change daily). */
+    void saveRosters(List<Roster> rosters);
 }

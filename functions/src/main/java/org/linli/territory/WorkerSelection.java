@@ -20,6 +20,15 @@ public final class WorkerSelection {
                 .orElseGet(() -> new WorkerChoice(null, WorkerChoice.Rule.NOBODY));
     }
 
+    /**
+     * The micro-grid leader (微网格长) to keep informed about a place: the one on duty, else his
+     * backup. He never receives the case himself: cases go to grid workers.
+     */
+    public static Optional<RosterMember> microGridLeader(Roster microGrid) {
+        return first(microGrid, StaffRole.MICRO_GRID_LEADER, Duty.ON_DUTY)
+                .or(() -> first(microGrid, StaffRole.MICRO_GRID_LEADER, Duty.BACKUP));
+    }
+
     private static Optional<RosterMember> first(Roster roster, StaffRole role, Duty duty) {
         if (roster == null) return Optional.empty();
         return roster.members().stream().filter(m -> m.role() == role && m.duty() == duty).findFirst();

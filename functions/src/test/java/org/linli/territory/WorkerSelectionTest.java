@@ -51,4 +51,12 @@ class WorkerSelectionTest {
         var grid = new Roster("G1", List.of(new RosterMember("leader", "l", null, StaffRole.MICRO_GRID_LEADER, Duty.ON_DUTY)));
         assertEquals("disp", WorkerSelection.choose(grid, COMMUNITY).worker().userId());
     }
+
+    @Test
+    void theMicroGridLeaderOnDutyOrHisBackupIsNamed() {
+        var micro = new Roster("G1-M1", List.of(new RosterMember("l1", "l1", null, StaffRole.MICRO_GRID_LEADER, Duty.ON_LEAVE),
+                new RosterMember("l2", "l2", null, StaffRole.MICRO_GRID_LEADER, Duty.BACKUP)));
+        assertEquals("l2", WorkerSelection.microGridLeader(micro).orElseThrow().userId());
+        assertFalse(WorkerSelection.microGridLeader(null).isPresent());
+    }
 }

@@ -1,18 +1,42 @@
 package org.linli.tools;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.linli.identity.TokenKeys;
+import org.linli.json.Json;
 
 /**
- * Command-line tools for operators. {@code keys [kid]} prints a new token key pair as the JSON
- * the {@code TokenKeysSecretName} secret holds, to create before the first deployment:
- * <pre>
- *   mvn -q -pl infra exec:java -Dexec.mainClass=org.linli.tools.Cli -Dexec.args="keys k-2026-11" &gt; keys.json
- *   aws secretsmanager create-secret --name linli/token-keys --secret-string file://keys.json
- * </pre>
+ * Command-line tools for operators (run with {@code infra/linli <command>}, see docs/territory.md).
+ * <ul>
+ * <li>{@code keys [kid]} prints a new token key pair as the JSON the {@code TokenKeysSecretName}
+ * secret holds, to create before the first deployment.</li>
+ * <li>{@code import <territory.geojson> [--buildings f.csv] [--rosters f.csv] [--url URL]
+ * [--token T | --dev-user admin] [--note text] [--datum GCJ02|WGS84] [--precision 6] [--part-mb 3]}
+ * imports a territory through the API and prints its progress; {@code import --rosters f.csv}
+ * alone replaces rosters on the current map.</li>
+ * <li>{@code sample <dir>} writes the demo territory in the import format (GeoJSON and two CSVs).</li>
+ * </ul>
  */
 public final class Cli {
+    static final String USAGE = String.join("\n",
+            "usage: keys [kid]",
+            "       import <territory.geojson> [--buildings f.csv] [--rosters f.csv] [--url http://127.0.0.1:3000]",
+            "              [--token T | --dev-user admin] [--note text] [--datum GCJ02|WGS84] [--precision 5..8] [--part-mb 3]",
+            "       import --rosters f.csv [--url ...] [--token T | --dev-user admin]",
+            "       sample <dir>");
+
     private Cli() {}
 
     public static void main(String[] args) {
@@ -21,19 +45,113 @@ public final class Cli {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: keys [kid]");
+            err.println(USAGE);
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        switch (args[0]) {
-            case "keys" -> {
-                out.println(TokenKeys.generate(rest.length > 0 ? rest[0] : "k1").toSecretJson());
-                return 0;
+        try {
+            switch (args[0]) {
+                case "keys" -> {
+                    out.println(TokenKeys.generate(rest.length > 0 ? rest[0] : "k1").toSecretJson());
+                    return 0;
+                }
+                case "import" -> {
+                    return importCommand(ImportArgs.parse(rest), out);
+                }
+                case "sample" -> {
+                    if (rest.length != 1) throw new IllegalArgumentException("sample needs one directory");
+                    sample(Path.of(rest[0]), out);
+                    return 0;
+                }
+                default -> throw new IllegalArgumentException("unknown command " + args[0]);
             }
-            default -> {
-                err.println("unknown command " + args[0] + "; usage: keys [kid]");
-                return 2;
-            }
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (ImportClient.ApiError e) {
+            err.println("the API refused: " + e.getCause().getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
+    }
+
+    /** The parsed options of {@code import}. */
+    record ImportArgs(Path territory, Path buildings, Path rosters, URI url, String token, String devUser, String note,
+                      String datum, Integer precision, int partBytes) {
+        static ImportArgs parse(String[] a) {
+            Path territory = null;
+            Path buildings = null;
+            Path rosters = null;
+            URI url = URI.create("http://127.0.0.1:3000/");
+            String token = null;
+            String devUser = null;
+            String note = null;
+            String datum = null;
+            Integer precision = null;
+            double partMb = 3;
+            for (int i = 0; i < a.length; i++) {
+                String arg = a[i];
+                if (!arg.startsWith("--")) {
+                    if (territory != null) throw new IllegalArgumentException("one territory file only, got " + arg);
+                    territory = Path.of(arg);
+                    continue;
+                }
+                if (i + 1 >= a.length) throw new IllegalArgumentException(arg + " needs a value");
+                String v = a[++i];
+                switch (arg) {
+                    case "--buildings" -> buildings = Path.of(v);
+                    case "--rosters" -> rosters = Path.of(v);
+                    case "--url" -> url = URI.create(v.endsWith("/") ? v : v + "/");
+                    case "--token" -> token = v;
+                    case "--dev-user" -> devUser = v;
+                    case "--note" -> note = v;
+                    case "--datum" -> datum = v;
+                    case "--precision" -> precision = Integer.parseInt(v);
+                    case "--part-mb" -> partMb = Double.parseDouble(v);
+                    default -> throw new IllegalArgumentException("unknown option " + arg);
+                }
+            }
+            if (territory == null && rosters == null) throw new IllegalArgumentException("import needs a territory file (or --rosters alone)");
+            if (territory == null && buildings != null) throw new IllegalArgumentException("buildings come with their territory");
+            if (token == null && devUser == null) devUser = "admin";
+            if (partMb <= 0 || partMb > 3.5) throw new IllegalArgumentException("--part-mb must be above 0 and at most 3.5 (a part is one request)");
+            return new ImportArgs(territory, buildings, rosters, url, token, devUser, note, datum, precision, (int) (partMb * 1024 * 1024));
+        }
+    }
+
+    private static int importCommand(ImportArgs a, PrintStream out) throws IOException, InterruptedException {
+        for (Path p : new Path[] {a.territory(), a.buildings(), a.rosters()}) {
+            if (p != null && !Files.isReadable(p)) throw new IOException("cannot read " + p);
+        }
+        String token = a.token() != null ? a.token() : devLogin(a.url(), a.devUser());
+        ImportClient client = new ImportClient(a.url(), token, out, Duration.ofSeconds(1));
+        ImportClient.Result r = client.run(new ImportClient.Request(a.territory(), a.buildings(), a.rosters(), a.note(), a.datum(),
+                a.precision(), a.partBytes()));
+        return r.state().equals("PUBLISHED") ? 0 : 1;
+    }
+
+    /** A token from the local cloud's dev login (it exists only there). */
+    static String devLogin(URI base, String user) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        base.resolve("_local/dev-login?user=" + user + "&format=token"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IOException("dev login as " + user + " failed (" + r.statusCode() + "); give --token");
+        return r.body().trim();
+    }
+
+    private static void sample(Path dir, PrintStream out) throws IOException {
+        Files.createDirectories(dir);
+        DemoTerritory demo = DemoTerritory.create(Instant.now());
+        List<Path> written = new ArrayList<>();
+        written.add(Files.writeString(dir.resolve("demo-territory.geojson"), Json.write(DemoExport.geoJson(demo.map())), StandardCharsets.UTF_8));
+        written.add(Files.writeString(dir.resolve("demo-buildings.csv"), DemoExport.buildingsCsv(demo.map().buildings()), StandardCharsets.UTF_8));
+        written.add(Files.writeString(dir.resolve("demo-rosters.csv"), DemoExport.rostersCsv(demo.territoryRosters()), StandardCharsets.UTF_8));
+        for (Path p : written) out.println("wrote " + p);
     }
 }

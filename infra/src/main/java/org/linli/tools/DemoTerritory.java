@@ -13,6 +13,7 @@ import org.linli.geo.Datum;
 import org.linli.identity.Role;
 import org.linli.identity.UserAccount;
 import org.linli.territory.BuildingRecord;
+import org.linli.territory.Compound;
 import org.linli.territory.Duty;
 import org.linli.territory.GridKind;
 import org.linli.territory.Level;
@@ -28,8 +29,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * A small fictional territory in GCJ-02 so that the local cloud works at once: 示范区 (DEMO) with
- * two streets, four communities, twelve grids, a school's dedicated grid, 24 micro-grids and 48
- * buildings, rosters that exercise every worker-choice rule, and demo users for each role.
+ * two streets, four communities (each with one compound 小区), twelve grids, a school's dedicated
+ * grid, 24 micro-grids and 48 buildings, rosters that exercise every worker-choice rule, and demo users for each role.
  *
  * <pre>
  *  lat 37.880 ┌──────── 西城街道 DEMO-W ───────┬──────── 东城街道 DEMO-E ───────┐
@@ -40,7 +41,8 @@ import org.locationtech.jts.geom.GeometryFactory;
  *          lng 113.540                    113.570                          113.600
  * </pre>
  * Rules exercised: DEMO-W1-G2's worker is on leave (his backup takes cases); DEMO-E2-G3 has
- * nobody (the community dispatcher takes them); the park strips lie in a street but no grid.
+ * nobody (the community dispatcher takes them); the park strips lie in a street but no grid; the
+ * micro-grids of 柳园社区 DEMO-W1 have micro-grid leaders.
  */
 public final class DemoTerritory {
     public static final String ROOT = "DEMO";
@@ -53,6 +55,7 @@ public final class DemoTerritory {
 
     private final List<TerritoryNode> nodes = new ArrayList<>();
     private final List<BuildingRecord> buildings = new ArrayList<>();
+    private final List<Compound> compounds = new ArrayList<>();
     private final List<Roster> rosters = new ArrayList<>();
     private final Map<String, UserAccount> users = new LinkedHashMap<>();
     private final List<Department> departments = new ArrayList<>();
@@ -68,7 +71,17 @@ public final class DemoTerritory {
     }
 
     public TerritoryMap map() {
-        return new TerritoryMap(Datum.GCJ02, 6, ROOT, nodes, buildings);
+        return new TerritoryMap(Datum.GCJ02, 6, ROOT, nodes, buildings, compounds);
+    }
+
+    /**
+     * The rosters of territory nodes only: what the territory import format carries. Departments'
+     * rosters (see {@link #rosters()}) belong to the department registry, not to a map.
+     */
+    public List<Roster> territoryRosters() {
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (TerritoryNode n : nodes) codes.add(n.code());
+        return rosters().stream().filter(r -> codes.contains(r.nodeCode())).toList();
     }
 
     public List<Roster> rosters() {
@@ -104,6 +117,9 @@ public final class DemoTerritory {
             double south = (c % 2 == 0) ? 37.840 : 37.856;
             List<String> cPath = List.of(ROOT, street, code);
             node(code, COMMUNITIES[c][1], Level.COMMUNITY, GridKind.REGULAR, street, cPath, box(west, south, west + 0.030, south + 0.016));
+            // One residential compound (小区) per community: the building picker lists its buildings.
+            String compound = code + "-X1";
+            compounds.add(new Compound(compound, COMMUNITIES[c][2], code, append(cPath, compound), null));
             UserAccount dispatcher = user("dispatcher-" + code, COMMUNITIES[c][1] + "调度员",
                     EnumSet.of(Role.RESIDENT, Role.COMMUNITY_STAFF), Set.of(code));
             rosters.add(new Roster(code, List.of(member(dispatcher, "0353-70000" + (10 + c), StaffRole.DISPATCHER, Duty.ON_DUTY))));
@@ -121,6 +137,12 @@ public final class DemoTerritory {
                     double mSouth = south + (m - 1) * 0.008;
                     node(micro, "第" + g + "网格" + m + "号微网格", Level.MICRO_GRID, GridKind.REGULAR, grid, append(gPath, micro),
                             box(gWest, mSouth, gWest + 0.010, mSouth + 0.008));
+                    if (code.equals("DEMO-W1")) { // 柳园社区's micro-grids have their leaders (微网格长) on the roster
+                        UserAccount leader = user("leader-" + micro, name(100 + (g - 1) * 2 + m), EnumSet.of(Role.RESIDENT,
+                                Role.MICRO_GRID_LEADER), Set.of(micro));
+                        rosters.add(new Roster(micro, List.of(member(leader, String.format("137%08d", (g - 1) * 2 + m),
+                                StaffRole.MICRO_GRID_LEADER, Duty.ON_DUTY))));
+                    }
                     for (int b = 1; b <= 2; b++) {
                         int number = ((g - 1) * 2 + (m - 1)) * 2 + b;
                         double lng = gWest + (b == 1 ? 0.0025 : 0.0075);
@@ -128,7 +150,7 @@ public final class DemoTerritory {
                         buildings.add(new BuildingRecord(micro + "-B" + b, COMMUNITIES[c][2] + number + "号楼",
                                 new NodeRef(grid, COMMUNITIES[c][1] + "第" + g + "网格", Level.GRID),
                                 new NodeRef(micro, "第" + g + "网格" + m + "号微网格", Level.MICRO_GRID),
-                                append(gPath, micro), lat, lng));
+                                append(gPath, micro), lat, lng, compound));
                     }
                 }
             }

@@ -56,6 +56,8 @@ public final class LocalSetup implements LocalCustomizer {
         setup.parameter("WeChatSecretName", WECHAT_SECRET);
         setup.parameter("TokenIssuer", ISSUER);
         setup.parameter("WeChatApiBaseUrl", wechat.baseUrl());
+        // Locally a map imported a moment ago should name the next case at once (deployed: 30 s).
+        if (!setup.parameters().containsKey("MapCacheSeconds")) setup.parameter("MapCacheSeconds", "2");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.linli.it;
 
+import org.linli.tools.bench.CallCounter;
+import org.linli.tools.bench.Events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,5 +82,17 @@ class CallBudgetIntegrationTest {
         assertEquals(Map.of("DynamoDb.Query", nearby, "DynamoDb.TransactWriteItems", 1, "Sqs.SendMessage", 1),
                 calls.byOperation(), calls.toString());
         System.out.println("budget: assignment (join) " + calls);
+    }
+
+    @Test
+    void locatingAPointIsOneCellReadAndOneRosterBatchWhateverTheTerritory() {
+        String event = Events.http("GET /territory/locate", "/territory/locate", Map.of(),
+                Map.of("lat", "37.8481", "lng", "113.5452", "datum", "WGS84"), null, "usr_budget", "RESIDENT", "");
+        cloud.invoke("TerritoryApiFunction", event); // warm: the map pointer is cached after the first call
+        var calls = CallCounter.INSTANCE.count(() -> {
+            String answer = cloud.invoke("TerritoryApiFunction", event);
+            assertEquals(200, Json.parse(answer).path("statusCode").asInt(), answer);
+        });
+        assertEquals(Map.of("DynamoDb.GetItem", 1, "DynamoDb.BatchGetItem", 1), calls.byOperation(), calls.toString());
     }
 }

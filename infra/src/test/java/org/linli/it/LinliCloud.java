@@ -1,5 +1,6 @@
 package org.linli.it;
 
+import org.linli.tools.bench.CallCounter;
 import java.time.Clock;
 import org.linli.local.LocalCloud;
 import org.linli.local.TemplateLocator;

@@ -1,5 +1,7 @@
 package org.linli.it;
 
+import org.linli.tools.bench.Events;
+import org.linli.tools.bench.CallCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package org.linli.it;
 
+import org.linli.tools.bench.Events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;

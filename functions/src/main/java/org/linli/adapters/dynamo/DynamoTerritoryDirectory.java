@@ -13,31 +13,44 @@ import java.util.Optional;
 import org.linli.core.StoreUnavailable;
 import org.linli.territory.BuildingRecord;
 import org.linli.territory.CellEntry;
+import org.linli.territory.Level;
 import org.linli.territory.MapInfo;
+import org.linli.territory.MapVersion;
+import org.linli.territory.RegistryNode;
 import org.linli.territory.Roster;
 import org.linli.territory.TerritoryDirectory;
+import org.linli.territory.TerritoryRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * {@link TerritoryDirectory} on the territory table: every lookup is one GetItem or one
- * BatchGetItem. The current-map pointer is cached briefly: a newly published map is picked up
- * within {@link #POINTER_TTL} by every warm function.
+ * {@link TerritoryDirectory} and {@link TerritoryRegistry} on the territory table: every lookup
+ * is one GetItem, one BatchGetItem or one Query. The current-map pointer is cached briefly
+ * ({@code pointerTtl}, 30 s by default): a newly published map is picked up within that time by
+ * every warm function.
  */
-public final class DynamoTerritoryDirectory implements TerritoryDirectory {
-    static final Duration POINTER_TTL = Duration.ofSeconds(30);
+public final class DynamoTerritoryDirectory implements TerritoryRegistry {
+    public static final Duration POINTER_TTL = Duration.ofSeconds(30);
+    private static final String BY_PARENT = "ByParent";
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    private final Duration pointerTtl;
     private volatile MapInfo cachedMap;
     private volatile Instant cachedUntil = Instant.MIN;
 
     public DynamoTerritoryDirectory(DynamoDbClient dynamo, String table, Clock clock) {
+        this(dynamo, table, clock, POINTER_TTL);
+    }
+
+    public DynamoTerritoryDirectory(DynamoDbClient dynamo, String table, Clock clock, Duration pointerTtl) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.pointerTtl = pointerTtl;
     }
 
     @Override
@@ -52,7 +65,7 @@ public final class DynamoTerritoryDirectory implements TerritoryDirectory {
         }
         m = TerritoryItems.mapInfo(r.item());
         cachedMap = m;
-        cachedUntil = now.plus(POINTER_TTL);
+        cachedUntil = now.plus(pointerTtl);
         return m;
     }
 
@@ -80,6 +93,67 @@ public final class DynamoTerritoryDirectory implements TerritoryDirectory {
                 Map.of(table, KeysAndAttributes.builder().keys(keys).build()), table)) {
             Roster roster = TerritoryItems.roster(item);
             out.put(roster.nodeCode(), roster);
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<RegistryNode> node(int mapVersion, String code) {
+        var r = DynamoCalls.call("GetItem node", () -> dynamo.getItem(b -> b.tableName(table)
+                .key(TerritoryItems.nodeKey(mapVersion, code))));
+        return r.hasItem() && !r.item().isEmpty() ? Optional.of(TerritoryItems.registryNode(r.item())) : Optional.empty();
+    }
+
+    @Override
+    public List<RegistryNode> children(int mapVersion, String code) {
+        List<RegistryNode> out = new ArrayList<>();
+        for (var item : byParent(TerritoryItems.childrenKey(mapVersion, code))) out.add(TerritoryItems.registryNode(item));
+        return out;
+    }
+
+    @Override
+    public List<BuildingRecord> buildingsUnder(int mapVersion, String code) {
+        List<BuildingRecord> out = new ArrayList<>();
+        for (var item : byParent(TerritoryItems.buildingsKey(mapVersion, code))) out.add(TerritoryItems.building(item));
+        return out;
+    }
+
+    /** One partition of the ByParent index, all pages (a node has tens of children, not thousands). */
+    private List<Map<String, AttributeValue>> byParent(String partition) {
+        return queryAll("Query ByParent", q -> q.indexName(BY_PARENT).keyConditionExpression("gsi1pk = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition))));
+    }
+
+    @Override
+    public List<MapVersion> versions() {
+        var pointer = DynamoCalls.call("GetItem map", () -> dynamo.getItem(b -> b.tableName(table).key(TerritoryItems.currentMapKey())));
+        int current = pointer.hasItem() && !pointer.item().isEmpty() ? TerritoryItems.mapInfo(pointer.item()).version() : 0;
+        List<MapVersion> out = new ArrayList<>();
+        for (var item : queryAll("Query map versions", q -> q.keyConditionExpression("pk = :p AND begins_with(sk, :v)")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("MAP"), ":v", AttributeValue.fromS("V#")))
+                .scanIndexForward(false))) {
+            out.add(TerritoryItems.mapVersion(item, current));
+        }
+        return out;
+    }
+
+    private List<Map<String, AttributeValue>> queryAll(String operation, java.util.function.Consumer<QueryRequest.Builder> spec) {
+        return Queries.all(dynamo, table, operation, spec);
+    }
+
+    @Override
+    public Map<String, Level> levels(int mapVersion, Collection<String> codes) {
+        Map<String, Level> out = new HashMap<>();
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(codes));
+        for (int i = 0; i < all.size(); i += 100) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String code : all.subList(i, Math.min(all.size(), i + 100))) keys.add(TerritoryItems.nodeKey(mapVersion, code));
+            KeysAndAttributes ka = KeysAndAttributes.builder().keys(keys).projectionExpression("code, #l")
+                    .expressionAttributeNames(Map.of("#l", "level")).build();
+            for (Map<String, AttributeValue> item : BatchGets.all(dynamo, Map.of(table, ka), table)) {
+                String level = Attr.str(item, "level");
+                if (!RegistryNode.COMPOUND.equals(level)) out.put(Attr.str(item, "code"), Level.valueOf(level));
+            }
         }
         return out;
     }

@@ -8,6 +8,7 @@ import org.linli.core.Conflict;
 import org.linli.core.Times;
 import org.linli.territory.BuildingRecord;
 import org.linli.territory.CellEntry;
+import org.linli.territory.Compound;
 import org.linli.territory.MapInfo;
 import org.linli.territory.Roster;
 import org.linli.territory.TerritoryNode;
@@ -18,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /** {@link TerritoryRepository} on the territory table; bulk writes go 25 items per BatchWriteItem. */
 public final class DynamoTerritoryRepository implements TerritoryRepository {
-
     private final DynamoDbClient dynamo;
     private final String table;
     private final java.time.Clock clock;
@@ -69,6 +69,13 @@ public final class DynamoTerritoryRepository implements TerritoryRepository {
     }
 
     @Override
+    public void writeCompounds(int version, List<Compound> compounds) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(compounds.size());
+        for (Compound c : compounds) items.add(TerritoryItems.compound(version, c));
+        writeAll(items);
+    }
+
+    @Override
     public void writeBuildings(int version, List<BuildingRecord> buildings) {
         List<Map<String, AttributeValue>> items = new ArrayList<>(buildings.size());
         for (BuildingRecord b : buildings) items.add(TerritoryItems.building(version, b));
@@ -83,7 +90,20 @@ public final class DynamoTerritoryRepository implements TerritoryRepository {
                 .expressionAttributeNames(Map.of("#s", "state"))
                 .expressionAttributeValues(Map.of(":p", Attr.s("PUBLISHED"), ":t", Attr.s(Times.stored(clock.instant())),
                         ":d", Attr.s(map.datum().name()), ":r", Attr.s(map.rootCode()), ":c", Attr.n(map.cellPrecision())))));
-        DynamoCalls.call("PutItem current map", () -> dynamo.putItem(b -> b.tableName(table).item(TerritoryItems.mapInfo(map))));
+        try {
+            DynamoCalls.call("PutItem current map", () -> dynamo.putItem(b -> b.tableName(table).item(TerritoryItems.mapInfo(map))
+                    .conditionExpression("attribute_not_exists(pk) OR version < :v")
+                    .expressionAttributeValues(Map.of(":v", Attr.n(map.version())))));
+        } catch (ConditionalCheckFailedException e) {
+            // A newer version was published while this one was being written: it stays current.
+        }
+    }
+
+    @Override
+    public void saveRosters(List<Roster> rosters) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(rosters.size());
+        for (Roster r : rosters) items.add(TerritoryItems.roster(r));
+        writeAll(items);
     }
 
     @Override
@@ -92,7 +112,6 @@ public final class DynamoTerritoryRepository implements TerritoryRepository {
     }
 
     private void writeAll(List<Map<String, AttributeValue>> items) {
-        BatchWrites.putAll(dynamo, table, items, "The data store kept refusing writes; run the import again.");
+        BatchWrites.putAll(dynamo, table, items);
     }
-
 }

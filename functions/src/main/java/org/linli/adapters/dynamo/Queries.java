@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.linli.core.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The two query shapes the stores share: one page of one partition, and a sharded sparse index read "before a time". */
@@ -49,5 +51,21 @@ final class Queries {
             out.addAll(r.items());
         }
         return out;
+    }
+
+    /** Every item of a query, following LastEvaluatedKey (bounded listings only: a node's children, a job's parts). */
+    static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, String table, String operation,
+                                                 Consumer<QueryRequest.Builder> spec) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder q = QueryRequest.builder().tableName(table);
+            spec.accept(q);
+            if (start != null) q.exclusiveStartKey(start);
+            QueryResponse r = DynamoCalls.call(operation, () -> dynamo.query(q.build()));
+            items.addAll(r.items());
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
     }
 }

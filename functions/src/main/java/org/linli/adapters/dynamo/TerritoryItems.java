@@ -5,13 +5,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.geo.Datum;
+import org.linli.core.Times;
 import org.linli.territory.BuildingRecord;
 import org.linli.territory.CellEntry;
+import org.linli.territory.Compound;
 import org.linli.territory.Duty;
 import org.linli.territory.GridKind;
 import org.linli.territory.Level;
 import org.linli.territory.MapInfo;
+import org.linli.territory.MapVersion;
 import org.linli.territory.NodeRef;
+import org.linli.territory.RegistryNode;
 import org.linli.territory.Roster;
 import org.linli.territory.RosterMember;
 import org.linli.territory.StaffRole;
@@ -73,17 +77,50 @@ final class TerritoryItems {
     }
 
     static Map<String, AttributeValue> node(int version, TerritoryNode n) {
+        return node(version, RegistryNode.of(n));
+    }
+
+    /** Compounds share the node key space: codes are unique across a map, and one GetItem finds either. */
+    static Map<String, AttributeValue> compound(int version, Compound c) {
+        return node(version, RegistryNode.of(c));
+    }
+
+    private static Map<String, AttributeValue> node(int version, RegistryNode n) {
         Map<String, AttributeValue> item = new HashMap<>(nodeKey(version, n.code()));
         item.put("code", Attr.s(n.code()));
         item.put("name", Attr.s(n.name()));
-        item.put("level", Attr.s(n.level().name()));
+        item.put("level", Attr.s(n.level()));
         item.put("kind", Attr.s(n.kind().name()));
         Attr.put(item, "parent", n.parentCode());
         item.put("path", Attr.strings(n.path()));
         if (n.boundary() != null) item.put("wkb", Attr.b(wkb(n.boundary())));
-        item.put("gsi1pk", Attr.s("CHILDREN#" + version + "#" + (n.parentCode() == null ? "-" : n.parentCode())));
-        item.put("gsi1sk", Attr.s(n.level().name() + "#" + n.code()));
+        item.put("gsi1pk", Attr.s(childrenKey(version, n.parentCode() == null ? "-" : n.parentCode())));
+        item.put("gsi1sk", Attr.s(n.level() + "#" + n.code()));
         return item;
+    }
+
+    static String childrenKey(int version, String parentCode) {
+        return "CHILDREN#" + version + "#" + parentCode;
+    }
+
+    static String buildingsKey(int version, String parentCode) {
+        return "BUILDINGS#" + version + "#" + parentCode;
+    }
+
+    static RegistryNode registryNode(Map<String, AttributeValue> item) {
+        AttributeValue wkb = item.get("wkb");
+        String kind = Attr.str(item, "kind");
+        return new RegistryNode(Attr.str(item, "code"), Attr.str(item, "name"), Attr.str(item, "level"),
+                kind == null ? GridKind.REGULAR : GridKind.valueOf(kind), Attr.str(item, "parent"), Attr.list(item, "path"),
+                wkb == null ? null : read(new WKBReader(), wkb.b().asByteArray()));
+    }
+
+    static MapVersion mapVersion(Map<String, AttributeValue> item, int current) {
+        int v = (int) Attr.num(item, "version", 0);
+        String published = Attr.str(item, "publishedAt");
+        return new MapVersion(v, Attr.str(item, "state"), Attr.str(item, "note"), Times.parseStored(Attr.str(item, "createdAt")),
+                published == null ? null : Times.parseStored(published), Attr.str(item, "rootCode"),
+                item.containsKey("cellPrecision") ? (int) Attr.num(item, "cellPrecision", 0) : null, v == current);
     }
 
     static Map<String, AttributeValue> cell(int version, String geohash, List<CellEntry> entries) {
@@ -133,6 +170,9 @@ final class TerritoryItems {
         item.put("path", Attr.strings(b.path()));
         if (b.lat() != null) item.put("lat", Attr.n(b.lat()));
         if (b.lng() != null) item.put("lng", Attr.n(b.lng()));
+        Attr.put(item, "compound", b.compoundCode());
+        item.put("gsi1pk", Attr.s(buildingsKey(version, b.pickerParent())));
+        item.put("gsi1sk", Attr.s(b.code()));
         return item;
     }
 
@@ -141,7 +181,7 @@ final class TerritoryItems {
         NodeRef micro = item.containsKey("microGridCode")
                 ? new NodeRef(Attr.str(item, "microGridCode"), Attr.str(item, "microGridName"), Level.MICRO_GRID) : null;
         return new BuildingRecord(Attr.str(item, "code"), Attr.str(item, "name"), grid, micro, Attr.list(item, "path"),
-                Attr.dbl(item, "lat"), Attr.dbl(item, "lng"));
+                Attr.dbl(item, "lat"), Attr.dbl(item, "lng"), Attr.str(item, "compound"));
     }
 
     static Map<String, AttributeValue> roster(Roster r) {

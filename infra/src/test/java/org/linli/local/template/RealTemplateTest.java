@@ -79,7 +79,7 @@ class RealTemplateTest {
                 "OpenNearby"), cases.globalIndexes().stream().map(TableDef.Index::name).toList());
         assertEquals("expiresAt", cases.ttl().attributeName());
         assertEquals(List.of(new TableDef.Key("pk", "HASH"), new TableDef.Key("sk", "RANGE")), cases.keySchema());
-        assertEquals(null, model.table("TerritoryTable").ttl());
+        assertEquals("expiresAt", model.table("TerritoryTable").ttl().attributeName(), "import jobs expire");
         assertTrue(model.tables().containsKey("UsersTable"));
 
         QueueDef assignments = model.queue("AssignmentQueue");
@@ -87,6 +87,10 @@ class RealTemplateTest {
         assertEquals(345600, assignments.messageRetentionPeriod());
         assertEquals("AssignmentDLQ", assignments.redrive().deadLetterQueueLogicalId());
         assertEquals(5, assignments.redrive().maxReceiveCount());
+
+        QueueDef imports = model.queue("ImportQueue");
+        assertEquals(5400, imports.visibilityTimeout(), "6 x the import worker's 900 s");
+        assertEquals("ImportDLQ", imports.redrive().deadLetterQueueLogicalId());
 
         FunctionEvent.Sqs sqs = model.sqsEvents().get(0);
         assertEquals("AssignmentQueue", sqs.queueLogicalId());

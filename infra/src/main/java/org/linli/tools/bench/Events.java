@@ -1,4 +1,4 @@
-package org.linli.it;
+package org.linli.tools.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
@@ -12,14 +12,30 @@ public final class Events {
     /** A payload-2.0 HTTP event for {@code routeKey}, already authorized as {@code userId} with {@code roles}. */
     public static String http(String routeKey, String path, Map<String, String> pathParameters, String body,
                               String userId, String roles, String scope) {
-        return http(routeKey, path, pathParameters, body, userId, roles, scope, Map.of());
+        return http(routeKey, path, pathParameters, Map.of(), body, userId, roles, scope, Map.of());
     }
 
     /** The same with extra request headers (lower-cased, as API Gateway delivers them). */
     public static String http(String routeKey, String path, Map<String, String> pathParameters, String body,
                               String userId, String roles, String scope, Map<String, String> extraHeaders) {
+        return http(routeKey, path, pathParameters, Map.of(), body, userId, roles, scope, extraHeaders);
+    }
+
+    /** As above, with query string parameters. */
+    public static String http(String routeKey, String path, Map<String, String> pathParameters, Map<String, String> query,
+                              String body, String userId, String roles, String scope) {
+        return http(routeKey, path, pathParameters, query, body, userId, roles, scope, Map.of());
+    }
+
+    /** The full form: path parameters, query, body, the authorized caller and extra headers. */
+    public static String http(String routeKey, String path, Map<String, String> pathParameters, Map<String, String> query,
+                              String body, String userId, String roles, String scope, Map<String, String> extraHeaders) {
         String method = routeKey.substring(0, routeKey.indexOf(' '));
         ObjectNode e = Json.object().put("version", "2.0").put("routeKey", routeKey).put("rawPath", path).put("rawQueryString", "");
+        if (!query.isEmpty()) {
+            ObjectNode q = e.putObject("queryStringParameters");
+            query.forEach(q::put);
+        }
         ObjectNode headers = e.putObject("headers");
         headers.put("content-type", "application/json");
         extraHeaders.forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));

@@ -1,4 +1,4 @@
-package org.linli.it;
+package org.linli.tools.bench;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,14 +8,16 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Counts AWS API calls (not retry attempts) made by the current thread inside {@link #count}.
- * Installed into the functions' shared SDK clients by {@link LinliCloud}; a handler invoked with
+ * Counts AWS API calls (not retry attempts) made by the current thread inside {@link #count}, and
+ * the bytes their responses carried. Installed into the functions' shared SDK clients (before the
+ * first is built) by the integration tests and the benchmark; a handler invoked with
  * {@code cloud.invoke(...)} runs on the caller's thread, so the count is exactly that operation's,
  * whatever the background pollers do meanwhile.
  */
 public final class CallCounter implements ExecutionInterceptor {
     public static final CallCounter INSTANCE = new CallCounter();
     private final ThreadLocal<Map<String, Integer>> scope = new ThreadLocal<>();
+    private final ThreadLocal<Map<String, Long>> bytes = new ThreadLocal<>();
 
     private CallCounter() {}
 
@@ -28,20 +30,40 @@ public final class CallCounter implements ExecutionInterceptor {
         m.merge(service + "." + operation, 1, Integer::sum);
     }
 
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        Map<String, Long> b = bytes.get();
+        if (b == null) return;
+        long length = context.httpResponse().firstMatchingHeader("Content-Length").map(Long::parseLong).orElse(0L);
+        b.merge(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
+                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), length, Long::sum);
+    }
+
     /** Calls made by {@code body} on this thread, by "Service.Operation" (e.g. "DynamoDb.PutItem"). */
     public Calls count(Runnable body) {
         Map<String, Integer> m = new TreeMap<>();
+        Map<String, Long> b = new TreeMap<>();
         scope.set(m);
+        bytes.set(b);
         try {
             body.run();
         } finally {
             scope.remove();
+            bytes.remove();
         }
-        return new Calls(Map.copyOf(m));
+        return new Calls(Map.copyOf(m), Map.copyOf(b));
     }
 
-    /** A count of calls by operation. */
-    public record Calls(Map<String, Integer> byOperation) {
+    /** A count of calls by operation, and the response bytes they read. */
+    public record Calls(Map<String, Integer> byOperation, Map<String, Long> bytesByOperation) {
+        public int total() {
+            return byOperation.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public long bytes(String operation) {
+            return bytesByOperation.getOrDefault(operation, 0L);
+        }
+
         public int of(String operation) {
             return byOperation.getOrDefault(operation, 0);
         }

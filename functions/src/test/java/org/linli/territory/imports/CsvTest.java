@@ -1,0 +1,58 @@
+package org.linli.territory.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvTest {
+    private final List<ImportProblem> problems = new ArrayList<>();
+
+    private List<Csv.Row> read(String text) {
+        return Csv.read(text, ImportProblem.ROSTERS, List.of("node", "userid", "name"), List.of("phone"), problems);
+    }
+
+    @Test
+    void headersAreMatchedWhateverTheirCaseSpacingAndOrder() {
+        List<Csv.Row> rows = read("\uFEFFName,User ID,NODE\r\n张三,u1,G1\r\n");
+        assertEquals(List.of(), problems);
+        assertEquals(1, rows.size());
+        assertEquals("u1", rows.get(0).get("userid"));
+        assertEquals("张三", rows.get(0).get("name"));
+        assertEquals(2, rows.get(0).line());
+    }
+
+    @Test
+    void quotedFieldsKeepCommasQuotesAndLineBreaksAndLineNumbersRunOn() {
+        List<Csv.Row> rows = read("node,userId,name\n\"G1\",\"u1\",\"李, \"\"强\"\"\nsecond line\"\n\nG2,u2,王芳\n");
+        assertEquals(List.of(), problems);
+        assertEquals("李, \"强\"\nsecond line", rows.get(0).get("name"));
+        assertEquals(2, rows.get(0).line());
+        assertEquals(5, rows.get(1).line(), "the quoted line break and the blank line count");
+    }
+
+    @Test
+    void aMissingOrUnknownColumnIsOneProblemOnTheHeader() {
+        assertTrue(read("node,user,name\nG1,u1,x\n").isEmpty());
+        assertEquals(1, problems.size());
+        assertEquals("rosters line 1: the header must name node,userid,name (optionally phone): missing column(s) userid; "
+                + "unknown column(s) user", problems.get(0).message());
+        assertEquals(ImportProblem.Kind.INVALID_FORMAT, problems.get(0).problem());
+    }
+
+    @Test
+    void aRowWithTheWrongNumberOfFieldsIsReportedWithItsLine() {
+        List<Csv.Row> rows = read("node,userId,name\nG1,u1\nG2,u2,x\n");
+        assertEquals(1, rows.size());
+        assertEquals("rosters line 2: has 2 field(s) but the header has 3", problems.get(0).message());
+        assertEquals(2, problems.get(0).index());
+    }
+
+    @Test
+    void anEmptyFileNeedsItsHeader() {
+        read("  \n");
+        assertEquals(ImportProblem.Kind.INVALID_FORMAT, problems.get(0).problem());
+    }
+}

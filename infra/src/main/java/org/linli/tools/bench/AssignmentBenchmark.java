@@ -1,0 +1,251 @@
+package org.linli.tools.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.linli.adapters.dynamo.DynamoCaseStore;
+import org.linli.adapters.dynamo.DynamoReportStore;
+import org.linli.adapters.sqs.ReportReceivedMessage;
+import org.linli.cases.Case;
+import org.linli.config.AwsClients;
+import org.linli.core.Ids;
+import org.linli.geo.GeoPoint;
+import org.linli.identity.AccessTokens;
+import org.linli.identity.Principal;
+import org.linli.identity.Role;
+import org.linli.json.Json;
+import org.linli.local.LocalCloud;
+import org.linli.local.TemplateLocator;
+import org.linli.report.Contact;
+import org.linli.report.Report;
+import org.linli.report.ReportDraft;
+import org.linli.report.ReportReceived;
+import org.linli.report.Source;
+import org.linli.territory.imports.Progress;
+import org.linli.tools.ImportClient;
+import org.linli.tools.LocalSetup;
+
+/**
+ * Constant-cost assignment, measured: for each size, generates a synthetic territory of that many
+ * micro-grids ({@link SyntheticTerritory}), imports it through the real import path (HTTP API →
+ * parts in DynamoDB → import queue → ImportWorker) into the local cloud, then assigns random
+ * points through the AssignmentFunction, counting the DynamoDB calls each makes and timing it.
+ * Not a test: numbers depend on the machine. See docs/performance.md for how to run it.
+ *
+ * <pre>
+ *   AssignmentBenchmark [--sizes 1000,10000,100000] [--points 3000] [--warmup 500] [--precision 7] [--dir target/bench]
+ * </pre>
+ */
+public final class AssignmentBenchmark {
+    record Options(List<Integer> sizes, int points, int warmup, int precision, Path dir, long seed) {
+        static Options parse(String[] args) {
+            List<Integer> sizes = List.of(1_000, 10_000, 100_000);
+            int points = 3000;
+            int warmup = 500;
+            int precision = 7;
+            Path dir = Path.of("infra/target/bench");
+            long seed = 7;
+            for (int i = 0; i < args.length; i += 2) {
+                if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
+                String v = args[i + 1];
+                switch (args[i]) {
+                    case "--sizes" -> sizes = Arrays.stream(v.split(",")).map(String::trim).map(Integer::parseInt).toList();
+                    case "--points" -> points = Integer.parseInt(v);
+                    case "--warmup" -> warmup = Integer.parseInt(v);
+                    case "--precision" -> precision = Integer.parseInt(v);
+                    case "--dir" -> dir = Path.of(v);
+                    case "--seed" -> seed = Long.parseLong(v);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            return new Options(sizes, points, warmup, precision, dir, seed);
+        }
+    }
+
+    /** One size's results. */
+    record Row(int microGrids, int precision, int features, Duration importTime, long items, int cells, double entriesPerCell,
+               int maxEntries, double p50, double p99, double callsPerAssignment, Map<String, Double> callsByOperation,
+               double cellKb, int checked, int wrong) {}
+
+    private final Options options;
+    private final PrintStream out;
+    private LocalCloud cloud;
+    private LocalSetup setup;
+
+    AssignmentBenchmark(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        // The functions log each case to stdout when not on Lambda: keep that out of the measurement and the report.
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
+        List<Row> rows = new AssignmentBenchmark(options, console).run();
+        String table = table(rows);
+        console.println();
+        console.println(table);
+        Files.createDirectories(options.dir());
+        Files.writeString(options.dir().resolve("results.md"), table, StandardCharsets.UTF_8);
+        System.exit(0);
+    }
+
+    List<Row> run() throws Exception {
+        // Count the functions' own SDK calls: the interceptor must be in place before any client is built.
+        AwsClients.installInterceptor(CallCounter.INSTANCE);
+        setup = new LocalSetup();
+        cloud = LocalCloud.builder().template(TemplateLocator.find()).port(0).seed(false).quiet(true)
+                .parameter("MapCacheSeconds", "30") // the deployed default: the pointer is re-read twice a minute
+                .customizer(setup).start();
+        out.println("local cloud at " + cloud.baseUrl() + "; JVM max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+        List<Row> rows = new ArrayList<>();
+        try {
+            for (int size : options.sizes()) rows.add(size(size));
+        } finally {
+            cloud.close();
+        }
+        return rows;
+    }
+
+    private String token() {
+        Principal admin = new Principal("usr_bench_admin", Set.of(Role.ADMIN), Set.of());
+        return new AccessTokens("linli").issue(admin, setup.keys().kid(), setup.keys().privateKey(), Instant.now());
+    }
+
+    private Row size(int size) throws IOException, InterruptedException {
+        out.printf(Locale.ROOT, "%n=== %,d micro-grids (cell precision %d) ===%n", size, options.precision());
+        long t0 = System.nanoTime();
+        SyntheticTerritory territory = new SyntheticTerritory(size);
+        SyntheticTerritory.Files3 files = territory.write(options.dir().resolve(Integer.toString(size)));
+        out.printf(Locale.ROOT, "generated %,d features, %,d buildings, %,d roster rows in %s (%,d KB of GeoJSON)%n", files.features(),
+                files.buildingCount(), files.rosterRows(), Progress.duration(Duration.ofNanos(System.nanoTime() - t0)),
+                Files.size(files.territory()) / 1024);
+
+        ImportClient client = new ImportClient(cloud.baseUrl(), this::token, out, Duration.ofSeconds(2));
+        ImportClient.Result imported = client.run(new ImportClient.Request(files.territory(), files.buildings(), files.rosters(),
+                "benchmark " + size, "GCJ02", options.precision(), 3 * 1024 * 1024));
+        if (!imported.state().equals("PUBLISHED")) throw new IllegalStateException("import " + imported.state() + ": " + imported.job());
+        JsonNode summary = imported.job().path("summary");
+        int version = imported.job().path("mapVersion").asInt();
+
+        Assigner assigner = new Assigner(territory, new Random(options.seed() + size));
+        // Warm functions cache the map pointer for 30 s: wait until cases name the new version, then warm up.
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (assigner.assignAndCheck().placement().mapVersion() != version) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the new map version never reached the assignments");
+            Thread.sleep(200);
+        }
+        // The first size also warms the JVM (JIT): without it, the smallest map would look slowest.
+        int warmup = size == options.sizes().get(0) ? Math.max(options.warmup(), 3000) : options.warmup();
+        for (int i = 0; i < warmup; i++) assigner.assign();
+
+        List<Long> nanos = new ArrayList<>(options.points());
+        Map<String, Long> calls = new TreeMap<>();
+        long totalCalls = 0;
+        long cellBytes = 0;
+        int checked = 0;
+        int wrong = 0;
+        for (int i = 0; i < options.points(); i++) {
+            Assigner.Sample s = assigner.assign();
+            nanos.add(s.nanos());
+            s.calls().byOperation().forEach((op, n) -> calls.merge(op, (long) n, Long::sum));
+            totalCalls += s.calls().total();
+            cellBytes += s.calls().bytes("DynamoDb.GetItem");
+            if (i % 10 == 0) {
+                checked++;
+                Case c = assigner.caseOf(s);
+                if (c.placement().mapVersion() != version || c.placement().grid() == null
+                        || !c.placement().grid().code().equals(territory.expectedGrid(s.point()))) {
+                    wrong++;
+                }
+            }
+            if ((i + 1) % 1000 == 0) out.printf(Locale.ROOT, "  assigned %,d/%,d%n", i + 1, options.points());
+        }
+        nanos.sort(Long::compare);
+        Map<String, Double> perOp = new TreeMap<>();
+        calls.forEach((op, n) -> perOp.put(op.replace("DynamoDb.", ""), n / (double) options.points()));
+        int cells = summary.path("cells").asInt();
+        Row row = new Row(size, options.precision(), files.features(), imported.elapsed(), summary.path("items").asLong(), cells,
+                cells == 0 ? 0 : summary.path("cellEntries").asDouble() / cells, summary.path("maxCellEntries").asInt(),
+                percentile(nanos, 0.50), percentile(nanos, 0.99), totalCalls / (double) options.points(), perOp,
+                cellBytes / 1024.0 / options.points(), checked, wrong);
+        out.printf(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms, %.3f DynamoDB calls per assignment %s; %d of %d checked cases on a wrong grid%n",
+                row.p50(), row.p99(), row.callsPerAssignment(), perOp, wrong, checked);
+        return row;
+    }
+
+    private static double percentile(List<Long> sortedNanos, double q) {
+        int i = (int) Math.ceil(q * sortedNanos.size()) - 1;
+        return sortedNanos.get(Math.max(0, Math.min(sortedNanos.size() - 1, i))) / 1e6;
+    }
+
+    /** Reports stored RECEIVED, then handed to the AssignmentFunction as its queue would, one at a time. */
+    private final class Assigner {
+        record Sample(Report report, GeoPoint point, long nanos, CallCounter.Calls calls) {}
+
+        private final SyntheticTerritory territory;
+        private final Random random;
+        private final DynamoReportStore reports = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
+        private final DynamoCaseStore cases = new DynamoCaseStore(cloud.dynamo(), cloud.tableName("CasesTable"));
+        private final String queueArn = cloud.queueArn("AssignmentQueue");
+        private int sequence;
+
+        Assigner(SyntheticTerritory territory, Random random) {
+            this.territory = territory;
+            this.random = random;
+        }
+
+        Sample assign() {
+            GeoPoint p = territory.randomPoint(random);
+            Instant now = Instant.now();
+            Report r = Report.received(Ids.random("rpt", now), "usr_bench", new ReportDraft("sanitation", "基准测试", p, null,
+                    List.of(), new Contact(null, "13812341234"), false, Source.MINI_PROGRAM), now);
+            if (reports.insertNew(r).isPresent()) throw new IllegalStateException("report id clash");
+            String event = Events.sqs(queueArn, "bench-" + (++sequence), ReportReceivedMessage.encode(ReportReceived.of(r)));
+            String[] answer = new String[1];
+            long t0 = System.nanoTime();
+            CallCounter.Calls calls = CallCounter.INSTANCE.count(() -> answer[0] = cloud.invoke("AssignmentFunction", event));
+            long nanos = System.nanoTime() - t0;
+            if (Json.parse(answer[0]).path("batchItemFailures").size() != 0) throw new IllegalStateException("assignment failed: " + answer[0]);
+            return new Sample(r, p, nanos, calls);
+        }
+
+        Case assignAndCheck() {
+            return caseOf(assign());
+        }
+
+        Case caseOf(Sample s) {
+            return cases.find(Ids.rebrand(s.report().id(), "case")).orElseThrow();
+        }
+    }
+
+    static String table(List<Row> rows) {
+        StringBuilder s = new StringBuilder();
+        s.append("| micro-grids | features | items written | import (total) | cells (precision) | entries per cell (max) "
+                + "| p50 ms | p99 ms | DynamoDB calls / assignment | by operation | cell KB read / assignment | cases checked (wrong grid) |\n");
+        s.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
+        for (Row r : rows) {
+            StringBuilder ops = new StringBuilder();
+            r.callsByOperation().forEach((op, n) -> ops.append(ops.isEmpty() ? "" : ", ").append(op).append(' ')
+                    .append(String.format(Locale.ROOT, "%.3f", n)));
+            s.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %s | %,d (%d) | %.1f (%d) | %.2f | %.2f | %.3f | %s | %.1f | %d (%d) |%n",
+                    r.microGrids(), r.features(), r.items(), Progress.duration(r.importTime()), r.cells(), r.precision(),
+                    r.entriesPerCell(), r.maxEntries(), r.p50(), r.p99(), r.callsPerAssignment(), ops, r.cellKb(), r.checked(), r.wrong()));
+        }
+        return s.toString();
+    }
+}
