@@ -180,7 +180,7 @@ public final class CasesApi extends ApiHandler {
         Principal me = request.principal();
         String node = request.pathParam(param);
         if (!NODE_CODE.matcher(node).matches()) throw ValidationFailed.of(param, "is not a territory or department code");
-        if (!me.isAdmin() && !me.scope().contains(node)) throw new Forbidden("You do not work for " + node + ".");
+        if (!me.worksFor(node)) throw new Forbidden("You do not work for " + node + ".");
         return node;
     }
 

@@ -86,7 +86,7 @@ public final class TerritoryImportApi extends ApiHandler {
             else in.error("cellPrecision", "must be a geohash length from 5 to 8");
         }
         in.throwIfInvalid();
-        ImportJob job = ImportJob.open(Ids.random("imp", clock.instant()), me.userId(), me.isAdmin(), me.scope(), datum,
+        ImportJob job = ImportJob.open(Ids.random("imp", clock.instant()), me.userId(), me.isAdmin(), me.nodesOf(Role.DISTRICT_STAFF), datum,
                 precision, note, clock.instant());
         jobs.create(job);
         return ApiResponse.created(view(job), "/territory/imports/" + job.id());

@@ -192,4 +192,22 @@ final class Views {
         loc.put("lng", p.lng());
         loc.put("datum", p.datum().name());
     }
+
+    /** An account: id, name, roles, grants (each role with its node), scope, version. */
+    static ObjectNode account(org.linli.identity.UserAccount u) {
+        ObjectNode o = org.linli.json.Json.object();
+        o.put("userId", u.id());
+        if (u.displayName() != null) o.put("displayName", u.displayName());
+        var roles = o.putArray("roles");
+        u.roles().stream().sorted().forEach(x -> roles.add(x.name()));
+        var grants = o.putArray("grants");
+        for (org.linli.identity.Grant g : u.grants()) {
+            ObjectNode n = grants.addObject().put("role", g.role().name());
+            if (g.node() != null) n.put("node", g.node());
+        }
+        var scope = o.putArray("scope");
+        u.scope().stream().sorted().forEach(scope::add);
+        o.put("version", u.version());
+        return o;
+    }
 }
