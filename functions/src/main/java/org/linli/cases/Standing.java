@@ -43,6 +43,11 @@ public record Standing(Set<Party> parties, Set<String> departments, boolean canR
         return c.tier() == Tier.DEPARTMENT && p.holds(Role.DEPARTMENT_STAFF, c.tierNode());
     }
 
+    /** Handling the case: its assignee, staff owning its tier, or a summoned department. */
+    public boolean handles() {
+        return is(Party.ASSIGNEE) || is(Party.OWNER) || is(Party.DEPARTMENT);
+    }
+
     public boolean is(Party party) {
         return parties.contains(party);
     }

@@ -11,8 +11,10 @@ import org.linli.adapters.sqs.SqsAssignmentQueue;
 import org.linli.cases.Case;
 import org.linli.cases.CaseStore;
 import org.linli.cases.Categories;
+import org.linli.cases.ReportReaders;
 import org.linli.config.AwsClients;
 import org.linli.config.Env;
+import org.linli.core.Disclosure;
 import org.linli.core.Forbidden;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
@@ -96,15 +98,8 @@ public final class ReportsApi extends ApiHandler {
         if (!org.linli.core.Ids.looksLike(id, "rpt")) throw new NotFound("report", id);
         Report r = reports.find(id).orElseThrow(() -> new NotFound("report", id));
         Case c = r.caseId() == null ? null : cases.find(r.caseId()).orElse(null);
-        boolean own = r.reporterId().equals(me.userId());
-        if (!own) {
-            // Other residents must not even learn that the report exists.
-            if (!me.isStaff()) throw new NotFound("report", id);
-            if (c == null ? !me.isAdmin() : !me.covers(c.territoryPath())) {
-                throw new Forbidden("This report is outside your territory.");
-            }
-        }
-        return ApiResponse.ok(Views.report(r, c, categories, true));
+        Disclosure shown = ReportReaders.disclosure(r, c, me);
+        return ApiResponse.ok(Views.report(r, c, categories, shown));
     }
 
     private ApiResponse mine(ApiRequest request) {
@@ -113,7 +108,7 @@ public final class ReportsApi extends ApiHandler {
         Map<String, Case> byId = cases.findAll(page.items().stream().map(Report::caseId).filter(Objects::nonNull).toList());
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        for (Report r : page.items()) items.add(Views.report(r, r.caseId() == null ? null : byId.get(r.caseId()), categories, true));
+        for (Report r : page.items()) items.add(Views.report(r, r.caseId() == null ? null : byId.get(r.caseId()), categories, Disclosure.FULL));
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 }

@@ -18,14 +18,16 @@ import org.linli.report.ReportDraft;
 import org.linli.territory.NodeRef;
 
 /**
- * JSON views of domain objects. Callers decide what the viewer may see: {@code full} views
- * (contact details, other reporters) go only to the reporter himself and the staff handling it.
+ * JSON views of domain objects. Callers decide what the viewer may see (the domain's
+ * {@code ReportReaders}, {@code Standing}): contact details whole only to the reporter himself and
+ * the staff handling the case, masked for other staff.
  */
 final class Views {
     private Views() {}
 
-    static ObjectNode report(Report r, Case c, Categories categories, boolean full) {
-        ReportDraft d = r.content();
+    /** A report as {@code shown} allows: the contact whole, masked, or (anonymous to the public) left out. */
+    static ObjectNode report(Report r, Case c, Categories categories, org.linli.core.Disclosure shown) {
+        ReportDraft d = r.content().disclosed(shown);
         ObjectNode o = org.linli.json.Json.object();
         o.put("reportId", r.id());
         o.put("status", c == null ? r.status().name() : c.status().name());
@@ -37,10 +39,10 @@ final class Views {
         if (d.buildingCode() != null) loc.put("buildingCode", d.buildingCode());
         var photos = o.putArray("photoKeys");
         d.photoKeys().forEach(photos::add);
-        if (full) {
+        if (shown != org.linli.core.Disclosure.ANONYMOUS) {
             ObjectNode contact = o.putObject("contact");
             if (d.contact().name() != null) contact.put("name", d.contact().name());
-            contact.put("phone", d.contact().phone());
+            if (d.contact().phone() != null) contact.put("phone", d.contact().phone());
         }
         o.put("anonymousToPublic", d.anonymousToPublic());
         o.put("source", d.source().name());
