@@ -18,6 +18,7 @@ import org.linli.core.Disclosure;
 import org.linli.core.Forbidden;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
+import org.linli.core.RateLimit;
 import org.linli.core.ValidationFailed;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
@@ -48,12 +49,20 @@ public final class ReportsApi extends ApiHandler {
         this(new DynamoReportStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
                 new DynamoCaseStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
                 new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")),
-                Categories.fromClasspath(), Clock.systemUTC());
+                Categories.fromClasspath(), Clock.systemUTC(),
+                RateLimit.parse("reports", Env.getOr("REPORT_RATE_LIMIT", "off")),
+                RateLimit.parse("reports", Env.getOr("STAFF_REPORT_RATE_LIMIT", "off")));
     }
 
     public ReportsApi(ReportStore reports, CaseStore cases, org.linli.report.AssignmentQueue queue,
                       Categories categories, Clock clock) {
-        this(reports, cases, new ReportIntake(reports, queue, clock), categories, clock);
+        this(reports, cases, queue, categories, clock, null, null);
+    }
+
+    /** {@code residents}, {@code staff}: reports one person may file per window (null: no limit). */
+    public ReportsApi(ReportStore reports, CaseStore cases, org.linli.report.AssignmentQueue queue,
+                      Categories categories, Clock clock, RateLimit residents, RateLimit staff) {
+        this(reports, cases, new ReportIntake(reports, queue, clock, residents, staff), categories, clock);
     }
 
     private ReportsApi(ReportStore reports, CaseStore cases, ReportIntake intake, Categories categories, Clock clock) {
@@ -79,7 +88,7 @@ public final class ReportsApi extends ApiHandler {
         if (draft.source().staffOnly() && !me.isStaff()) {
             throw new Forbidden("Only staff may file reports from source " + draft.source() + ".");
         }
-        ReportIntake.Submission s = intake.submit(me.userId(), draft, key);
+        ReportIntake.Submission s = intake.submit(me.userId(), me.isStaff(), draft, key);
         Report r = s.report();
         Log.info(s.replayed() ? "report.replayed" : "report.received", "reportId", r.id(), "category",
                 draft.category(), "queued", s.queued(), "requestId", request.requestId());

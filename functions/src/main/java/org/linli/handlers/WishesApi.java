@@ -2,6 +2,8 @@ package org.linli.handlers;
 
 import java.time.Clock;
 import java.util.Set;
+import org.linli.config.Env;
+import org.linli.core.RateLimit;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.http.ApiRequest;
@@ -20,13 +22,19 @@ public final class WishesApi extends ApiHandler {
     private final Wishes wishes;
 
     public WishesApi() {
-        this(VolunteerPorts.fromEnv(Clock.systemUTC()), Clock.systemUTC());
+        this(VolunteerPorts.fromEnv(Clock.systemUTC()), Clock.systemUTC(),
+                RateLimit.parse("wishes", Env.getOr("WISH_RATE_LIMIT", "off")));
     }
 
     public WishesApi(VolunteerPorts ports, Clock clock) {
+        this(ports, clock, null);
+    }
+
+    /** {@code placements}: wishes one resident may place per window (null: no limit). */
+    public WishesApi(VolunteerPorts ports, Clock clock, RateLimit placements) {
         super(clock);
         this.wishes = new Wishes(ports.wishes(), ports.members(), ports.communities(), ports.ratings(), ports.points(),
-                ports.rules(), clock);
+                ports.rules(), clock, placements);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
                 Route.of("POST /wishes", Access.ANY_USER, this::place),
                 Route.of("GET /wishes/{wishId}", Access.ANY_USER, this::get),

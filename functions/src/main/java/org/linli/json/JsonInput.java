@@ -156,6 +156,17 @@ public final class JsonInput {
         return optionalObject(name, allowedFields);
     }
 
+    /** Photo (upload) keys one field may carry: an abuse limit, the same on every route (docs/security.md). */
+    public static final int MAX_PHOTO_KEYS = 9;
+    /** An upload key: no absolute path, no {@code ..}, at most 200 characters. */
+    public static final Pattern UPLOAD_KEY = Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9/_.-]{0,199}");
+
+    /** At most {@link #MAX_PHOTO_KEYS} upload keys; null when absent. */
+    public List<String> optionalPhotoKeys(String name) {
+        return optionalStringList(name, MAX_PHOTO_KEYS, 200, UPLOAD_KEY,
+                "must be an upload key: letters, digits, '/', '_', '.', '-', no '..'");
+    }
+
     /** An array of strings, each checked by {@code pattern}; null when absent. */
     public List<String> optionalStringList(String name, int maxItems, int maxLength, Pattern pattern, String describe) {
         JsonNode v = node.get(name);
