@@ -53,7 +53,7 @@ public final class AuthApi extends ApiHandler {
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
                 Route.of("POST /auth/wechat-login", Access.PUBLIC, this::wechatLogin),
                 Route.of("POST /auth/refresh", Access.PUBLIC, this::refresh),
-                Route.of("GET /me", Access.ANY_USER, this::me));
+                Route.of("GET /me", Access.ANY_USER.own(), this::me));
     }
 
     private ApiResponse wechatLogin(ApiRequest request) {

@@ -73,9 +73,9 @@ public final class ReportsApi extends ApiHandler {
         this.categories = categories;
         this.parser = new ReportParser(categories);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("POST /reports", Access.ANY_USER, this::create),
-                Route.of("GET /reports/{reportId}", Access.ANY_USER, this::get),
-                Route.of("GET /me/reports", Access.ANY_USER, this::mine));
+                Route.of("POST /reports", Access.ANY_USER.own(), this::create),
+                Route.of("GET /reports/{reportId}", Access.ANY_USER.object(), this::get),
+                Route.of("GET /me/reports", Access.ANY_USER.own(), this::mine));
     }
 
     private ApiResponse create(ApiRequest request) {

@@ -58,10 +58,10 @@ public final class TerritoryApi extends ApiHandler {
         this.registry = registry;
         this.locator = new Locator(registry);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("GET /territory/nodes/{code}", Access.ANY_USER, this::node),
-                Route.of("GET /territory/nodes/{code}/buildings", Access.ANY_USER, this::buildings),
-                Route.of("GET /territory/locate", Access.ANY_USER, this::locate),
-                Route.of("GET /territory/versions", Access.staff(), this::versions));
+                Route.of("GET /territory/nodes/{code}", Access.ANY_USER.anyTerritory(), this::node),
+                Route.of("GET /territory/nodes/{code}/buildings", Access.ANY_USER.anyTerritory(), this::buildings),
+                Route.of("GET /territory/locate", Access.ANY_USER.anyTerritory(), this::locate),
+                Route.of("GET /territory/versions", Access.staff().anyTerritory(), this::versions));
     }
 
     private ApiResponse node(ApiRequest request) {

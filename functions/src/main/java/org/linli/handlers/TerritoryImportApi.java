@@ -44,7 +44,7 @@ public final class TerritoryImportApi extends ApiHandler {
      */
     public static final int MAX_PART_BYTES = 4 * 1024 * 1024;
     public static final int DEFAULT_CELL_PRECISION = 7;
-    private static final Access IMPORTERS = Access.roles(Role.ADMIN, Role.DISTRICT_STAFF);
+    private static final Access IMPORTERS = Access.roles(Role.ADMIN, Role.DISTRICT_STAFF).object();
 
     private final ImportJobs jobs;
     private final ImportQueue queue;

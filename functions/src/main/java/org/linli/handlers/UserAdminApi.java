@@ -61,7 +61,7 @@ public final class UserAdminApi extends ApiHandler {
     public UserAdminApi(UserStore users, GrantTargets targets, Clock clock) {
         super(clock);
         this.promotions = new Promotions(users, targets, clock);
-        Access admins = Access.roles(Role.ADMIN);
+        Access admins = Access.roles(Role.ADMIN).system();
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
                 Route.of("GET /admin/users/{userId}", admins, this::get),
                 Route.of("POST /admin/users/{userId}/grants", admins, r -> change(r, promotions.grant(r.principal(),
