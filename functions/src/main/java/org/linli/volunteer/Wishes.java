@@ -265,7 +265,10 @@ public final class Wishes {
         in.throwIfInvalid();
         Wish w = find(id);
         if (!w.claimedBy(me.userId()) || !w.state().held()) {
-            if (me.covers(w.community().path())) throw new Conflict("NOT_YOUR_WISH", "Only the volunteer holding the wish reports it done.");
+            // Those who see the wish (staff, its resident) learn why; nobody else learns it exists.
+            if (me.covers(w.community().path()) || w.residentId().equals(me.userId())) {
+                throw new Conflict("NOT_YOUR_WISH", "Only the volunteer holding the wish reports it done.");
+            }
             throw new NotFound("wish", id);
         }
         requireState(w, WishState.CLAIMED);
@@ -293,7 +296,9 @@ public final class Wishes {
         in.throwIfInvalid();
         Wish w = find(id);
         if (!w.residentId().equals(me.userId())) {
-            if (me.covers(w.community().path())) throw new Conflict("NOT_YOUR_WISH", "Only the resident who placed the wish confirms it.");
+            if (me.covers(w.community().path()) || w.claimedBy(me.userId())) {
+                throw new Conflict("NOT_YOUR_WISH", "Only the resident who placed the wish confirms it.");
+            }
             throw new NotFound("wish", id);
         }
         Instant now = clock.instant();
