@@ -118,8 +118,28 @@ final class MatrixWorld {
         return member(community, Set.of(Grant.of(Role.RESIDENT), Grant.of(Role.VOLUNTEER)));
     }
 
-    private Caller demo(String handle) {
+    Caller demo(String handle) {
         return demo.get(handle);
+    }
+
+    Caller volunteer() {
+        return volunteer;
+    }
+
+    Case westCase() {
+        return west;
+    }
+
+    Case eastCase() {
+        return east;
+    }
+
+    Standings standings() {
+        return standings;
+    }
+
+    Principal admin() {
+        return admin;
     }
 
     Ctx ctx(Role role, boolean in) {
@@ -211,7 +231,7 @@ final class MatrixWorld {
 
     // ---------------------------------------------------------------- fixtures
 
-    private Case openCase(String category, double lat, double lng, String reporterId) {
+    Case openCase(String category, double lat, double lng, String reporterId) {
         var reports = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
         Instant now = Instant.now();
         Report r = Report.received(Ids.random("rpt", now), reporterId, new ReportDraft(category, "矩阵测试",
@@ -232,32 +252,32 @@ final class MatrixWorld {
         return Times.api(Instant.now().plus(Duration.ofDays(2)));
     }
 
-    private String placeWish(String community, String residentId) {
+    String placeWish(String community, String residentId) {
         String body = "{\"community\":\"" + community + "\",\"title\":\"帮忙买菜\",\"detail\":\"腿脚不便\",\"wantedBy\":\"" + wantedBy()
                 + "\",\"place\":\"柳园小区3号楼\",\"contact\":{\"name\":\"王芳\",\"phone\":\"13812341234\"}}";
         return wishes.place(principal(residentId), Json.parse(body), null).wish().id();
     }
 
-    private String publishedWish(String community, String residentId) {
+    String publishedWish(String community, String residentId) {
         String id = placeWish(community, residentId);
         wishes.review(admin, id, Json.parse("{\"decision\":\"APPROVE\"}"));
         return id;
     }
 
-    private String claimedWish(String community, String residentId, String holderId) {
+    String claimedWish(String community, String residentId, String holderId) {
         String id = publishedWish(community, residentId);
         wishes.claim(principal(holderId), id);
         return id;
     }
 
-    private String completedWish(String community, String residentId, String holderId) {
+    String completedWish(String community, String residentId, String holderId) {
         String id = claimedWish(community, residentId, holderId);
         wishes.complete(principal(holderId), id, Json.parse("{\"evidencePhotoKeys\":[\"uploads/m.jpg\"]}"));
         return id;
     }
 
     /** A PENDING service log by {@code memberId} for {@code beneficiaryId}, on a day of its own. */
-    private String log(String community, String memberId, String beneficiaryId) {
+    String log(String community, String memberId, String beneficiaryId) {
         int k = counter.incrementAndGet();
         Instant start = localDay(k).atTime(8, 0).plusMinutes(40L * (k % 10)).atZone(SHANGHAI).toInstant();
         String body = "{\"community\":\"" + community + "\",\"type\":\"other\",\"start\":\"" + Times.api(start) + "\",\"end\":\""
@@ -270,13 +290,13 @@ final class MatrixWorld {
         return java.time.LocalDate.now(SHANGHAI).minusDays(1 + k % 25);
     }
 
-    private String verifiedLog(String community, String memberId, String beneficiaryId) {
+    String verifiedLog(String community, String memberId, String beneficiaryId) {
         String id = log(community, memberId, beneficiaryId);
         logs.verify(admin, id, Json.parse("{\"decision\":\"VERIFY\"}"));
         return id;
     }
 
-    private String pendingRegistration(String community) {
+    String pendingRegistration(String community) {
         Caller c = user(Set.of(Grant.of(Role.RESIDENT)));
         new org.linli.volunteer.Memberships(ports.members(), ports.communities(), Clock.systemUTC()).register(c.userId(),
                 Json.parse("{\"community\":\"" + community + "\",\"name\":\"申请人\",\"phone\":\"13700002222\",\"partyOrganisation\":\"第一党支部\"}"));
@@ -286,7 +306,7 @@ final class MatrixWorld {
     private final Map<String, String> drafted = new HashMap<>();
 
     /** The draft grade sheet of DRAFT_YEAR, computed once per community with a member of its own; returns the member. */
-    private String draftWithMember(String community) {
+    String draftWithMember(String community) {
         return drafted.computeIfAbsent(community, c -> {
             String m = member(c).userId();
             standings.compute(admin, c, DRAFT_YEAR);
@@ -294,7 +314,7 @@ final class MatrixWorld {
         });
     }
 
-    private String notification(String userId) {
+    String notification(String userId) {
         Instant now = Instant.now();
         String id = Ids.derivedAt("ntf", now, "matrix-" + counter.incrementAndGet(), userId);
         new DynamoNotificationStore(cloud.dynamo(), cloud.tableName("NotificationsTable")).add(new Notification(id, userId,
@@ -302,7 +322,7 @@ final class MatrixWorld {
         return id;
     }
 
-    private String importJob(Caller creator) {
+    String importJob(Caller creator) {
         Api.Answer a = api.post("/territory/imports", creator.token(), "{\"note\":\"matrix\"}");
         if (a.status() != 201) throw new AssertionError("import job: " + a.body());
         return a.json().path("jobId").asText();
@@ -318,7 +338,7 @@ final class MatrixWorld {
 
     private static final int THIS_YEAR = YearMonth.now(SHANGHAI).getYear();
     /** A year whose draft is recomputed and read but never published. */
-    private static final int DRAFT_YEAR = 2000;
+    static final int DRAFT_YEAR = 2000;
 
     // ---------------------------------------------------------------- one request per route
 
