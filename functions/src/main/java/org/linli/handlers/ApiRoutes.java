@@ -35,7 +35,8 @@ public final class ApiRoutes {
                     "POST /communities/{code}/grades/{year}/publish", "GET /communities/{code}/leaderboard",
                     "GET /communities/{code}/stars/{month}")),
             Map.entry("org.linli.handlers.KpisApi", List.of("GET /kpis/{unit}", "GET /kpis/{unit}/ranking",
-                    "GET /kpis/{unit}/months", "POST /kpis/recompute")));
+                    "GET /kpis/{unit}/months", "POST /kpis/recompute")),
+            Map.entry("org.linli.handlers.PatrolsApi", List.of("POST /patrols", "GET /patrols/{patrolId}", "GET /me/patrols")));
 
     private ApiRoutes() {}
 
