@@ -77,6 +77,7 @@ public final class LocalSetup implements LocalCustomizer {
             for (Department d : demo.departments()) registry.save(d);
             for (UserAccount u : handles.values()) users.save(u);
             volunteers.seed(new DynamoMemberStore(cloud.dynamo(), cloud.tableName("VolunteerTable")));
+            OpenKeys.seed(cloud.dynamo(), cloud.tableName("UsersTable"));
             // This month's patrol plan, as the monthly schedule would have derived it on the 1st.
             new org.linli.handlers.PatrolPlanJob(
                     new org.linli.adapters.dynamo.DynamoUnitDirectory(cloud.dynamo(), cloud.tableName("TerritoryTable"), clock),
