@@ -33,9 +33,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class CaseItems {
     private CaseItems() {}
 
-    static Map<String, AttributeValue> toItem(Case c) {
+    /**
+     * The item of {@code c}, last changed at {@code updatedAt} (the time of the transition being
+     * written: Open311's updated_datetime). Every case is in the ByMonth index under the month it
+     * was opened (Asia/Shanghai): the KPI recompute and Open311's date-range queries read it.
+     */
+    static Map<String, AttributeValue> toItem(Case c, java.time.Instant updatedAt) {
         Map<String, AttributeValue> item = new HashMap<>(CasesTableKeys.caseKey(c.id()));
         String created = Times.stored(c.createdAt());
+        Attr.put(item, "updatedAt", updatedAt);
+        item.put("monthpk", Attr.s(CasesTableKeys.openedPartition(c.createdAt())));
+        item.put("monthsk", Attr.s(created + "#" + c.id()));
         item.put("type", Attr.s("CASE"));
         item.put("caseId", Attr.s(c.id()));
         item.put("status", Attr.s(c.status().name()));

@@ -18,6 +18,7 @@ final class CasesTableKeys {
     static final String BY_SUPERVISOR = "BySupervisor";
     static final String BY_DEPARTMENT = "ByDepartment";
     static final String OPEN_NEARBY = "OpenNearby";
+    static final String BY_MONTH = "ByMonth";
     /** Pending reports are spread over a few partitions of the sparse index. */
     static final int PENDING_SHARDS = 4;
     /** So are open cases in the due index: the sweep reads each shard. */
@@ -76,6 +77,15 @@ final class CasesTableKeys {
 
     static String unassignedPartition(String nodeCode) {
         return "QUEUE#UNASSIGNED#" + nodeCode;
+    }
+
+    /** Cases by the month they were opened in (Asia/Shanghai): {@code OPENED#2026-11}. */
+    static String openedPartition(java.time.Instant createdAt) {
+        return "OPENED#" + java.time.YearMonth.from(createdAt.atZone(org.linli.core.Times.CHINA));
+    }
+
+    static String openedPartition(java.time.YearMonth month) {
+        return "OPENED#" + month;
     }
 
     static String pendingPartition(String reportId) {
