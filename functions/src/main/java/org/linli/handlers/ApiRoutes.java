@@ -33,7 +33,9 @@ public final class ApiRoutes {
                     "POST /communities/{code}/grades/{year}", "GET /communities/{code}/grades/{year}",
                     "POST /communities/{code}/grades/{year}/adjustments",
                     "POST /communities/{code}/grades/{year}/publish", "GET /communities/{code}/leaderboard",
-                    "GET /communities/{code}/stars/{month}")));
+                    "GET /communities/{code}/stars/{month}")),
+            Map.entry("org.linli.handlers.SummariesApi", List.of("GET /communities/{code}/summaries",
+                    "GET /communities/{code}/summaries/{month}")));
 
     private ApiRoutes() {}
 
