@@ -84,6 +84,11 @@ public final class FakeWeChatServer implements AutoCloseable {
         refusedOpenIds.put(openId, true);
     }
 
+    /** Undoes {@link #refuseSubscriptions}: the user subscribed again. */
+    public void acceptSubscriptions(String openId) {
+        refusedOpenIds.remove(openId);
+    }
+
     /** Invalidates every access token issued so far: the next send answers 40001. */
     public void expireTokens() {
         tokens.clear();
