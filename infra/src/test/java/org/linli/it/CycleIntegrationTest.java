@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.linli.adapters.sqs.NotificationMessage;
+import org.linli.core.Ids;
 import org.linli.core.Times;
 import org.linli.json.Json;
 import org.linli.local.LocalCloud;
 import org.linli.local.schedule.Scheduler;
+import org.linli.notify.Notification;
 import org.linli.tools.DemoTerritory;
 import org.linli.tools.FakeWeChatServer;
 import org.linli.volunteer.Community;
@@ -191,6 +194,51 @@ class CycleIntegrationTest {
                 "another community's staff");
         assertEquals(404, api.get("/communities/DEMO-W1/summaries/2020-01", staff).status());
         assertFalse(watch.checkpoint(cycle, "DEMO-W1").isEmpty());
+    }
+
+    @Test
+    void deliveringABatchOfTenCostsOneBatchReadAndTwoWritesEach_andARedeliveryNoWrite() {
+        List<String> handles = List.of("volunteer-DEMO-W1-2", "volunteer-DEMO-W2-1", "volunteer-DEMO-W2-2", "volunteer-DEMO-E1-1",
+                "volunteer-DEMO-E1-2", "volunteer-DEMO-E2-1", "volunteer-DEMO-E2-2", "resident", "resident2", "dispatcher-DEMO-W1");
+        String cycle = "DEMO:2099-01:evaluate";
+        List<Notification> batch = new ArrayList<>();
+        for (String h : handles) {
+            String user = DemoTerritory.userId(h);
+            batch.add(new Notification(Ids.derived("ntf", cycle, h), user, "cycle.evaluate", "请评价志愿服务", "请于2099年1月10日前确认并评价。",
+                    null, null, null, null, cycle, "DEMO-W1", Map.of("deadline", "2099-01-10", "month", "2099-01"),
+                    Instant.parse("2099-01-07T16:00:00Z"), null));
+        }
+        String event = sqsEvent(batch);
+        var first = CallCounter.INSTANCE.count(() -> assertNoFailures(cloud.invoke("NotificationFunction", event)));
+        assertEquals(1, first.of("DynamoDb.BatchGetItem"), first.toString());
+        assertEquals(10, first.of("DynamoDb.PutItem"), "the notification and its push claim, one conditional put each");
+        assertEquals(10, first.of("DynamoDb.UpdateItem"), "the push settled");
+        assertEquals(21, first.service("DynamoDb"), first.toString());
+        assertEquals(0, first.service("Sqs"), first.toString());
+        var again = CallCounter.INSTANCE.count(() -> assertNoFailures(cloud.invoke("NotificationFunction", event)));
+        assertEquals(11, again.service("DynamoDb"), "a redelivery: the batch read and ten puts that find each notification settled");
+        assertEquals(0, again.dynamoWrites() - again.of("DynamoDb.PutItem"));
+        for (int i = 0; i < handles.size(); i++) {
+            List<FakeWeChatServer.Call> pushes = CycleWatch.pushesOf(wechat, openId(handles.get(i)), batch.get(i).id());
+            assertEquals(1, pushes.size(), handles.get(i) + " pushed once: " + pushes);
+        }
+        System.out.printf("delivery of 10 (push kinds): %s; redelivered: %s%n", first, again);
+    }
+
+    private static void assertNoFailures(String response) {
+        assertEquals(0, Json.parse(response).path("batchItemFailures").size(), response);
+    }
+
+    private static String sqsEvent(List<Notification> batch) {
+        var records = Json.array();
+        for (Notification n : batch) {
+            records.addObject().put("messageId", "m-" + n.id()).put("receiptHandle", "h-" + n.id())
+                    .put("body", NotificationMessage.encode(n)).put("eventSource", "aws:sqs")
+                    .put("eventSourceARN", cloud.queueArn("NotificationQueue")).putObject("attributes").put("ApproximateReceiveCount", "1");
+        }
+        var e = Json.object();
+        e.set("Records", records);
+        return Json.write(e);
     }
 
     private static Map<String, AttributeValue> single(String user, String cycle) {
