@@ -76,7 +76,7 @@ class DispatcherTest {
         assertTrue(r.checkpoint().done());
         Notification first = outbox.sent.get(0);
         assertEquals("志愿服务日安排", first.title());
-        assertEquals("2026年12月5日为志愿服务日，您已认领1个微心愿，请按时服务。", first.body());
+        assertEquals("2026年12月5日为志愿服务日，您已认领1个微心愿；欢迎认领更多，按时服务。", first.body());
         assertEquals("DEMO:2026-11:service-day", first.cycleId());
         assertEquals(Instant.parse("2026-12-02T16:00:00Z"), first.createdAt(), "the start of the day it fell due, in Shanghai");
         assertEquals(Map.of("month", "2026-11", "date", "2026-12-05", "count", "1"), first.values());
