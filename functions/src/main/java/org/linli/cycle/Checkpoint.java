@@ -20,9 +20,9 @@ public record Checkpoint(String cycleId, String community, int kindIndex, String
     }
 
     /** After a page: the next page of the same kind, or the start of the next kind, or done. */
-    public Checkpoint after(int pageSize, String nextCursor, int kinds, Instant now) {
+    public Checkpoint after(int sentOnPage, String nextCursor, int kinds, Instant now) {
         int kind = nextCursor == null ? kindIndex + 1 : kindIndex;
-        return new Checkpoint(cycleId, community, kind, nextCursor, sent + pageSize, pages + 1, kind >= kinds, version + 1,
+        return new Checkpoint(cycleId, community, kind, nextCursor, sent + sentOnPage, pages + 1, kind >= kinds, version + 1,
                 startedAt, now);
     }
 }

@@ -9,37 +9,30 @@ import java.util.Set;
  */
 public enum CycleAudience {
     /** The community's staff: the dispatchers on its roster, not on leave. */
-    STAFF(false),
+    STAFF,
     /** The staff, when wishes wait for review (分类); {@code count} of them. */
-    STAFF_PENDING_WISHES(false, "count"),
+    STAFF_PENDING_WISHES("count"),
     /** The staff, when the community's cases are past their limits; {@code count} of them. */
-    STAFF_OVERDUE_CASES(false, "count"),
+    STAFF_OVERDUE_CASES("count"),
     /** The staff, with the community's stored summary of the cycle month. */
-    STAFF_SUMMARY(false, "collected", "classified", "served", "rated", "casesReceived", "casesResolved",
+    STAFF_SUMMARY("collected", "classified", "served", "rated", "casesReceived", "casesResolved",
             "casesOverdue", "volunteersActive"),
     /** Every approved party member of the community (一月一联). */
-    MEMBERS(true),
+    MEMBERS,
     /** Every approved member, with {@code count}: the wishes he holds for the service day. */
-    MEMBERS_SERVICE_DAY(true, "count"),
+    MEMBERS_SERVICE_DAY("count"),
     /** Residents whose wishes are published or claimed: the service day concerns them. */
-    RESIDENTS_WITH_OPEN_WISHES(true),
+    RESIDENTS_WITH_OPEN_WISHES,
     /** Residents whose wishes were served and wait for their confirmation and rating (群众评单). */
-    RESIDENTS_TO_CONFIRM(true);
+    RESIDENTS_TO_CONFIRM;
 
     /** Values every message may use: the cycle month, the step's deadline and its event date. */
     public static final Set<String> COMMON = Set.of("month", "deadline", "date");
 
-    private final boolean paged;
     private final Set<String> values;
 
-    CycleAudience(boolean paged, String... values) {
-        this.paged = paged;
+    CycleAudience(String... values) {
         this.values = Set.of(values);
-    }
-
-    /** Whether the audience can be large (members, residents) and is read page by page. */
-    public boolean paged() {
-        return paged;
     }
 
     public boolean allows(String placeholder) {

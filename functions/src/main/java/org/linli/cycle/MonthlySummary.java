@@ -9,8 +9,9 @@ import java.util.Map;
  * A community's month (月度小结), counted as cohorts of that month: of the micro-wishes placed in
  * it, how many were classified (approved, dispatched or declined), served and rated by now; of the
  * cases opened there in it, how many are resolved (resolved, fed back or closed) and how many ran
- * late (escalated a level, flagged overdue, or still open past their limit); and how many
- * volunteers earned points or verified hours in it.
+ * late (escalated a level, flagged overdue, or still open past their limit - a case waiting for
+ * its reporter's verdict is not late); and how many volunteers earned points or verified hours
+ * in it.
  */
 public record MonthlySummary(String community, YearMonth month, int collected, int classified, int served, int rated,
                              int casesReceived, int casesResolved, int casesOverdue, int volunteersActive,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Set;
+import org.linli.cases.Case;
 import org.linli.cases.CaseStatus;
 import org.linli.core.Page;
 import org.linli.core.Times;
@@ -70,10 +71,15 @@ public final class Summaries {
         Paging.each((limit, cursor) -> activity.casesOpened(c.code(), month, limit, cursor), kase -> {
             k[0]++;
             if (RESOLVED.contains(kase.status())) k[1]++;
-            if (kase.escalations() > 0 || kase.overdueFlagged() || kase.overdue(now)) k[2]++;
+            if (kase.escalations() > 0 || kase.overdueFlagged() || late(kase, now)) k[2]++;
         });
         return new MonthlySummary(c.code(), month, w[0], w[1], w[2], w[3], k[0], k[1], k[2],
                 activity.activeVolunteers(c.code(), month), now);
+    }
+
+    /** Open past its limit; a case waiting for its reporter's verdict is not late (nobody is handling it). */
+    private static boolean late(Case c, Instant now) {
+        return c.status() != CaseStatus.FED_BACK && c.overdue(now);
     }
 
     /** The sort time of the states listed newest first (every one at or after the wish's placement); null for live states. */
