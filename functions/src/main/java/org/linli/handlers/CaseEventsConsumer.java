@@ -11,18 +11,21 @@ import org.linli.adapters.dynamo.DynamoKpiStore;
 import org.linli.adapters.dynamo.DynamoNotificationStore;
 import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
 import org.linli.adapters.sqs.CaseEventMessage;
+import org.linli.adapters.sqs.SqsOutbox;
 import org.linli.cases.CaseEvent;
 import org.linli.config.AwsClients;
 import org.linli.config.Env;
 import org.linli.kpi.KpiFolder;
 import org.linli.notify.Notifier;
+import org.linli.notify.PushTemplates;
 import org.linli.observability.Log;
 
 /**
  * Consumes {@code case.event} messages. A queue has one consumer and an action sends one message,
  * so every reader of the stream is a {@link Subscriber} here, each idempotent on its own: the
  * notifications (who must hear of the event: reporters and followers, the assignee, the
- * dispatchers of the level a case lands at, summoned departments) and the KPI counters (the
+ * dispatchers of the level a case lands at, summoned departments: inbox items, and those of a kind
+ * with a WeChat template go on to the notification queue, whose consumer pushes them once) and the KPI counters (the
  * case's contribution re-folded from its audit trail). They run in order; if one fails the
  * message fails and is delivered again, and the ones that had succeeded find their work done.
  */
@@ -40,7 +43,8 @@ public final class CaseEventsConsumer implements RequestHandler<SQSEvent, SQSBat
     public CaseEventsConsumer() {
         this(List.of(notifications(new Notifier(
                         new DynamoTerritoryDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                        new DynamoNotificationStore(AwsClients.dynamo(), Env.require("NOTIFICATIONS_TABLE")))),
+                        new DynamoNotificationStore(AwsClients.dynamo(), Env.require("NOTIFICATIONS_TABLE")),
+                        new SqsOutbox(AwsClients.sqs(), Env.require("NOTIFICATION_QUEUE_URL")), PushTemplates.fromClasspath())),
                 kpis(new KpiFolder(new DynamoCaseTrails(AwsClients.dynamo(), Env.require("CASES_TABLE")),
                         new DynamoKpiStore(AwsClients.dynamo(), Env.require("KPI_TABLE"))))));
     }

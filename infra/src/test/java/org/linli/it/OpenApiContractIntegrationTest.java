@@ -106,6 +106,9 @@ class OpenApiContractIntegrationTest {
         get("GET /supervision/{nodeCode}/overdue", "/supervision/DEMO-W/overdue?level=COMMUNITY", street);
         get("GET /departments/{departmentCode}/tasks", "/departments/DEMO-PS-W/tasks", police);
         get("GET /me/notifications", "/me/notifications", resident);
+        // Monthly summaries (issue 6): none stored yet for this month in the shared cloud, so a list and a 404.
+        get("GET /communities/{code}/summaries", "/communities/DEMO-W1/summaries", dispatcher);
+        get("GET /communities/{code}/summaries/{month}", "/communities/DEMO-W1/summaries/2020-01", dispatcher);
         // Territory (issue 3): reads for the mini-program, versions and an import job for staff.
         get("GET /territory/nodes/{code}", "/territory/nodes/DEMO-W1-G1", resident);
         get("GET /territory/nodes/{code}/buildings", "/territory/nodes/DEMO-W1-G1-M1/buildings", resident);

@@ -1,5 +1,6 @@
 package org.linli.adapters.dynamo;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,6 +93,12 @@ final class CaseItems {
         item.put("reopenCount", Attr.n(c.reopenCount()));
         item.put("escalations", Attr.n(c.escalations()));
         if (c.overdueFlagged()) item.put("overdueFlagged", Attr.bool(true));
+        String community = c.placement().codeAt(Level.COMMUNITY);
+        if (community != null) { // for good, open or not: the month's cohort of its community
+            YearMonth opened = YearMonth.from(c.createdAt().atZone(Times.CHINA));
+            item.put("gsi6pk", Attr.s(CasesTableKeys.communityMonthPartition(community, opened)));
+            item.put("gsi6sk", Attr.s(created + "#" + c.id()));
+        }
         indexes(c, item, created);
         return item;
     }

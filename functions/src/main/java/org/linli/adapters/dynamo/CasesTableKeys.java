@@ -19,6 +19,7 @@ final class CasesTableKeys {
     static final String BY_DEPARTMENT = "ByDepartment";
     static final String OPEN_NEARBY = "OpenNearby";
     static final String BY_MONTH = "ByMonth";
+    static final String BY_COMMUNITY_MONTH = "ByCommunityMonth";
     /** Pending reports are spread over a few partitions of the sparse index. */
     static final int PENDING_SHARDS = 4;
     /** So are open cases in the due index: the sweep reads each shard. */
@@ -53,6 +54,11 @@ final class CasesTableKeys {
 
     static String duePartition(String caseId) {
         return "DUE#" + Math.floorMod(caseId.hashCode(), DUE_SHARDS);
+    }
+
+    /** The cases opened in a community in a month (Asia/Shanghai): the monthly summary's cohort. */
+    static String communityMonthPartition(String community, java.time.YearMonth month) {
+        return "OPENED#" + community + "#" + month;
     }
 
     static String supervisorPartition(String nodeCode) {

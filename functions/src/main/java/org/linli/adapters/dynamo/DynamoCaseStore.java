@@ -255,6 +255,12 @@ public final class DynamoCaseStore implements CaseStore {
                 CaseItems::fromItem);
     }
 
+    /** The cases opened in a community in a month, oldest first (the monthly summary's cohort). */
+    public Page<Case> openedIn(String community, java.time.YearMonth month, int limit, String cursor) {
+        return page(CasesTableKeys.BY_COMMUNITY_MONTH, "gsi6pk", "gsi6sk", CasesTableKeys.communityMonthPartition(community, month),
+                limit, cursor, b -> b, CaseItems::fromItem);
+    }
+
     @Override
     public Page<DepartmentTask> tasksOf(String department, int limit, String cursor) {
         return page(CasesTableKeys.BY_DEPARTMENT, "gsi5pk", "gsi5sk", CasesTableKeys.departmentPartition(department), limit,
