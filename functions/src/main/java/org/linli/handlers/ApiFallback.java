@@ -37,6 +37,13 @@ public final class ApiFallback implements RequestHandler<APIGatewayV2HTTPEvent, 
             int space = key.indexOf(' ');
             if (RouteTemplate.matches(key.substring(space + 1), path)) allowed.add(key.substring(0, space));
         }
+        if (Open311Errors.isOpen311(path)) {
+            // Under /open311/ the GeoReport v2 error format, as the Open311 routes themselves answer.
+            boolean wrongMethod = !allowed.isEmpty() && !allowed.contains(method);
+            return Open311Errors.response(path, wrongMethod ? 400 : 404, wrongMethod ? method + " is not allowed here; use "
+                    + String.join(", ", allowed) + "." : "There is no resource at this path.", List.of(),
+                    wrongMethod ? Map.of("Allow", String.join(", ", allowed)) : Map.of(), requestId);
+        }
         if (!allowed.isEmpty() && !allowed.contains(method)) {
             return ApiHandler.error(405, "METHOD_NOT_ALLOWED", method + " is not allowed here; use " + String.join(", ", allowed) + ".",
                     List.of(), requestId, Map.of(), Map.of("Allow", String.join(", ", allowed)));

@@ -40,7 +40,16 @@ public final class ApiRoutes {
                     "GET /territory/nodes/{code}/buildings", "GET /territory/locate", "GET /territory/versions")),
             Map.entry("org.linli.handlers.TerritoryImportApi", List.of("POST /territory/imports",
                     "PUT /territory/imports/{jobId}/parts/{partId}", "POST /territory/imports/{jobId}/commit",
-                    "GET /territory/imports/{jobId}")));
+                    "GET /territory/imports/{jobId}")),
+            Map.entry("org.linli.handlers.KpisApi", List.of("GET /kpis/{unit}", "GET /kpis/{unit}/ranking",
+                    "GET /kpis/{unit}/months", "POST /kpis/recompute")),
+            Map.entry("org.linli.handlers.PatrolsApi", List.of("POST /patrols", "GET /patrols/{patrolId}", "GET /me/patrols")),
+            Map.entry("org.linli.handlers.Open311Api", List.of("GET /open311/discovery.json", "GET /open311/v2/services.json",
+                    "GET /open311/v2/services.xml", "GET /open311/v2/services/{serviceCode}", "POST /open311/v2/requests.json",
+                    "POST /open311/v2/requests.xml", "GET /open311/v2/requests.json", "GET /open311/v2/requests.xml",
+                    "GET /open311/v2/requests/{requestId}", "GET /open311/v2/tokens/{token}")),
+            Map.entry("org.linli.handlers.SummariesApi", List.of("GET /communities/{code}/summaries",
+                    "GET /communities/{code}/summaries/{month}")));
 
     private ApiRoutes() {}
 

@@ -5,38 +5,97 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
+import java.util.List;
+import org.linli.adapters.dynamo.DynamoCaseTrails;
+import org.linli.adapters.dynamo.DynamoKpiStore;
 import org.linli.adapters.dynamo.DynamoNotificationStore;
 import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
 import org.linli.adapters.sqs.CaseEventMessage;
+import org.linli.adapters.sqs.SqsOutbox;
+import org.linli.cases.CaseEvent;
 import org.linli.config.AwsClients;
 import org.linli.config.Env;
+import org.linli.kpi.KpiFolder;
 import org.linli.notify.Notifier;
+import org.linli.notify.PushTemplates;
 import org.linli.observability.Log;
 
 /**
- * Consumes {@code case.event} messages: resolves who must hear of each (reporters and followers,
- * the assignee, the dispatchers of the level a case lands at, summoned departments) and writes
- * their inbox notifications, idempotently. Failures are reported per message.
+ * Consumes {@code case.event} messages. A queue has one consumer and an action sends one message,
+ * so every reader of the stream is a {@link Subscriber} here, each idempotent on its own: the
+ * notifications (who must hear of the event: reporters and followers, the assignee, the
+ * dispatchers of the level a case lands at, summoned departments: inbox items, and those of a kind
+ * with a WeChat template go on to the notification queue, whose consumer pushes them once) and the KPI counters (the
+ * case's contribution re-folded from its audit trail). They run in order; if one fails the
+ * message fails and is delivered again, and the ones that had succeeded find their work done.
  */
 public final class CaseEventsConsumer implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final Notifier notifier;
+    /** One reader of the case event stream; it must tolerate the same event twice and events out of order. */
+    public interface Subscriber {
+        String name();
 
-    public CaseEventsConsumer() {
-        this(new Notifier(new DynamoTerritoryDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                new DynamoNotificationStore(AwsClients.dynamo(), Env.require("NOTIFICATIONS_TABLE"))));
+        /** Does its work; returns a short word for the log (how many notifications, what the fold did). */
+        String accept(CaseEvent event);
     }
 
-    public CaseEventsConsumer(Notifier notifier) {
-        this.notifier = notifier;
+    private final List<Subscriber> subscribers;
+
+    public CaseEventsConsumer() {
+        this(List.of(notifications(new Notifier(
+                        new DynamoTerritoryDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
+                        new DynamoNotificationStore(AwsClients.dynamo(), Env.require("NOTIFICATIONS_TABLE")),
+                        new SqsOutbox(AwsClients.sqs(), Env.require("NOTIFICATION_QUEUE_URL")), PushTemplates.fromClasspath())),
+                kpis(new KpiFolder(new DynamoCaseTrails(AwsClients.dynamo(), Env.require("CASES_TABLE")),
+                        new DynamoKpiStore(AwsClients.dynamo(), Env.require("KPI_TABLE"))))));
+    }
+
+    public CaseEventsConsumer(List<Subscriber> subscribers) {
+        this.subscribers = List.copyOf(subscribers);
+    }
+
+    /** The in-app inbox: one notification per recipient, keyed by (event, recipient). */
+    public static Subscriber notifications(Notifier notifier) {
+        return subscriber("notifications", e -> String.valueOf(notifier.deliver(e)));
+    }
+
+    /** The KPI counters of every unit the case counts in, guarded by the case's fold record. */
+    public static Subscriber kpis(KpiFolder folder) {
+        return subscriber("kpis", e -> folder.fold(e.caseId(), e.version()).name());
+    }
+
+    static Subscriber subscriber(String name, java.util.function.Function<CaseEvent, String> work) {
+        return new Subscriber() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String accept(CaseEvent event) {
+                return work.apply(event);
+            }
+        };
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return MessageLoop.run(event, "case_event", CaseEventMessage::decode, "eventId", e -> e.eventId(),
                 (e, messageId) -> {
-                    int added = notifier.deliver(e);
-                    Log.info("case_event.delivered", "eventId", e.eventId(), "caseId", e.caseId(), "action", e.action(),
-                            "notifications", added, "messageId", messageId);
+                    Object[] log = new Object[8 + 2 * subscribers.size()];
+                    int i = 0;
+                    log[i++] = "eventId";
+                    log[i++] = e.eventId();
+                    log[i++] = "caseId";
+                    log[i++] = e.caseId();
+                    log[i++] = "action";
+                    log[i++] = e.action();
+                    log[i++] = "messageId";
+                    log[i++] = messageId;
+                    for (Subscriber s : subscribers) {
+                        log[i++] = s.name();
+                        log[i++] = s.accept(e);
+                    }
+                    Log.info("case_event.delivered", log);
                 });
     }
 }

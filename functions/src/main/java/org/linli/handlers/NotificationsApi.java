@@ -18,7 +18,10 @@ import org.linli.json.Json;
 import org.linli.notify.Notification;
 import org.linli.notify.NotificationStore;
 
-/** GET /me/notifications (newest first), POST /me/notifications/{notificationId}/read. */
+/**
+ * GET /me/notifications (newest first: case notifications and the monthly cycle's reminders),
+ * POST /me/notifications/{notificationId}/read.
+ */
 public final class NotificationsApi extends ApiHandler {
     private final NotificationStore store;
 
@@ -43,12 +46,21 @@ public final class NotificationsApi extends ApiHandler {
             o.put("notificationId", n.id());
             o.put("kind", n.kind());
             o.put("title", n.title());
-            o.put("caseId", n.caseId());
-            o.put("category", n.category());
-            o.put("caseStatus", n.caseStatus());
+            if (n.body() != null) o.put("body", n.body());
+            if (n.caseId() != null) {
+                o.put("caseId", n.caseId());
+                o.put("category", n.category());
+                o.put("caseStatus", n.caseStatus());
+            }
+            if (n.cycleId() != null) {
+                o.put("cycleId", n.cycleId());
+                o.put("community", n.community());
+                ObjectNode values = o.putObject("values");
+                n.values().forEach(values::put);
+            }
             o.put("createdAt", Times.api(n.createdAt()));
             o.put("read", n.read());
-            o.putObject("links").put("case", "/cases/" + n.caseId());
+            if (n.caseId() != null) o.putObject("links").put("case", "/cases/" + n.caseId());
         }
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }

@@ -60,7 +60,7 @@ public final class TerritoryImportApi extends ApiHandler {
         this.queue = queue;
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
                 Route.of("POST /territory/imports", IMPORTERS, this::create),
-                new Route("PUT /territory/imports/{jobId}/parts/{partId}", IMPORTERS, this::putPart, MAX_PART_BYTES),
+                Route.of("PUT /territory/imports/{jobId}/parts/{partId}", IMPORTERS, this::putPart).withMaxBody(MAX_PART_BYTES),
                 Route.of("POST /territory/imports/{jobId}/commit", IMPORTERS, this::commit),
                 Route.of("GET /territory/imports/{jobId}", IMPORTERS, this::get));
     }

@@ -78,19 +78,32 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (route == null) throw new NotFound("No such route: " + routeKey + ".");
             response = toHttp(run(route, event), requestId);
         } catch (DomainException e) {
-            response = domainError(e, requestId);
+            response = renderError(event, problem(e, requestId), requestId);
         } catch (HttpProblem e) {
-            response = error(e.status(), e.code(), e.getMessage(), List.of(), requestId, Map.of(), Map.of());
+            response = renderError(event, new Problem(e.status(), e.code(), e.getMessage(), List.of(), Map.of(), Map.of()), requestId);
         } catch (Json.MalformedJson e) {
-            response = error(400, "INVALID_JSON", e.getMessage(), List.of(), requestId, Map.of(), Map.of());
+            response = renderError(event, new Problem(400, "INVALID_JSON", e.getMessage(), List.of(), Map.of(), Map.of()), requestId);
         } catch (RuntimeException e) {
             Log.error("api.unhandled", e, "routeKey", routeKey, "requestId", requestId);
-            response = error(500, "INTERNAL", "Something went wrong on our side; it has been logged.", List.of(),
-                    requestId, Map.of(), Map.of());
+            response = renderError(event, new Problem(500, "INTERNAL", "Something went wrong on our side; it has been logged.",
+                    List.of(), Map.of(), Map.of()), requestId);
         }
         Log.info("api.request", "routeKey", routeKey, "status", response.getStatusCode(),
                 "ms", (System.nanoTime() - started) / 1_000_000, "requestId", requestId);
         return response;
+    }
+
+    /** An error about to be answered: status, code, message, field errors, details and extra headers. */
+    protected record Problem(int status, String code, String message, List<FieldError> fields, Map<String, Object> details,
+                             Map<String, String> headers) {}
+
+    /**
+     * Renders an error. Linli's routes answer in the one error format ({@code {"error":{...}}});
+     * a handler serving an external standard with its own error format (Open311) overrides this -
+     * the only place such an exception is made.
+     */
+    protected APIGatewayV2HTTPResponse renderError(APIGatewayV2HTTPEvent event, Problem p, String requestId) {
+        return error(p.status(), p.code(), p.message(), p.fields(), requestId, p.details(), p.headers());
     }
 
     private ApiResponse run(Route route, APIGatewayV2HTTPEvent event) {
@@ -98,7 +111,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (route.access().authenticated() && !route.access().anyRole() && !principal.hasAny(route.access().roles())) {
             throw new Forbidden("Your role may not call " + route.key() + ".");
         }
-        ApiRequest request = new ApiRequest(event, principal, null);
+        ApiRequest request = new ApiRequest(event, principal, null, Map.of());
         if (route.access().scope() == Access.Scope.NODE) {
             String node = request.pathParam(route.access().param());
             if (!Access.NODE_CODE.matcher(node).matches()) {
@@ -107,7 +120,35 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             if (!principal.worksFor(node)) throw new Forbidden("You do not work for " + node + ".");
         }
         JsonNode body = route.takesBody() ? readBody(event, route.maxBodyBytes()) : null;
-        return route.action().handle(new ApiRequest(event, principal, body));
+        Map<String, List<String>> form = route.body() == Route.Body.FORM ? readForm(event, route.maxBodyBytes()) : Map.of();
+        return route.action().handle(new ApiRequest(event, principal, body, form));
+    }
+
+    /**
+     * An {@code application/x-www-form-urlencoded} body (empty when there is none), decoded as
+     * UTF-8; a repeated name keeps every value in order.
+     */
+    static Map<String, List<String>> readForm(APIGatewayV2HTTPEvent event, int maxBytes) {
+        String raw = event.getBody();
+        if (raw == null || raw.isEmpty()) return Map.of();
+        String contentType = header(event, "content-type");
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).split(";")[0].trim().equals("application/x-www-form-urlencoded")) {
+            throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as 'Content-Type: application/x-www-form-urlencoded'.");
+        }
+        String text = decode(raw, event.getIsBase64Encoded(), maxBytes);
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            try {
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                form.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationFailed("INVALID_ENCODING", "The form body is not valid URL encoding.", List.of());
+            }
+        }
+        return form;
     }
 
     /** Each route's access rule, by route key: for the policy listing and its tests. */
@@ -125,8 +166,14 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (contentType == null || !isJson(contentType)) {
             throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as 'Content-Type: application/json' in UTF-8.");
         }
+        String text = decode(raw, event.getIsBase64Encoded(), maxBytes);
+        return Json.parse(text);
+    }
+
+    /** The body as text: base64 undone, bounded to {@code maxBytes}, strictly UTF-8. */
+    private static String decode(String raw, boolean base64, int maxBytes) {
         byte[] bytes;
-        if (event.getIsBase64Encoded()) {
+        if (base64) {
             try {
                 bytes = Base64.getDecoder().decode(raw);
             } catch (IllegalArgumentException e) {
@@ -137,16 +184,14 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             bytes = raw.getBytes(StandardCharsets.UTF_8);
         }
         if (bytes.length > maxBytes) throw tooLarge(maxBytes);
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new ValidationFailed("INVALID_ENCODING", "The body is not valid UTF-8.", List.of());
         }
-        return Json.parse(text);
     }
 
     private static HttpProblem tooLarge(int maxBytes) {
@@ -172,7 +217,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return null;
     }
 
-    static APIGatewayV2HTTPResponse domainError(DomainException e, String requestId) {
+    static Problem problem(DomainException e, String requestId) {
         List<FieldError> fields = e instanceof ValidationFailed v ? v.fields() : List.of();
         Map<String, Object> details = e instanceof Conflict c ? c.details() : Map.of();
         Map<String, String> headers = new HashMap<>();
@@ -193,7 +238,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             headers.put("Retry-After", "1");
             Log.warn("api.dependency_unavailable", "code", e.code(), "requestId", requestId);
         } else status = 500;
-        return error(status, e.code(), e.getMessage(), fields, requestId, details, headers);
+        return new Problem(status, e.code(), e.getMessage(), fields, details, headers);
     }
 
     public static APIGatewayV2HTTPResponse error(int status, String code, String message, List<FieldError> fields,
@@ -203,10 +248,12 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private static APIGatewayV2HTTPResponse toHttp(ApiResponse r, String requestId) {
+        if (r.text() != null) return respond(r.status(), r.text(), requestId, r.headers());
         return respond(r.status(), r.body() == null ? null : Json.write(r.body()), requestId, r.headers());
     }
 
-    private static APIGatewayV2HTTPResponse respond(int status, String body, String requestId, Map<String, String> extra) {
+    /** A response with {@code body} as is; {@code extra} headers win over the defaults (a JSON Content-Type). */
+    protected static APIGatewayV2HTTPResponse respond(int status, String body, String requestId, Map<String, String> extra) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json; charset=utf-8");
         headers.put("Cache-Control", "no-store");

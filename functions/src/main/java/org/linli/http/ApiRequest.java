@@ -18,11 +18,34 @@ public final class ApiRequest {
     private final APIGatewayV2HTTPEvent event;
     private final Principal principal;
     private final JsonNode body;
+    private final Map<String, java.util.List<String>> form;
 
-    ApiRequest(APIGatewayV2HTTPEvent event, Principal principal, JsonNode body) {
+    ApiRequest(APIGatewayV2HTTPEvent event, Principal principal, JsonNode body, Map<String, java.util.List<String>> form) {
         this.event = event;
         this.principal = principal;
         this.body = body;
+        this.form = Map.copyOf(form);
+    }
+
+    /** The fields of a form body ({@link Route#form} routes), each with its values in order. */
+    public Map<String, java.util.List<String>> form() {
+        return form;
+    }
+
+    /** All query parameters (API Gateway joins repeated ones with commas). */
+    public Map<String, String> queryParams() {
+        Map<String, String> q = event.getQueryStringParameters();
+        return q == null ? Map.of() : Map.copyOf(q);
+    }
+
+    /** The path as requested. */
+    public String rawPath() {
+        return event.getRawPath() == null ? "/" : event.getRawPath();
+    }
+
+    /** The host the client called (for absolute URLs in discovery documents). */
+    public String domainName() {
+        return event.getRequestContext() == null ? null : event.getRequestContext().getDomainName();
     }
 
     /** The caller; routes behind the authorizer never see null. */

@@ -1,11 +1,28 @@
 package org.linli.http;
 
-/** One route of a function: its API Gateway route key, who may call it, and what it does. */
-public record Route(String key, Access access, Action action, int maxBodyBytes) {
+/**
+ * One route of a function: its API Gateway route key, who may call it, what it does, and what
+ * body it takes: JSON for POST/PUT/PATCH ({@link #of}), or an HTML form
+ * ({@code application/x-www-form-urlencoded}, {@link #form}) for standards that post forms (Open311).
+ */
+public record Route(String key, Access access, Action action, int maxBodyBytes, Body body) {
     public static final int DEFAULT_MAX_BODY = 64 * 1024;
 
+    public enum Body { NONE, JSON, FORM }
+
     public static Route of(String key, Access access, Action action) {
-        return new Route(key, access, action, DEFAULT_MAX_BODY);
+        String method = key.substring(0, key.indexOf(' '));
+        boolean writes = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+        return new Route(key, access, action, DEFAULT_MAX_BODY, writes ? Body.JSON : Body.NONE);
+    }
+
+    public static Route form(String key, Access access, Action action) {
+        return new Route(key, access, action, DEFAULT_MAX_BODY, Body.FORM);
+    }
+
+    /** The same route with another body limit (import parts are larger than ordinary JSON bodies). */
+    public Route withMaxBody(int bytes) {
+        return new Route(key, access, action, bytes, body);
     }
 
     public String method() {
@@ -13,8 +30,7 @@ public record Route(String key, Access access, Action action, int maxBodyBytes) 
     }
 
     public boolean takesBody() {
-        String m = method();
-        return m.equals("POST") || m.equals("PUT") || m.equals("PATCH");
+        return body == Body.JSON;
     }
 
     /** The route's work. */

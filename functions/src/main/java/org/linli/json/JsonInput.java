@@ -167,6 +167,43 @@ public final class JsonInput {
                 "must be an upload key: letters, digits, '/', '_', '.', '-', no '..'");
     }
 
+    /** An array of objects, each holding only {@code allowedFields}; empty when absent. Errors name the item: {@code findings[1].note}. */
+    public List<JsonInput> optionalObjectList(String name, int maxItems, Set<String> allowedFields) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) return List.of();
+        if (!v.isArray()) {
+            error(name, "must be an array of objects");
+            return List.of();
+        }
+        if (v.size() > maxItems) {
+            error(name, "must hold at most " + maxItems + " items");
+            return List.of();
+        }
+        List<JsonInput> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isObject()) {
+                error(name + "[" + i + "]", "must be an object");
+                continue;
+            }
+            JsonInput child = new JsonInput(v.get(i), qualify(name + "[" + i + "]"), errors, allowedFields);
+            child.checkUnknown();
+            out.add(child);
+        }
+        return out;
+    }
+
+    /** A W3C date-time with its offset ({@code 2026-11-23T09:30:00+08:00}); null when absent or invalid (then an error). */
+    public java.time.Instant instant(String name, boolean required) {
+        String s = required ? requiredString(name, 1, 40, TextRule.SINGLE_LINE) : optionalString(name, 1, 40, TextRule.SINGLE_LINE);
+        if (s == null) return null;
+        try {
+            return java.time.OffsetDateTime.parse(s).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            error(name, "must be a date-time with its offset, e.g. 2026-11-23T09:30:00+08:00");
+            return null;
+        }
+    }
+
     /** An array of strings, each checked by {@code pattern}; null when absent. */
     public List<String> optionalStringList(String name, int maxItems, int maxLength, Pattern pattern, String describe) {
         JsonNode v = node.get(name);

@@ -115,7 +115,8 @@ public final class Recipients {
         return csv == null ? List.of() : List.of(csv.split(","));
     }
 
-    private static List<String> dispatchers(Roster roster) {
+    /** The dispatchers of a roster who are not on leave: the staff a node's messages go to. */
+    public static List<String> dispatchers(Roster roster) {
         if (roster == null) return List.of();
         List<String> out = new ArrayList<>();
         for (RosterMember m : roster.members()) {

@@ -6,10 +6,11 @@ public enum Source {
     PATROL,         // a grid worker's patrol (巡查)
     COURIER,        // a courier, the "mobile micro-grid member" (捎带办)
     HOTLINE_12345,  // a 12345 transfer ticket (转办工单)
-    POLICE_110;     // a 110 transfer
+    POLICE_110,     // a 110 transfer
+    OPEN311;        // a third party's Open311 GeoReport request (with its api_key)
 
-    /** Sources only staff may claim. */
+    /** Sources only staff may claim (OPEN311 only the Open311 endpoint sets). */
     public boolean staffOnly() {
-        return this == HOTLINE_12345 || this == POLICE_110 || this == PATROL;
+        return this == HOTLINE_12345 || this == POLICE_110 || this == PATROL || this == OPEN311;
     }
 }

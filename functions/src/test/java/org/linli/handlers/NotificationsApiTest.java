@@ -39,4 +39,18 @@ class NotificationsApiTest {
                 Map.of("notificationId", "ntf_01JD0000000000000000000001"), "{}", me, Map.of()), null).getStatusCode(),
                 "someone else's");
     }
+
+    @Test
+    void aCycleReminderShowsItsTextAndValues_andNoCaseLink() {
+        inbox.add(new Notification("ntf_01JD0000000000000000000002", me.userId(), "cycle.evaluate", "请评价志愿服务",
+                "您的微心愿已完成服务，请于2026年12月10日前确认并评价。", null, null, null, null, "DEMO:2026-11:evaluate", "DEMO-W1",
+                Map.of("deadline", "2026-12-10", "month", "2026-11"), Instant.parse("2026-12-07T16:00:00Z"), null));
+        JsonNode item = Json.parse(api.handleRequest(HttpEvents.of("GET /me/notifications", Map.of(), null, me, Map.of()), null)
+                .getBody()).path("items").get(0);
+        assertEquals("cycle.evaluate", item.path("kind").asText());
+        assertEquals("您的微心愿已完成服务，请于2026年12月10日前确认并评价。", item.path("body").asText());
+        assertEquals("DEMO:2026-11:evaluate", item.path("cycleId").asText());
+        assertEquals("2026-12-10", item.path("values").path("deadline").asText());
+        assertTrue(item.path("caseId").isMissingNode() && item.path("links").isMissingNode(), item.toString());
+    }
 }

@@ -19,12 +19,14 @@ import org.linli.identity.Role;
 import org.linli.json.Json;
 import org.linli.testing.CaseWorld;
 import org.linli.testing.InMemoryNotifications;
+import org.linli.testing.RecordingOutbox;
 
 /** Who hears of what: each event through the message codec (as the consumer gets it) to the inbox. */
 class NotifierTest {
     private final CaseWorld world = new CaseWorld();
     private final InMemoryNotifications inbox = new InMemoryNotifications();
-    private final Notifier notifier = new Notifier(world.territory, inbox);
+    private final RecordingOutbox outbox = new RecordingOutbox();
+    private final Notifier notifier = new Notifier(world.territory, inbox, outbox, PushTemplates.fromClasspath());
     private int n;
 
     /** Delivers the last event as the consumer would receive it and returns recipient → kind. */
@@ -74,6 +76,8 @@ class NotifierTest {
         CaseEvent e = world.events.last();
         assertEquals(1, notifier.deliver(e));
         assertEquals(0, notifier.deliver(e));
+        assertEquals(2, outbox.sent.size(), "case.assigned has a WeChat template: sent on for delivery both times, pushed once there");
+        assertEquals(outbox.sent.get(0), outbox.sent.get(1));
         Notification only = inbox.byId.values().iterator().next();
         assertTrue(only.id().startsWith("ntf_"));
         assertEquals("新案卷待受理", only.title());

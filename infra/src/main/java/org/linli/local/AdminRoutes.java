@@ -29,7 +29,7 @@ final class AdminRoutes {
     static void register(LocalCloud cloud, HttpGateway gateway) {
         gateway.addLocalRoute("GET", "/_local/health", r -> LocalResponse.json(200, health(cloud)));
         gateway.addLocalRoute("GET", "/_local/schedules", r -> LocalResponse.json(200, schedules(cloud)));
-        gateway.addLocalRoute("POST", "/_local/schedules/{name}", r -> fire(cloud, r.pathParameter("name")));
+        gateway.addLocalRoute("POST", "/_local/schedules/{name}", r -> fire(cloud, r.pathParameter("name"), r.query("at")));
         gateway.addLocalRoute("GET", "/_local/queues", r -> LocalResponse.json(200, queues(cloud)));
     }
 
@@ -62,13 +62,20 @@ final class AdminRoutes {
         return out;
     }
 
-    private static LocalResponse fire(LocalCloud cloud, String name) {
+    /** {@code ?at=2026-11-20T09:00:00+08:00}: fire as if scheduled for that time (default: now). */
+    private static LocalResponse fire(LocalCloud cloud, String name, String at) {
         try {
             cloud.scheduler().find(name);
         } catch (IllegalArgumentException e) {
             return LocalResponse.json(404, JSON.createObjectNode().put("message", e.getMessage()));
         }
-        Scheduler.Firing f = cloud.fireSchedule(name);
+        java.time.Instant when;
+        try {
+            when = at == null ? null : java.time.OffsetDateTime.parse(at).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return LocalResponse.json(400, JSON.createObjectNode().put("message", "at must be a date-time with an offset: " + at));
+        }
+        Scheduler.Firing f = when == null ? cloud.fireSchedule(name) : cloud.fireSchedule(name, when);
         ObjectNode out = JSON.createObjectNode();
         out.put("schedule", f.scheduleName());
         out.put("succeeded", f.succeeded());

@@ -339,6 +339,11 @@ public final class LocalCloud implements AutoCloseable {
         return scheduler().fire(name);
     }
 
+    /** Fires a schedule now as if it had been scheduled for {@code at} (its {@code <aws.scheduler.scheduled-time>}). */
+    public Scheduler.Firing fireSchedule(String name, java.time.Instant at) {
+        return scheduler().fire(name, at);
+    }
+
     /** What the customizers want said once the cloud is ready. */
     public List<String> readyMessages() {
         List<String> out = new ArrayList<>();

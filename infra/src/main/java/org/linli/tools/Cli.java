@@ -27,11 +27,15 @@ import org.linli.json.Json;
  * imports a territory through the API and prints its progress; {@code import --rosters f.csv}
  * alone replaces rosters on the current map.</li>
  * <li>{@code sample <dir>} writes the demo territory in the import format (GeoJSON and two CSVs).</li>
+ * <li>{@code open311-key NAME SCOPE} prints a new Open311 API key for a third party whose requests must
+ * fall within territory node SCOPE, and the users-table item that registers it (only the key's
+ * SHA-256 is stored; see docs/open311.md).</li>
  * </ul>
  */
 public final class Cli {
     static final String USAGE = String.join("\n",
             "usage: keys [kid]",
+            "       open311-key NAME SCOPE",
             "       import <territory.geojson> [--buildings f.csv] [--rosters f.csv] [--url http://127.0.0.1:3000]",
             "              [--token T | --dev-user admin] [--note text] [--datum GCJ02|WGS84] [--precision 5..8] [--part-mb 3]",
             "       import --rosters f.csv [--url ...] [--token T | --dev-user admin]",
@@ -57,6 +61,15 @@ public final class Cli {
                 }
                 case "import" -> {
                     return importCommand(ImportArgs.parse(rest), out);
+                }
+                case "open311-key" -> {
+                    if (rest.length != 2) throw new IllegalArgumentException("open311-key needs NAME and SCOPE");
+                    byte[] random = new byte[24];
+                    new java.security.SecureRandom().nextBytes(random);
+                    String key = "o311_" + java.util.HexFormat.of().formatHex(random);
+                    out.println(org.linli.json.Json.write(org.linli.json.Json.object().put("apiKey", key)
+                            .set("item", org.linli.json.Json.parse(OpenKeys.item(key, rest[0], rest[1])))));
+                    return 0;
                 }
                 case "sample" -> {
                     if (rest.length != 1) throw new IllegalArgumentException("sample needs one directory");

@@ -31,17 +31,22 @@ import org.linli.json.Json;
  *
  * <p>Login codes: any code gives a stable openid derived from it; codes beginning {@code invalid}
  * answer 40029, {@code used} 40163, {@code busy} -1, {@code limit} 45011; codes {@code union_<person>_…} also
- * carry a unionid ({@link #unionIdFor}).
+ * carry a unionid ({@link #unionIdFor}). Subscribe messages:
+ * 40001 with an unknown or expired token ({@link #expireTokens}), 43101 to a user who refused
+ * ({@link #refuseSubscriptions}), any code on the next call to a path ({@link #failNext}) or to one
+ * user ({@link #failNextFor}).
  */
 public final class FakeWeChatServer implements AutoCloseable {
     public static final String APP_ID = "wxlocal0000000001";
     public static final String APP_SECRET = "local-app-secret";
+    public static final String SUBSCRIBE_SEND = "/cgi-bin/message/subscribe/send";
 
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Integer>> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> tokens = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refusedOpenIds = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Integer>> failuresFor = new ConcurrentHashMap<>();
 
     /** One recorded request: the path, its parameters and body (the app secret is never recorded). */
     public record Call(String path, Map<String, String> query, JsonNode body, int errcode) {}
@@ -66,9 +71,23 @@ public final class FakeWeChatServer implements AutoCloseable {
         failures.computeIfAbsent(path, k -> new ArrayDeque<>()).add(errcode);
     }
 
+    /**
+     * The next subscribe message to {@code openId} answers {@code errcode} (stackable): 45009
+     * daily quota, 45011 minute quota, -1 busy, 43101 refused, 40037 bad template... Aimed at one
+     * user, so that other traffic on a shared server does not take the failure.
+     */
+    public void failNextFor(String openId, int errcode) {
+        failuresFor.computeIfAbsent(openId, k -> new ArrayDeque<>()).add(errcode);
+    }
+
     /** Subscribe messages to this user answer 43101 (the user refused, or his one-time consent is used up). */
     public void refuseSubscriptions(String openId) {
         refusedOpenIds.put(openId, true);
+    }
+
+    /** Undoes {@link #refuseSubscriptions}: the user subscribed again. */
+    public void acceptSubscriptions(String openId) {
+        refusedOpenIds.remove(openId);
     }
 
     /** Invalidates every access token issued so far: the next send answers 40001. */
@@ -84,9 +103,16 @@ public final class FakeWeChatServer implements AutoCloseable {
         return calls.stream().filter(c -> c.path().equals(path)).toList();
     }
 
+    /** The subscribe messages sent to {@code openId} (whatever WeChat answered), in order. */
+    public synchronized List<Call> subscribeCalls(String openId) {
+        return calls.stream().filter(c -> c.path().equals(SUBSCRIBE_SEND) && c.body() != null
+                && openId.equals(c.body().path("touser").asText())).toList();
+    }
+
     public synchronized void reset() {
         calls.clear();
         failures.clear();
+        failuresFor.clear();
         refusedOpenIds.clear();
     }
 
@@ -167,7 +193,11 @@ public final class FakeWeChatServer implements AutoCloseable {
     private ObjectNode subscribeSend(String accessToken, JsonNode body) {
         if (accessToken == null || !tokens.containsKey(accessToken)) return error(40001, "invalid credential, access_token is invalid");
         if (body == null || !body.hasNonNull("touser") || !body.hasNonNull("template_id")) return error(47003, "argument invalid");
-        if (refusedOpenIds.containsKey(body.get("touser").asText())) return error(43101, "user refuse to accept the msg");
+        String to = body.get("touser").asText();
+        Deque<Integer> aimed = failuresFor.get(to);
+        Integer forced = aimed == null ? null : aimed.poll();
+        if (forced != null) return error(forced, "injected failure");
+        if (refusedOpenIds.containsKey(to)) return error(43101, "user refuse to accept the msg");
         return Json.object().put("errcode", 0).put("errmsg", "ok").put("msgid", Math.abs(UUID.randomUUID().getMostSignificantBits()));
     }
 

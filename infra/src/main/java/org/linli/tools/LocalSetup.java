@@ -79,6 +79,13 @@ public final class LocalSetup implements LocalCustomizer {
             for (Department d : demo.departments()) registry.save(d);
             for (UserAccount u : handles.values()) users.save(u);
             volunteers.seed(new DynamoMemberStore(cloud.dynamo(), cloud.tableName("VolunteerTable")));
+            OpenKeys.seed(cloud.dynamo(), cloud.tableName("UsersTable"));
+            // This month's patrol plan, as the monthly schedule would have derived it on the 1st.
+            new org.linli.handlers.PatrolPlanJob(
+                    new org.linli.adapters.dynamo.DynamoUnitDirectory(cloud.dynamo(), cloud.tableName("TerritoryTable"), clock),
+                    new org.linli.adapters.dynamo.DynamoPatrolStore(cloud.dynamo(), cloud.tableName("KpiTable")),
+                    org.linli.kpi.KpiSettings.fromClasspath().visitsPerMicroGrid(), clock)
+                    .plan(org.linli.kpi.CaseFacts.monthOf(clock.instant()));
         }
         cloud.addLocalRoute("POST", "/_local/dev-login", request -> devLogin(request, users));
         cloud.addLocalRoute("GET", "/_local/demo", request -> LocalResponse.json(200, demoSummary()));

@@ -1,5 +1,6 @@
 package org.linli.it;
 
+import org.linli.tools.bench.CallCounter;
 import org.linli.tools.bench.Events;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

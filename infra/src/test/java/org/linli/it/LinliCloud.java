@@ -29,6 +29,8 @@ public final class LinliCloud {
                     .seed(true)
                     .quiet(true)
                     .customizer(setup)
+                    // Throttled WeChat pushes come back after 1 s, 2 s, ... instead of 30 s, 60 s, ...
+                    .env("NotificationFunction", "WECHAT_RETRY_BASE_SECONDS", "1")
                     .start();
             LocalCloud started = cloud;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));

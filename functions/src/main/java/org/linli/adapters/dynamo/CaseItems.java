@@ -1,5 +1,6 @@
 package org.linli.adapters.dynamo;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +34,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class CaseItems {
     private CaseItems() {}
 
-    static Map<String, AttributeValue> toItem(Case c) {
+    /**
+     * The item of {@code c}, last changed at {@code updatedAt} (the time of the transition being
+     * written: Open311's updated_datetime). Every case is in the ByMonth index under the month it
+     * was opened (Asia/Shanghai): the KPI recompute and Open311's date-range queries read it.
+     */
+    static Map<String, AttributeValue> toItem(Case c, java.time.Instant updatedAt) {
         Map<String, AttributeValue> item = new HashMap<>(CasesTableKeys.caseKey(c.id()));
         String created = Times.stored(c.createdAt());
+        Attr.put(item, "updatedAt", updatedAt);
+        item.put("monthpk", Attr.s(CasesTableKeys.openedPartition(c.createdAt())));
+        item.put("monthsk", Attr.s(created + "#" + c.id()));
         item.put("type", Attr.s("CASE"));
         item.put("caseId", Attr.s(c.id()));
         item.put("status", Attr.s(c.status().name()));
@@ -84,6 +93,12 @@ final class CaseItems {
         item.put("reopenCount", Attr.n(c.reopenCount()));
         item.put("escalations", Attr.n(c.escalations()));
         if (c.overdueFlagged()) item.put("overdueFlagged", Attr.bool(true));
+        String community = c.placement().codeAt(Level.COMMUNITY);
+        if (community != null) { // for good, open or not: the month's cohort of its community
+            YearMonth opened = YearMonth.from(c.createdAt().atZone(Times.CHINA));
+            item.put("gsi6pk", Attr.s(CasesTableKeys.communityMonthPartition(community, opened)));
+            item.put("gsi6sk", Attr.s(created + "#" + c.id()));
+        }
         indexes(c, item, created);
         return item;
     }

@@ -18,6 +18,8 @@ final class CasesTableKeys {
     static final String BY_SUPERVISOR = "BySupervisor";
     static final String BY_DEPARTMENT = "ByDepartment";
     static final String OPEN_NEARBY = "OpenNearby";
+    static final String BY_MONTH = "ByMonth";
+    static final String BY_COMMUNITY_MONTH = "ByCommunityMonth";
     /** Pending reports are spread over a few partitions of the sparse index. */
     static final int PENDING_SHARDS = 4;
     /** So are open cases in the due index: the sweep reads each shard. */
@@ -54,6 +56,11 @@ final class CasesTableKeys {
         return "DUE#" + Math.floorMod(caseId.hashCode(), DUE_SHARDS);
     }
 
+    /** The cases opened in a community in a month (Asia/Shanghai): the monthly summary's cohort. */
+    static String communityMonthPartition(String community, java.time.YearMonth month) {
+        return "OPENED#" + community + "#" + month;
+    }
+
     static String supervisorPartition(String nodeCode) {
         return "SUPERVISOR#" + nodeCode;
     }
@@ -76,6 +83,15 @@ final class CasesTableKeys {
 
     static String unassignedPartition(String nodeCode) {
         return "QUEUE#UNASSIGNED#" + nodeCode;
+    }
+
+    /** Cases by the month they were opened in (Asia/Shanghai): {@code OPENED#2026-11}. */
+    static String openedPartition(java.time.Instant createdAt) {
+        return "OPENED#" + java.time.YearMonth.from(createdAt.atZone(org.linli.core.Times.CHINA));
+    }
+
+    static String openedPartition(java.time.YearMonth month) {
+        return "OPENED#" + month;
     }
 
     static String pendingPartition(String reportId) {

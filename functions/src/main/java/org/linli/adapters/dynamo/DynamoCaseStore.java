@@ -50,7 +50,7 @@ public final class DynamoCaseStore implements CaseStore {
     @Override
     public Write createFromReport(Case c, String reportId, CaseEvent opened) {
         List<TransactWriteItem> items = List.of(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(CaseItems.toItem(c))
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(CaseItems.toItem(c, opened.at()))
                         .conditionExpression("attribute_not_exists(pk)")).build(),
                 linkReport(reportId, c.id(), opened.version()),
                 putAudit(opened));
@@ -63,7 +63,7 @@ public final class DynamoCaseStore implements CaseStore {
 
     @Override
     public Write joinFromReport(Case after, long expectedVersion, String reportId, CaseEvent joined) {
-        List<TransactWriteItem> items = List.of(putCase(after, expectedVersion), linkReport(reportId, after.id(), joined.version()),
+        List<TransactWriteItem> items = List.of(putCase(after, expectedVersion, joined.at()), linkReport(reportId, after.id(), joined.version()),
                 putAudit(joined));
         List<CancellationReason> failed = transact(items, "TransactWriteItems join");
         if (failed == null) return new Written();
@@ -77,7 +77,7 @@ public final class DynamoCaseStore implements CaseStore {
     @Override
     public Write commit(Change change) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(putCase(change.after(), change.expectedVersion()));
+        items.add(putCase(change.after(), change.expectedVersion(), change.event().at()));
         for (SummonsTask t : change.changedTasks()) {
             items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(TaskItems.toItem(change.after(), t))).build());
         }
@@ -97,7 +97,7 @@ public final class DynamoCaseStore implements CaseStore {
         int alsoAt = -1;
         if (change.also() != null) {
             alsoAt = items.size();
-            items.add(putCase(change.also().after(), change.also().expectedVersion()));
+            items.add(putCase(change.also().after(), change.also().expectedVersion(), change.also().event().at()));
             items.add(putAudit(change.also().event()));
         }
         List<CancellationReason> failed = transact(items, "TransactWriteItems action");
@@ -111,8 +111,8 @@ public final class DynamoCaseStore implements CaseStore {
         throw new StoreUnavailable("The case could not be written (" + failed + ").", null);
     }
 
-    private TransactWriteItem putCase(Case after, long expectedVersion) {
-        return TransactWriteItem.builder().put(p -> p.tableName(table).item(CaseItems.toItem(after))
+    private TransactWriteItem putCase(Case after, long expectedVersion, java.time.Instant at) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(CaseItems.toItem(after, at))
                 .conditionExpression("version = :v")
                 .expressionAttributeValues(Map.of(":v", Attr.n(expectedVersion)))
                 .returnValuesOnConditionCheckFailure(ALL_OLD)).build();
@@ -253,6 +253,12 @@ public final class DynamoCaseStore implements CaseStore {
                 : b.filterExpression("deadline < :now")
                         .expressionAttributeValues(Map.of(":p", Attr.s(partition), ":now", Attr.s(nowText))),
                 CaseItems::fromItem);
+    }
+
+    /** The cases opened in a community in a month, oldest first (the monthly summary's cohort). */
+    public Page<Case> openedIn(String community, java.time.YearMonth month, int limit, String cursor) {
+        return page(CasesTableKeys.BY_COMMUNITY_MONTH, "gsi6pk", "gsi6sk", CasesTableKeys.communityMonthPartition(community, month),
+                limit, cursor, b -> b, CaseItems::fromItem);
     }
 
     @Override

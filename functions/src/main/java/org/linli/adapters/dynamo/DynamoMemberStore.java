@@ -54,6 +54,15 @@ public final class DynamoMemberStore implements MemberStore {
         }
     }
 
+    /**
+     * Writes registrations as they are (any status), 25 per BatchWriteItem, overwriting: a bulk
+     * import of an existing roll (双报到 lists kept elsewhere until now), and the benchmarks' seed.
+     */
+    public void importAll(java.util.List<Membership> memberships) {
+        BatchWrites.putAll(dynamo, table, memberships.stream().map(VolunteerItems::membership).toList(),
+                "Some registrations could not be imported; import them again.");
+    }
+
     @Override
     public Page<Membership> byStatus(String communityCode, MembershipStatus status, int limit, String cursor) {
         return IndexQuery.page(dynamo, table, VolunteerKeys.BY_COMMUNITY, 1, VolunteerKeys.registrations(communityCode, status.name()),

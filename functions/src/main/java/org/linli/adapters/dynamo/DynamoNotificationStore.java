@@ -4,20 +4,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.linli.core.Page;
+import org.linli.core.Times;
 import org.linli.notify.Notification;
 import org.linli.notify.NotificationStore;
+import org.linli.notify.PushStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The inbox on the notifications table: {@code USER#<userId> / N#<notificationId>}; ids sort by
  * time, so one query lists the newest first. Notifications expire after {@link #KEEP} (TTL).
+ *
+ * <p>The WeChat push state lives on the notification: {@code wx} (a {@link PushStatus}),
+ * {@code wxLease} (until when a SENDING claim holds), {@code wxAttempts}, {@code wxDetail}
+ * (WeChat's msgid or error code), {@code wxAt}. A new notification is stored with its claim in
+ * one conditional put; later claims are conditional updates that only a PENDING push, a lapsed
+ * claim or a notification written without push state (the case events consumer's) can pass.
  */
 public final class DynamoNotificationStore implements NotificationStore {
     static final Duration KEEP = Duration.ofDays(180);
+    private static final String CLAIMABLE = "attribute_not_exists(wx) OR wx = :pending OR (wx = :sending AND wxLease < :now)";
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -30,25 +42,95 @@ public final class DynamoNotificationStore implements NotificationStore {
         return Map.of("pk", Attr.s("USER#" + userId), "sk", Attr.s("N#" + id));
     }
 
-    @Override
-    public boolean add(Notification n) {
+    private static Map<String, AttributeValue> item(Notification n) {
         Map<String, AttributeValue> item = new HashMap<>(key(n.userId(), n.id()));
         item.put("notificationId", Attr.s(n.id()));
         item.put("userId", Attr.s(n.userId()));
         item.put("kind", Attr.s(n.kind()));
         item.put("title", Attr.s(n.title()));
-        item.put("caseId", Attr.s(n.caseId()));
-        item.put("category", Attr.s(n.category()));
-        item.put("caseStatus", Attr.s(n.caseStatus()));
-        item.put("eventId", Attr.s(n.eventId()));
+        Attr.put(item, "body", n.body());
+        Attr.put(item, "caseId", n.caseId());
+        Attr.put(item, "category", n.category());
+        Attr.put(item, "caseStatus", n.caseStatus());
+        Attr.put(item, "eventId", n.eventId());
+        Attr.put(item, "cycleId", n.cycleId());
+        Attr.put(item, "community", n.community());
+        if (!n.values().isEmpty()) {
+            Map<String, AttributeValue> values = new HashMap<>();
+            n.values().forEach((k, v) -> values.put(k, Attr.s(v)));
+            item.put("values", AttributeValue.fromM(values));
+        }
         Attr.put(item, "createdAt", n.createdAt());
         item.put("expiresAt", Attr.n(n.createdAt().plus(KEEP).getEpochSecond()));
+        return item;
+    }
+
+    @Override
+    public boolean add(Notification n) {
+        Map<String, AttributeValue> item = item(n);
         try {
             DynamoCalls.call("PutItem notification", () -> dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(pk)")));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false; // the same event for the same user: already in the inbox
+        }
+    }
+
+    @Override
+    public PushClaim claimPush(Notification n, Instant now, Duration lease) {
+        Map<String, AttributeValue> item = item(n);
+        item.put("wx", Attr.s(PushStatus.SENDING.name()));
+        Attr.put(item, "wxLease", now.plus(lease));
+        item.put("wxAttempts", Attr.n(1));
+        Optional<Map<String, AttributeValue>> existing = PutIfAbsent.put(dynamo, table, "notification", item);
+        if (existing.isEmpty()) return new Claimed(1);
+        PushClaim standing = standing(existing.get(), now);
+        if (standing != null) return standing;
+        try {
+            var r = DynamoCalls.call("UpdateItem notification push", () -> dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(n.userId(), n.id()))
+                    .updateExpression("SET wx = :sending, wxLease = :lease ADD wxAttempts :one")
+                    .conditionExpression(CLAIMABLE)
+                    .expressionAttributeValues(Map.of(":sending", Attr.s(PushStatus.SENDING.name()),
+                            ":pending", Attr.s(PushStatus.PENDING.name()), ":now", Attr.s(Times.stored(now)),
+                            ":lease", Attr.s(Times.stored(now.plus(lease))), ":one", Attr.n(1)))
+                    .returnValues(ReturnValue.UPDATED_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+            return new Claimed((int) Attr.num(r.attributes(), "wxAttempts", 1));
+        } catch (ConditionalCheckFailedException e) {
+            PushClaim now2 = e.hasItem() ? standing(e.item(), now) : null;
+            return now2 != null ? now2 : new InFlight(now.plus(lease)); // claimed by another between our two calls
+        }
+    }
+
+    /** How a stored push stands, or null when it may be claimed. */
+    private static PushClaim standing(Map<String, AttributeValue> item, Instant now) {
+        PushStatus status = Attr.enumOf(item, "wx", PushStatus.class);
+        if (status == null || status == PushStatus.PENDING) return null;
+        if (status.settled()) return new Settled(status);
+        Instant until = Attr.instant(item, "wxLease");
+        return until != null && until.isAfter(now) ? new InFlight(until) : null;
+    }
+
+    @Override
+    public void settlePush(Notification n, PushStatus status, String detail, Instant at) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":status", Attr.s(status.name()));
+        values.put(":at", Attr.s(Times.stored(at)));
+        values.put(":sending", Attr.s(PushStatus.SENDING.name()));
+        String set = "SET wx = :status, wxAt = :at";
+        if (detail != null) {
+            set += ", wxDetail = :detail";
+            values.put(":detail", Attr.s(detail));
+        }
+        String expression = set + " REMOVE wxLease";
+        try {
+            DynamoCalls.call("UpdateItem notification push", () -> dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(n.userId(), n.id())).updateExpression(expression).conditionExpression("wx = :sending")
+                    .expressionAttributeValues(values)));
+        } catch (ConditionalCheckFailedException e) {
+            // the claim lapsed and another delivery has settled or re-claimed the push: its word stands
         }
     }
 
@@ -68,7 +150,7 @@ public final class DynamoNotificationStore implements NotificationStore {
                     .key(key(userId, notificationId))
                     .updateExpression("SET readAt = if_not_exists(readAt, :t)")
                     .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeValues(Map.of(":t", Attr.s(org.linli.core.Times.stored(at))))));
+                    .expressionAttributeValues(Map.of(":t", Attr.s(Times.stored(at))))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -76,8 +158,12 @@ public final class DynamoNotificationStore implements NotificationStore {
     }
 
     private static Notification fromItem(Map<String, AttributeValue> item) {
+        Map<String, String> values = new HashMap<>();
+        AttributeValue v = item.get("values");
+        if (v != null && v.hasM()) v.m().forEach((k, x) -> values.put(k, x.s()));
         return new Notification(Attr.str(item, "notificationId"), Attr.str(item, "userId"), Attr.str(item, "kind"),
-                Attr.str(item, "title"), Attr.str(item, "caseId"), Attr.str(item, "category"), Attr.str(item, "caseStatus"),
-                Attr.str(item, "eventId"), Attr.instant(item, "createdAt"), Attr.instant(item, "readAt"));
+                Attr.str(item, "title"), Attr.str(item, "body"), Attr.str(item, "caseId"), Attr.str(item, "category"),
+                Attr.str(item, "caseStatus"), Attr.str(item, "eventId"), Attr.str(item, "cycleId"), Attr.str(item, "community"),
+                values, Attr.instant(item, "createdAt"), Attr.instant(item, "readAt"));
     }
 }

@@ -34,7 +34,7 @@ public final class DynamoUserStore implements UserStore {
         this.table = table;
     }
 
-    private static Map<String, AttributeValue> userKey(String id) {
+    static Map<String, AttributeValue> profileKey(String id) {
         return Map.of("pk", Attr.s("USER#" + id), "sk", Attr.s("PROFILE"));
     }
 
@@ -44,7 +44,7 @@ public final class DynamoUserStore implements UserStore {
 
     @Override
     public Optional<UserAccount> find(String userId) {
-        var r = DynamoCalls.call("GetItem user", () -> dynamo.getItem(b -> b.tableName(table).key(userKey(userId)).consistentRead(true)));
+        var r = DynamoCalls.call("GetItem user", () -> dynamo.getItem(b -> b.tableName(table).key(profileKey(userId)).consistentRead(true)));
         return r.hasItem() && !r.item().isEmpty() ? Optional.of(fromItem(r.item())) : Optional.empty();
     }
 
@@ -144,7 +144,7 @@ public final class DynamoUserStore implements UserStore {
     }
 
     private static Map<String, AttributeValue> toItem(UserAccount u) {
-        Map<String, AttributeValue> item = new HashMap<>(userKey(u.id()));
+        Map<String, AttributeValue> item = new HashMap<>(profileKey(u.id()));
         item.put("userId", Attr.s(u.id()));
         Attr.put(item, "openId", u.openId());
         Attr.put(item, "unionId", u.unionId());

@@ -37,6 +37,20 @@ final class Queries {
                 .exclusiveStartKey(start))));
     }
 
+    /** Every page of one query ({@code query} sets the table or index, key condition and values); for bounded result sets. */
+    static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, String what,
+                                                 UnaryOperator<software.amazon.awssdk.services.dynamodb.model.QueryRequest.Builder> query) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = DynamoCalls.call("Query " + what, () -> dynamo.query(b -> query.apply(b).exclusiveStartKey(from)));
+            out.addAll(r.items());
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
     /** Items of a sparse index spread over partitions {@code <prefix>0..shards-1} whose sort key is before {@code before}. */
     static List<Map<String, AttributeValue>> shardsBefore(DynamoDbClient dynamo, String table, String index, String pkName,
                                                          String skName, String prefix, int shards, Instant before, int limit) {

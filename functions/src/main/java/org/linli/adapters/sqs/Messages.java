@@ -26,4 +26,15 @@ final class Messages {
         if (v.isEmpty()) throw new IllegalArgumentException("missing " + field);
         return v;
     }
+
+    static String optional(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+
+    /** A JSON object of strings as a map (absent: empty). */
+    static java.util.Map<String, String> strings(JsonNode object) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        object.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
+        return out;
+    }
 }

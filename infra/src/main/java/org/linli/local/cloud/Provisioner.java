@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * in line with the template, missing GSIs and TTL added to existing tables.
  */
 public final class Provisioner {
-    private static final long WAIT_MILLIS = 30_000;
+    // Generous: DynamoDB Local backfills an added GSI synchronously-ish, and slows under load (CI, parallel builds).
+    private static final long WAIT_MILLIS = 120_000;
 
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;

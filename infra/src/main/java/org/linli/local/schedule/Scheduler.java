@@ -117,6 +117,14 @@ public final class Scheduler implements AutoCloseable {
         return fire(find(name), clock.instant());
     }
 
+    /**
+     * Fires a schedule as if it had been scheduled for {@code at}: what a ScheduleV2 Input's
+     * {@code <aws.scheduler.scheduled-time>} says (to replay a day's firing, or to test a date).
+     */
+    public Firing fire(String name, Instant at) {
+        return fire(find(name), at);
+    }
+
     public ScheduledJob find(String name) {
         for (ScheduledJob job : jobs) if (job.answersTo(name)) return job;
         List<ScheduledJob> byEvent = jobs.stream().filter(j -> j.event().name().equals(name)).toList();
@@ -127,11 +135,13 @@ public final class Scheduler implements AutoCloseable {
 
     private Firing fire(ScheduledJob job, Instant at) {
         FunctionEvent.Schedule s = job.event();
-        String input = input(s, at);
+        String executionId = UUID.randomUUID().toString();
         int attempts = 0;
         FunctionError last = null;
+        String input = null;
         for (int i = 0; i <= s.maximumRetryAttempts(); i++) {
             attempts++;
+            input = input(s, at, executionId, attempts);
             try {
                 String output = invoker.invoke(s.functionLogicalId(), input);
                 LocalLog.info("schedule " + job.name() + " -> " + s.functionLogicalId() + " ok");
@@ -144,12 +154,23 @@ public final class Scheduler implements AutoCloseable {
                 LocalLog.warn("schedule " + job.name() + ": attempt " + attempts + " failed: " + e);
             }
         }
-        boolean deadLettered = s.deadLetterQueueLogicalId() != null && deadLetter(job, input, last, attempts);
+        boolean deadLettered = s.deadLetterQueueLogicalId() != null && deadLetter(job, input, executionId, last, attempts);
         return new Firing(job.name(), false, last.toJson(), attempts, deadLettered);
     }
 
-    /** ScheduleV2 passes Input (or {}); a v1 Schedule passes Input or the Scheduled Event envelope. */
-    private String input(FunctionEvent.Schedule s, Instant at) {
+    /**
+     * ScheduleV2 passes Input (or {}), with EventBridge Scheduler's context attributes filled in
+     * ({@code <aws.scheduler.scheduled-time>}, {@code <aws.scheduler.execution-id>},
+     * {@code <aws.scheduler.attempt-number>}, {@code <aws.scheduler.schedule-arn>}); a v1 Schedule
+     * passes Input or the Scheduled Event envelope.
+     */
+    private String input(FunctionEvent.Schedule s, Instant at, String executionId, int attempt) {
+        if (s.input() != null && s.kind() == FunctionEvent.Schedule.Kind.SCHEDULE_V2) {
+            return s.input().replace("<aws.scheduler.scheduled-time>", EVENT_TIME.format(at.truncatedTo(ChronoUnit.SECONDS)))
+                    .replace("<aws.scheduler.execution-id>", executionId)
+                    .replace("<aws.scheduler.attempt-number>", String.valueOf(attempt))
+                    .replace("<aws.scheduler.schedule-arn>", context.arn("scheduler", "schedule/default/" + s.scheduleName()));
+        }
         if (s.input() != null) return s.input();
         if (s.kind() == FunctionEvent.Schedule.Kind.SCHEDULE_V2) return "{}";
         ObjectNode e = JSON.createObjectNode();
@@ -166,7 +187,7 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /** Sends the undeliverable input to the DLQ with the attributes EventBridge adds. */
-    private boolean deadLetter(ScheduledJob job, String input, FunctionError error, int attempts) {
+    private boolean deadLetter(ScheduledJob job, String input, String executionId, FunctionError error, int attempts) {
         FunctionEvent.Schedule s = job.event();
         try {
             boolean v2 = s.kind() == FunctionEvent.Schedule.Kind.SCHEDULE_V2;
@@ -177,7 +198,7 @@ public final class Scheduler implements AutoCloseable {
             attributes.put("TARGET_ARN", string(functionArns.getOrDefault(s.functionLogicalId(), s.functionLogicalId())));
             if (v2) {
                 attributes.put("SCHEDULE_ARN", string(context.arn("scheduler", "schedule/default/" + s.scheduleName())));
-                attributes.put("EXECUTION_ID", string(UUID.randomUUID().toString()));
+                attributes.put("EXECUTION_ID", string(executionId));
             } else {
                 attributes.put("RULE_ARN", string(context.arn("events", "rule/" + s.scheduleName())));
             }

@@ -64,6 +64,18 @@ class SchedulerTest {
     }
 
     @Test
+    void scheduleV2InputGetsTheSchedulersContextAttributes_theSameScheduledTimeOnEveryRetry() {
+        var cycle = schedule("Cycle", FunctionEvent.Schedule.Kind.SCHEDULE_V2, "cron(0 9 * * ? *)", ZoneId.of("Asia/Shanghai"),
+                "{\"at\":\"<aws.scheduler.scheduled-time>\",\"try\":\"<aws.scheduler.attempt-number>\"}", true, 1);
+        try (Scheduler s = scheduler(List.of(cycle), new AtomicInteger(1))) {
+            Scheduler.Firing f = s.fire("Fn.Cycle", Instant.parse("2026-11-20T01:00:00.123Z"));
+            assertTrue(f.succeeded());
+            assertEquals(List.of("{\"at\":\"2026-11-20T01:00:00Z\",\"try\":\"1\"}", "{\"at\":\"2026-11-20T01:00:00Z\",\"try\":\"2\"}"),
+                    calls);
+        }
+    }
+
+    @Test
     void disabledSchedulesOnlyFireByName() throws Exception {
         var off = schedule("Off", FunctionEvent.Schedule.Kind.SCHEDULE_V2, "rate(1 minute)", ZoneOffset.UTC, null, false, 0);
         try (Scheduler s = scheduler(List.of(off), new AtomicInteger())) {

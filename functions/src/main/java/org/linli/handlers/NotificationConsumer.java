@@ -1,0 +1,120 @@
+package org.linli.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.linli.adapters.dynamo.DynamoNotificationStore;
+import org.linli.adapters.dynamo.DynamoSubscribers;
+import org.linli.adapters.secrets.SecretValues;
+import org.linli.adapters.sqs.NotificationMessage;
+import org.linli.adapters.wechat.HttpWeChatClient;
+import org.linli.adapters.wechat.WeChatCredentials;
+import org.linli.config.AwsClients;
+import org.linli.config.Env;
+import org.linli.core.TooManyRequests;
+import org.linli.notify.Delivery;
+import org.linli.notify.Notification;
+import org.linli.notify.PushTemplates;
+import org.linli.observability.Log;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+
+/**
+ * Consumes the notification queue: each notification into its recipient's inbox and, for kinds
+ * with a WeChat template, out as a subscribe message ({@link Delivery}). The batch's recipients
+ * are read in one batch read. A message WeChat throttled (or that another delivery holds) is
+ * reported as a batch item failure and hidden for a backoff - {@code WECHAT_RETRY_BASE_SECONDS}
+ * doubled per receive, at most 15 minutes - with one ChangeMessageVisibilityBatch, so that it
+ * comes back later rather than after the queue's full visibility timeout.
+ */
+public final class NotificationConsumer implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    static final int MAX_BACKOFF_SECONDS = 900;
+
+    private final Delivery delivery;
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final int retryBaseSeconds;
+
+    public NotificationConsumer() {
+        this(delivery(), AwsClients.sqs(), Env.require("NOTIFICATION_QUEUE_URL"),
+                Integer.parseInt(Env.getOr("WECHAT_RETRY_BASE_SECONDS", "30")));
+    }
+
+    public NotificationConsumer(Delivery delivery, SqsClient sqs, String queueUrl, int retryBaseSeconds) {
+        this.delivery = delivery;
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.retryBaseSeconds = retryBaseSeconds;
+    }
+
+    private static Delivery delivery() {
+        var dynamo = AwsClients.dynamo();
+        var clock = Clock.systemUTC();
+        var credentials = SecretValues.memoized(AwsClients.secrets(), Env.require("WECHAT_SECRET"), WeChatCredentials::fromSecretJson);
+        return new Delivery(new DynamoNotificationStore(dynamo, Env.require("NOTIFICATIONS_TABLE")), PushTemplates.fromClasspath(),
+                new DynamoSubscribers(dynamo, Env.require("USERS_TABLE")),
+                new HttpWeChatClient(Env.require("WECHAT_API_BASE_URL"), credentials, Env.getOr("WECHAT_MINIPROGRAM_STATE", "formal"),
+                        clock), clock);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<Notification> decodable = new ArrayList<>();
+        Map<String, SQSEvent.SQSMessage> byId = new HashMap<>();
+        for (SQSEvent.SQSMessage m : event.getRecords()) {
+            byId.put(m.getMessageId(), m);
+            try {
+                decodable.add(NotificationMessage.decode(m.getBody()));
+            } catch (IllegalArgumentException e) {
+                // MessageLoop reports it as poison below
+            }
+        }
+        Delivery.Batch batch = delivery.batch(decodable);
+        Map<String, Duration> later = new HashMap<>();
+        SQSBatchResponse response = MessageLoop.run(event, "notification", NotificationMessage::decode, "notificationId",
+                Notification::id, (n, messageId) -> {
+                    try {
+                        Delivery.Outcome outcome = batch.deliver(n);
+                        Log.info("notification.delivered", "notificationId", n.id(), "kind", n.kind(), "outcome", outcome,
+                                "messageId", messageId);
+                    } catch (TooManyRequests e) {
+                        later.put(messageId, backoff(byId.get(messageId), e.retryAfter()));
+                        throw e;
+                    }
+                });
+        if (!later.isEmpty()) hide(later, byId);
+        return response;
+    }
+
+    /** base x 2^(receives - 1), at least what the delivery asked for, at most 15 minutes. */
+    Duration backoff(SQSEvent.SQSMessage m, Duration asked) {
+        int receives = 1;
+        String count = m.getAttributes() == null ? null : m.getAttributes().get("ApproximateReceiveCount");
+        if (count != null) receives = Math.max(1, Integer.parseInt(count));
+        long seconds = Math.min(MAX_BACKOFF_SECONDS, (long) retryBaseSeconds << Math.min(receives - 1, 10));
+        return Duration.ofSeconds(Math.min(MAX_BACKOFF_SECONDS, Math.max(seconds, asked.toSeconds() + 1)));
+    }
+
+    /** Hides the throttled messages for their backoff; if that fails they come back after the visibility timeout. */
+    private void hide(Map<String, Duration> later, Map<String, SQSEvent.SQSMessage> byId) {
+        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, Duration> e : later.entrySet()) {
+            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(String.valueOf(i++))
+                    .receiptHandle(byId.get(e.getKey()).getReceiptHandle()).visibilityTimeout((int) e.getValue().toSeconds()).build());
+        }
+        try {
+            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
+        } catch (SdkException e) {
+            Log.warn("notification.backoff_failed", "messages", entries.size(), "reason", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.linli.handlers;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import org.linli.adapters.dynamo.DynamoPatrolStore;
+import org.linli.adapters.dynamo.DynamoReportStore;
+import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
+import org.linli.adapters.dynamo.DynamoUnitDirectory;
+import org.linli.adapters.sqs.SqsAssignmentQueue;
+import org.linli.cases.Categories;
+import org.linli.config.AwsClients;
+import org.linli.config.Env;
+import org.linli.core.Ids;
+import org.linli.core.NotFound;
+import org.linli.core.Page;
+import org.linli.core.Times;
+import org.linli.http.Access;
+import org.linli.http.ApiHandler;
+import org.linli.http.ApiRequest;
+import org.linli.http.ApiResponse;
+import org.linli.http.Route;
+import org.linli.json.Json;
+import org.linli.kpi.KpiSettings;
+import org.linli.kpi.UnitDirectory;
+import org.linli.observability.Log;
+import org.linli.patrol.Patrol;
+import org.linli.patrol.PatrolLog;
+import org.linli.patrol.PatrolParser;
+import org.linli.patrol.PatrolStore;
+import org.linli.report.ReportIntake;
+import org.linli.territory.TerritoryDirectory;
+
+/** Patrols (巡查): POST /patrols (a visit, findings reported in the same step), GET /patrols/{patrolId}, GET /me/patrols. */
+public final class PatrolsApi extends ApiHandler {
+    private final PatrolLog log;
+    private final PatrolStore store;
+    private final PatrolParser parser;
+
+    public PatrolsApi() {
+        this(new DynamoTerritoryDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
+                new DynamoUnitDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
+                new DynamoPatrolStore(AwsClients.dynamo(), Env.require("KPI_TABLE")),
+                new ReportIntake(new DynamoReportStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
+                        new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")), Clock.systemUTC()),
+                Categories.fromClasspath(), KpiSettings.fromClasspath(), Clock.systemUTC());
+    }
+
+    public PatrolsApi(TerritoryDirectory territory, UnitDirectory units, PatrolStore store, ReportIntake intake,
+                      Categories categories, KpiSettings settings, Clock clock) {
+        super(clock);
+        this.store = store;
+        this.log = new PatrolLog(territory, units, store, intake, settings.visitsPerMicroGrid(), clock);
+        this.parser = new PatrolParser(categories);
+        serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
+                Route.of("POST /patrols", Access.staff(), this::create),
+                Route.of("GET /patrols/{patrolId}", Access.staff(), this::get),
+                Route.of("GET /me/patrols", Access.staff(), this::mine));
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        String key = Idempotency.key(request);
+        PatrolLog.Logged logged = log.log(request.principal(), parser.parse(request.body()), key);
+        Patrol p = logged.patrol();
+        Log.info(logged.replayed() ? "patrol.replayed" : "patrol.logged", "patrolId", p.id(), "unit", p.unit(),
+                "credited", p.credited(), "reports", p.findings().stream().filter(f -> f.reportId() != null).count(),
+                "requestId", request.requestId());
+        ApiResponse r = ApiResponse.created(view(p), "/patrols/" + p.id());
+        return logged.replayed() ? r.withHeader("Idempotent-Replayed", "true") : r;
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        String id = request.pathParam("patrolId");
+        if (!Ids.looksLike(id, "ptl")) throw new NotFound("patrol", id);
+        return ApiResponse.ok(view(log.find(request.principal(), id)));
+    }
+
+    private ApiResponse mine(ApiRequest request) {
+        Page<Patrol> page = store.byPatroller(request.principal().userId(), request.limit(20, 100), request.cursor());
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        page.items().forEach(p -> items.add(view(p)));
+        return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
+    }
+
+    static ObjectNode view(Patrol p) {
+        ObjectNode o = Json.object();
+        o.put("patrolId", p.id());
+        ObjectNode place = o.putObject("place");
+        place.put("unit", p.unit());
+        if (p.buildingCode() == null) place.putNull("buildingCode"); else place.put("buildingCode", p.buildingCode());
+        ArrayNode path = place.putArray("path");
+        p.path().forEach(path::add);
+        o.put("visitedAt", Times.api(p.visitedAt()));
+        o.put("month", p.month().toString());
+        if (p.note() == null) o.putNull("note"); else o.put("note", p.note());
+        ArrayNode photos = o.putArray("photoKeys");
+        p.photoKeys().forEach(photos::add);
+        ArrayNode findings = o.putArray("findings");
+        for (Patrol.Finding f : p.findings()) {
+            ObjectNode fo = findings.addObject();
+            fo.put("note", f.note());
+            ArrayNode fp = fo.putArray("photoKeys");
+            f.photoKeys().forEach(fp::add);
+            if (f.reportId() == null) {
+                fo.putNull("category");
+                fo.putNull("reportId");
+            } else {
+                fo.put("category", f.category());
+                fo.put("reportId", f.reportId());
+                fo.putObject("links").put("report", "/reports/" + f.reportId());
+            }
+        }
+        o.put("credited", p.credited());
+        o.put("createdAt", Times.api(p.createdAt()));
+        o.putObject("links").put("self", "/patrols/" + p.id());
+        return o;
+    }
+}

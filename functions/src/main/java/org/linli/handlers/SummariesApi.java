@@ -1,0 +1,80 @@
+package org.linli.handlers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.YearMonth;
+import org.linli.adapters.dynamo.DynamoCommunities;
+import org.linli.adapters.dynamo.DynamoCycleStore;
+import org.linli.config.AwsClients;
+import org.linli.config.Env;
+import org.linli.core.NotFound;
+import org.linli.core.Page;
+import org.linli.core.Times;
+import org.linli.cycle.CycleStore;
+import org.linli.cycle.MonthlySummary;
+import org.linli.http.Access;
+import org.linli.http.ApiHandler;
+import org.linli.http.ApiRequest;
+import org.linli.http.ApiResponse;
+import org.linli.http.Route;
+import org.linli.json.Json;
+import org.linli.volunteer.Communities;
+import org.linli.volunteer.Community;
+import org.linli.volunteer.Memberships;
+import org.linli.volunteer.Standings;
+
+/**
+ * The monthly summaries (月度小结) the cycle stores on its summary date, for the staff whose
+ * territory covers the community: {@code GET /communities/{code}/summaries} (newest first) and
+ * {@code GET /communities/{code}/summaries/{month}}.
+ */
+public final class SummariesApi extends ApiHandler {
+    private final CycleStore store;
+    private final Communities communities;
+
+    public SummariesApi() {
+        this(new DynamoCycleStore(AwsClients.dynamo(), Env.require("CYCLE_TABLE")),
+                new DynamoCommunities(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    public SummariesApi(CycleStore store, Communities communities, Clock clock) {
+        super(clock);
+        this.store = store;
+        this.communities = communities;
+        serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
+                Route.of("GET /communities/{code}/summaries", Access.staff(), this::list),
+                Route.of("GET /communities/{code}/summaries/{month}", Access.staff(), this::one));
+    }
+
+    private Community staffCommunity(ApiRequest r) {
+        Community c = communities.require(r.pathParam("code"));
+        Memberships.requireStaffOf(r.principal(), c);
+        return c;
+    }
+
+    private ApiResponse list(ApiRequest r) {
+        Community c = staffCommunity(r);
+        Page<MonthlySummary> page = store.summaries(c.code(), r.limit(12, 60), r.cursor());
+        ObjectNode body = Json.object();
+        var items = body.putArray("items");
+        page.items().forEach(s -> items.add(view(s)));
+        return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
+    }
+
+    private ApiResponse one(ApiRequest r) {
+        Community c = staffCommunity(r);
+        YearMonth month = Standings.month(r.pathParam("month"));
+        return store.summary(c.code(), month).map(s -> ApiResponse.ok(view(s)))
+                .orElseThrow(() -> new NotFound("summary", c.code() + "/" + month));
+    }
+
+    private static ObjectNode view(MonthlySummary s) {
+        ObjectNode o = Json.object().put("community", s.community()).put("month", s.month().toString());
+        ObjectNode wishes = o.putObject("requests");
+        wishes.put("collected", s.collected()).put("classified", s.classified()).put("served", s.served()).put("rated", s.rated());
+        o.putObject("cases").put("received", s.casesReceived()).put("resolved", s.casesResolved()).put("overdue", s.casesOverdue());
+        o.putObject("volunteers").put("active", s.volunteersActive());
+        o.put("computedAt", Times.api(s.computedAt()));
+        return o;
+    }
+}

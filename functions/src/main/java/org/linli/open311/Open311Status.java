@@ -1,0 +1,45 @@
+package org.linli.open311;
+
+import org.linli.cases.Case;
+import org.linli.cases.CaseStatus;
+
+/**
+ * Linli's twelve case states on Open311's two: {@code closed} for CLOSED, REJECTED and MERGED (the
+ * case is finished with, one way or another), {@code open} for everything else; the status notes
+ * say what stands behind it, with the Linli state in brackets for clients that want it.
+ */
+public final class Open311Status {
+    private Open311Status() {}
+
+    public static String status(Case c) {
+        return c.status().open() ? "open" : "closed";
+    }
+
+    public static String notes(Case c) {
+        String text = switch (c.status()) {
+            case UNASSIGNED -> "已立案，等待派单";
+            case ASSIGNED -> "已派单，等待网格员受理";
+            case ACCEPTED -> "已受理，正在处置";
+            case IN_PROGRESS -> "正在现场处置";
+            case COORDINATING -> "街道已吹哨，相关部门正在协同处置";
+            case ESCALATED -> "已上报上级协调处置";
+            case RESOLVED -> "已处置，等待反馈结果";
+            case FED_BACK -> "处置结果已反馈，等待评价";
+            case REWORK -> "正在重新处置";
+            case CLOSED -> c.closure() == null ? "已办结" : switch (c.closure()) {
+                case SATISFIED -> "已办结：群众满意";
+                case BASICALLY_SATISFIED -> "已办结：群众基本满意";
+                case UNCONFIRMED -> "已办结：反馈后未评价";
+                case STAFF_CLOSED -> "已办结";
+            };
+            case REJECTED -> "不属于受理范围，未予受理";
+            case MERGED -> "重复诉求，已并入 " + c.mergedInto();
+        };
+        return text + " (" + c.status().name() + ")";
+    }
+
+    /** The statuses a filter value names. */
+    public static boolean matches(CaseStatus s, String open311Status) {
+        return open311Status.equals(s.open() ? "open" : "closed");
+    }
+}

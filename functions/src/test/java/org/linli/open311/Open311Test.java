@@ -1,0 +1,97 @@
+package org.linli.open311;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.linli.cases.Case;
+import org.linli.cases.CaseStatus;
+import org.linli.cases.Categories;
+import org.linli.cases.Closure;
+import org.linli.core.ValidationFailed;
+import org.linli.json.Json;
+import org.linli.testing.CaseWorld;
+
+/** The pure parts of GeoReport v2: argument rules and limits, the status mapping, the catalogue, the XML. */
+class Open311Test {
+    private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
+
+    @Test
+    void requestIdsOverrideAllOtherArguments() {
+        RequestFilter f = RequestFilter.parse(Map.of("service_request_id", "case_A, case_B,case_A", "status", "bogus",
+                "start_date", "not a date"), NOW);
+        assertTrue(f.byIds());
+        assertEquals(List.of("case_A", "case_B"), f.ids());
+        assertThrows(ValidationFailed.class, () -> RequestFilter.parse(Map.of("service_request_id",
+                String.join(",", java.util.stream.IntStream.range(0, 1001).mapToObj(i -> "case_" + i).toList())), NOW));
+    }
+
+    @Test
+    void datesDefaultToTheMostRecent90DaysAndMayNotSpanMore() {
+        RequestFilter none = RequestFilter.parse(Map.of(), NOW);
+        assertEquals(NOW, none.end());
+        assertEquals(NOW.minus(Duration.ofDays(90)), none.start());
+        RequestFilter start = RequestFilter.parse(Map.of("start_date", "2026-10-01T00:00:00+08:00"), NOW);
+        assertEquals(Instant.parse("2026-09-30T16:00:00Z").plus(Duration.ofDays(90)), start.end());
+        RequestFilter end = RequestFilter.parse(Map.of("end_date", "2010-01-01T00:00:00Z"), NOW);
+        assertEquals(Instant.parse("2010-01-01T00:00:00Z").minus(Duration.ofDays(90)), end.start());
+        RequestFilter exactly = RequestFilter.parse(Map.of("start_date", "2026-01-01T00:00:00Z", "end_date", "2026-04-01T00:00:00Z"), NOW);
+        assertEquals(Duration.ofDays(90), Duration.between(exactly.start(), exactly.end()));
+        ValidationFailed over = assertThrows(ValidationFailed.class,
+                () -> RequestFilter.parse(Map.of("start_date", "2026-01-01T00:00:00Z", "end_date", "2026-04-01T00:00:01Z"), NOW));
+        assertTrue(over.fields().get(0).message().contains("90 days"));
+        assertThrows(ValidationFailed.class, () -> RequestFilter.parse(Map.of("start_date", "2026-01-01T00:00:00"), NOW), "no time zone");
+        assertThrows(ValidationFailed.class, () -> RequestFilter.parse(Map.of("start_date", "2026-02-01T00:00:00Z",
+                "end_date", "2026-01-01T00:00:00Z"), NOW));
+        assertEquals(1000, RequestFilter.LIMIT);
+    }
+
+    @Test
+    void statusesAndCodesMayBeCommaDelimitedAndEmptyIsAbsent() {
+        RequestFilter f = RequestFilter.parse(Map.of("status", "open,closed", "service_code", "noise, leak", "start_date", " "), NOW);
+        assertEquals(Set.of("open", "closed"), f.statuses());
+        assertEquals(Set.of("noise", "leak"), f.serviceCodes());
+        assertEquals(NOW, f.end());
+        ValidationFailed bad = assertThrows(ValidationFailed.class, () -> RequestFilter.parse(Map.of("status", "open,pending"), NOW));
+        assertEquals("status", bad.fields().get(0).field());
+    }
+
+    @Test
+    void linliStatesMapOnOpenAndClosed() {
+        CaseWorld w = new CaseWorld();
+        for (CaseStatus s : CaseStatus.values()) {
+            Case c = w.fixture(s);
+            assertEquals(s.open() ? "open" : "closed", Open311Status.status(c), s.name());
+            assertTrue(Open311Status.notes(c).endsWith("(" + s.name() + ")"), Open311Status.notes(c));
+        }
+        Case closed = w.fixture(CaseStatus.CLOSED).toBuilder().closure(Closure.SATISFIED).build();
+        assertEquals("已办结：群众满意 (CLOSED)", Open311Status.notes(closed));
+        assertTrue(Open311Status.notes(w.fixture(CaseStatus.MERGED)).contains("case_ZZZ"));
+    }
+
+    @Test
+    void theCatalogueComesFromTheCategories() {
+        Open311Catalog catalog = new Open311Catalog(Categories.fromClasspath());
+        var services = catalog.services();
+        assertEquals(Categories.fromClasspath().all().size(), services.size());
+        var noise = services.findParents("service_code").stream().filter(s -> s.path("service_code").asText().equals("noise")).findFirst().orElseThrow();
+        assertEquals("噪音扰民", noise.path("service_name").asText());
+        assertEquals("batch", noise.path("type").asText());
+        assertTrue(noise.path("description").asText().contains("受理时限 2 小时，处置时限 2 天"), noise.toString());
+        assertEquals("15 分钟", Open311Catalog.chinese(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void xmlFollowsTheSparkConventionAndEscapes() {
+        var array = Json.array();
+        array.addObject().put("code", 400).put("description", "a < b & \"c\"").putNull("x");
+        assertEquals("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<errors><error><code>400</code>"
+                + "<description>a &lt; b &amp; &quot;c&quot;</description><x></x></error></errors>\n", SparkXml.write("errors", array));
+    }
+}

@@ -1,0 +1,194 @@
+package org.linli.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.linli.kpi.CaseFacts;
+import org.linli.local.LocalCloud;
+import org.linli.tools.OpenKeys;
+
+/**
+ * Contract tests: real requests to the local cloud, every answer checked against docs/openapi.yaml
+ * - its status must be one the operation declares, and its body must conform to the declared
+ * schema for that status and media type. Every route of the document is called at least once.
+ */
+class OpenApiContractIntegrationTest {
+    private static LocalCloud cloud;
+    private static Api api;
+    private static final Set<String> CALLED = new TreeSet<>();
+    private static final List<String> FAILURES = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        cloud = LinliCloud.get();
+        api = new Api(cloud.baseUrl());
+    }
+
+    @AfterAll
+    static void coverage() {
+        System.out.println("contract: " + CALLED.size() + " routes called");
+    }
+
+    /** Calls {@code path} (which {@code routeKey} serves) and checks the answer against the document. */
+    private static Api.Answer check(String routeKey, String path, String token, String body, Map<String, String> headers) {
+        String method = routeKey.substring(0, routeKey.indexOf(' '));
+        Api.Answer a = api.call(method, path, token, body, headers);
+        CALLED.add(routeKey);
+        String type = a.header("Content-Type") == null ? "" : a.header("Content-Type").split(";")[0].trim();
+        JsonNode schema = OpenApi.responseSchema(routeKey, a.status(), type);
+        if (schema == null) {
+            FAILURES.add(routeKey + " " + path + ": " + a.status() + " " + type + " is not declared (" + a.body() + ")");
+            return a;
+        }
+        if (type.equals("application/json")) {
+            var messages = OpenApi.validate(schema, a.json());
+            if (!messages.isEmpty()) FAILURES.add(routeKey + " " + path + " " + a.status() + ": " + messages + " in " + a.body());
+        }
+        return a;
+    }
+
+    private static Api.Answer get(String routeKey, String path, String token) {
+        return check(routeKey, path, token, null, Map.of());
+    }
+
+    private static Api.Answer post(String routeKey, String path, String token, String json) {
+        return check(routeKey, path, token, json, Map.of("Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void everyRouteAnswersAsDocumented() {
+        String resident = api.login("resident");
+        String worker = api.login("worker-DEMO-W1-G3");
+        String dispatcher = api.login("dispatcher-DEMO-W1");
+        String street = api.login("street-DEMO-W");
+        String district = api.login("district");
+        String admin = api.login("admin");
+        String volunteer = api.login("volunteer-DEMO-W1-1");
+        String police = api.login("dept-DEMO-PS-W");
+        String month = CaseFacts.monthOf(java.time.Instant.now()).toString();
+
+        // auth
+        Api.Answer login = post("POST /auth/wechat-login", "/auth/wechat-login", null, "{\"code\":\"contract-code\"}");
+        post("POST /auth/refresh", "/auth/refresh", null, "{\"refreshToken\":\"" + login.json().path("refreshToken").asText() + "\"}");
+        get("GET /me", "/me", resident);
+        post("POST /auth/wechat-login", "/auth/wechat-login", null, "{}");
+
+        // reports and cases
+        Api.Answer report = post("POST /reports", "/reports", resident, """
+                {"category":"sanitation","description":"契约测试：垃圾未清运","location":{"lat":37.8521,"lng":113.5667,"datum":"GCJ02"},
+                 "contact":{"name":"王芳","phone":"13812341234"}}""");
+        String reportId = report.json().path("reportId").asText();
+        get("GET /me/reports", "/me/reports", resident);
+        String caseId = Eventually.await(Duration.ofSeconds(20), () -> get("GET /reports/{reportId}", "/reports/" + reportId, resident).json(),
+                j -> j.path("case").path("caseId").isTextual(), "the report's case").path("case").path("caseId").asText();
+        String assignee = get("GET /cases/{caseId}", "/cases/" + caseId, dispatcher).json().path("assignee").path("userId").asText();
+        assertNotNull(assignee);
+        get("GET /cases/{caseId}/audit", "/cases/" + caseId + "/audit", dispatcher);
+        post("POST /cases/{caseId}/actions/{action}", "/cases/" + caseId + "/actions/add-note", dispatcher, "{\"note\":\"已联系\"}");
+        post("POST /cases/{caseId}/actions/{action}", "/cases/" + caseId + "/actions/resolve", resident, "{\"result\":\"x\"}");
+        get("GET /cases/{caseId}", "/cases/case_00000000000000000000000000", dispatcher);
+        get("GET /me/cases", "/me/cases", worker);
+        get("GET /dispatch/{nodeCode}/unassigned", "/dispatch/DEMO-W/unassigned", street);
+        get("GET /supervision/{nodeCode}/overdue", "/supervision/DEMO-W/overdue?level=COMMUNITY", street);
+        get("GET /departments/{departmentCode}/tasks", "/departments/DEMO-PS-W/tasks", police);
+        get("GET /me/notifications", "/me/notifications", resident);
+        // Monthly summaries (issue 6): none stored yet for this month in the shared cloud, so a list and a 404.
+        get("GET /communities/{code}/summaries", "/communities/DEMO-W1/summaries", dispatcher);
+        get("GET /communities/{code}/summaries/{month}", "/communities/DEMO-W1/summaries/2020-01", dispatcher);
+        // Territory (issue 3): reads for the mini-program, versions and an import job for staff.
+        get("GET /territory/nodes/{code}", "/territory/nodes/DEMO-W1-G1", resident);
+        get("GET /territory/nodes/{code}/buildings", "/territory/nodes/DEMO-W1-G1-M1/buildings", resident);
+        get("GET /territory/locate", "/territory/locate?lat=37.8481&lng=113.5452&datum=GCJ02", resident);
+        get("GET /territory/versions", "/territory/versions", admin);
+        String job = post("POST /territory/imports", "/territory/imports", admin, "{\"note\":\"contract\"}").json().path("jobId").asText();
+        check("PUT /territory/imports/{jobId}/parts/{partId}", "/territory/imports/" + job + "/parts/territory-0001", admin,
+                "{\"type\":\"FeatureCollection\",\"features\":[]}", Map.of("Content-Type", "application/json"));
+        get("GET /territory/imports/{jobId}", "/territory/imports/" + job, admin);
+        post("POST /territory/imports/{jobId}/commit", "/territory/imports/nope/commit", admin, "{}");
+        post("POST /me/notifications/{notificationId}/read", "/me/notifications/ntf_00000000000000000000000000/read", resident, "{}");
+
+        // volunteers, wishes, grading
+        post("POST /volunteers", "/volunteers", api.login("resident2"), "{}");
+        get("GET /me/volunteer", "/me/volunteer", volunteer);
+        get("GET /communities/{code}/volunteers", "/communities/DEMO-W1/volunteers", dispatcher);
+        post("POST /volunteers/{memberId}/decision", "/volunteers/usr_00000000000000000000000000/decision", dispatcher, "{}");
+        post("POST /volunteers/{memberId}/appraisals", "/volunteers/usr_00000000000000000000000000/appraisals", resident, "{}");
+        get("GET /me/points", "/me/points", volunteer);
+        post("POST /service-logs", "/service-logs", volunteer, "{}");
+        get("GET /me/service-logs", "/me/service-logs", volunteer);
+        get("GET /me/received-services", "/me/received-services", resident);
+        get("GET /service-logs/{logId}", "/service-logs/log_00000000000000000000000000", volunteer);
+        post("POST /service-logs/{logId}/verification", "/service-logs/log_00000000000000000000000000/verification", dispatcher, "{}");
+        post("POST /service-logs/{logId}/rating", "/service-logs/log_00000000000000000000000000/rating", resident, "{}");
+        get("GET /communities/{code}/service-logs", "/communities/DEMO-W1/service-logs", dispatcher);
+        post("POST /wishes", "/wishes", resident, "{}");
+        get("GET /wishes/{wishId}", "/wishes/wsh_00000000000000000000000000", resident);
+        get("GET /me/wishes", "/me/wishes", resident);
+        get("GET /me/claims", "/me/claims", volunteer);
+        get("GET /communities/{code}/wishes", "/communities/DEMO-W1/wishes", dispatcher);
+        for (String step : List.of("review", "claim", "completion", "confirmation", "release", "reassign")) {
+            post("POST /wishes/{wishId}/" + step, "/wishes/wsh_00000000000000000000000000/" + step, dispatcher, "{}");
+        }
+        get("GET /communities/{code}/feed", "/communities/DEMO-W1/feed", resident);
+        post("POST /communities/{code}/assessments", "/communities/{code}/assessments".replace("{code}", "DEMO-W1"), dispatcher, "{}");
+        post("POST /communities/{code}/grades/{year}", "/communities/DEMO-W1/grades/2024", dispatcher, "{}");
+        get("GET /communities/{code}/grades/{year}", "/communities/DEMO-W1/grades/2024", dispatcher);
+        post("POST /communities/{code}/grades/{year}/adjustments", "/communities/DEMO-W1/grades/2024/adjustments", dispatcher, "{}");
+        post("POST /communities/{code}/grades/{year}/publish", "/communities/DEMO-W1/grades/2024/publish", dispatcher, "{}");
+        get("GET /communities/{code}/leaderboard", "/communities/DEMO-W1/leaderboard", resident);
+        get("GET /communities/{code}/stars/{month}", "/communities/DEMO-W1/stars/" + month, resident);
+
+        // KPIs and patrols
+        get("GET /kpis/{unit}", "/kpis/DEMO?month=" + month, district);
+        get("GET /kpis/{unit}", "/kpis/DEMO-W1?format=csv", district);
+        get("GET /kpis/{unit}", "/kpis/DEMO-E1", street);
+        get("GET /kpis/{unit}/ranking", "/kpis/DEMO/ranking", district);
+        get("GET /kpis/{unit}/ranking", "/kpis/DEMO/ranking?among=departments&format=csv", district);
+        get("GET /kpis/{unit}/months", "/kpis/DEMO-W/months", district);
+        post("POST /kpis/recompute", "/kpis/recompute", admin, "{\"month\":\"" + month + "\"}");
+        post("POST /kpis/recompute", "/kpis/recompute", admin, "{\"month\":\"nope\"}");
+        String visitedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(3).withNano(0).toString();
+        Api.Answer patrol = post("POST /patrols", "/patrols", worker, "{\"place\":{\"microGrid\":\"DEMO-W1-G3-M1\"},\"visitedAt\":\""
+                + visitedAt + "\",\"findings\":[{\"note\":\"一切正常\"}]}");
+        get("GET /patrols/{patrolId}", "/patrols/" + patrol.json().path("patrolId").asText(), worker);
+        get("GET /me/patrols", "/me/patrols", worker);
+
+        // Open311
+        get("GET /open311/discovery.json", "/open311/discovery.json", null);
+        get("GET /open311/v2/services.json", "/open311/v2/services.json", null);
+        get("GET /open311/v2/services.xml", "/open311/v2/services.xml", null);
+        get("GET /open311/v2/services/{serviceCode}", "/open311/v2/services/noise.json", null);
+        get("GET /open311/v2/services/{serviceCode}", "/open311/v2/services/nope.json", null);
+        Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        Api.Answer created = check("POST /open311/v2/requests.json", "/open311/v2/requests.json", null,
+                "api_key=" + OpenKeys.DEMO_KEY + "&service_code=leak&address_id=DEMO-W1-G3-M2-B2&description=%E6%BC%8F%E6%B0%B4", form);
+        check("POST /open311/v2/requests.xml", "/open311/v2/requests.xml", null, "service_code=leak", form);
+        check("POST /open311/v2/requests.json", "/open311/v2/requests.json", null, "api_key=" + OpenKeys.DEMO_KEY, form);
+        get("GET /open311/v2/requests.json", "/open311/v2/requests.json", null);
+        get("GET /open311/v2/requests.xml", "/open311/v2/requests.xml?status=open", null);
+        get("GET /open311/v2/requests.json", "/open311/v2/requests.json?status=bogus", null);
+        get("GET /open311/v2/requests/{requestId}", "/open311/v2/requests/" + caseId + ".json", null);
+        get("GET /open311/v2/requests/{requestId}", "/open311/v2/requests/case_00000000000000000000000000.json", null);
+        get("GET /open311/v2/tokens/{token}", "/open311/v2/tokens/" + created.json().get(0).path("token").asText() + ".json", null);
+
+        assertEquals(List.of(), FAILURES, "answers that do not conform to docs/openapi.yaml");
+        Set<String> notCalled = new TreeSet<>(OpenApi.operations().keySet());
+        notCalled.removeAll(CALLED);
+        assertEquals(Set.of(), notCalled, "routes the contract test does not call");
+        assertTrue(CALLED.size() >= 64);
+    }
+}
