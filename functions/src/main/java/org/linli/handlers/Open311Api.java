@@ -123,8 +123,8 @@ public final class Open311Api extends ApiHandler {
                 Route.of("GET " + BASE + "/services.json", Access.PUBLIC, this::services),
                 Route.of("GET " + BASE + "/services.xml", Access.PUBLIC, this::services),
                 Route.of("GET " + BASE + "/services/{serviceCode}", Access.PUBLIC, this::definition),
-                Route.form("POST " + BASE + "/requests.json", Access.PUBLIC, this::create),
-                Route.form("POST " + BASE + "/requests.xml", Access.PUBLIC, this::create),
+                Route.form("POST " + BASE + "/requests.json", Access.apiKey(), this::create),
+                Route.form("POST " + BASE + "/requests.xml", Access.apiKey(), this::create),
                 Route.of("GET " + BASE + "/requests.json", Access.PUBLIC, this::list),
                 Route.of("GET " + BASE + "/requests.xml", Access.PUBLIC, this::list),
                 Route.of("GET " + BASE + "/requests/{requestId}", Access.PUBLIC, this::one),
@@ -205,7 +205,7 @@ public final class Open311Api extends ApiHandler {
         if (placement.path().isEmpty()) {
             throw ValidationFailed.of(point != null ? "lat" : "address_id", "lies outside this jurisdiction");
         }
-        if (!placement.path().contains(key.scope())) throw new Forbidden("This api_key may not report at this location.");
+        key.requireCovers(placement.path());
         String name = join(first(form, "last_name"), first(form, "first_name"));
         ReportDraft draft = new ReportDraft(category.code(), description == null ? category.name() : description, point, building,
                 List.of(), new Contact(name, phone == null ? null : phone.replace(" ", "")),

@@ -53,9 +53,9 @@ public final class PatrolsApi extends ApiHandler {
         this.log = new PatrolLog(territory, units, store, intake, settings.visitsPerMicroGrid(), clock);
         this.parser = new PatrolParser(categories);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("POST /patrols", Access.staff(), this::create),
-                Route.of("GET /patrols/{patrolId}", Access.staff(), this::get),
-                Route.of("GET /me/patrols", Access.staff(), this::mine));
+                Route.of("POST /patrols", Access.staff().object(), this::create),
+                Route.of("GET /patrols/{patrolId}", Access.staff().object(), this::get),
+                Route.of("GET /me/patrols", Access.staff().own(), this::mine));
     }
 
     private ApiResponse create(ApiRequest request) {

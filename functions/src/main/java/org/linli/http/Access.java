@@ -34,6 +34,10 @@ public record Access(boolean authenticated, Set<Role> roles, Scope scope, String
         NODE("a node or department in the path the caller works for"),
         /** The community in the path: staff covering its territory, checked in the domain. */
         COMMUNITY("the community in the path: staff covering it, checked in the domain"),
+        /** The node or department in the path: staff of it or of a node above it, checked in the domain (KPIs). */
+        COVERED("the node or department in the path: its staff or staff above it, checked in the domain"),
+        /** No user: an Open311 api_key scoped to a territory node, checked in the domain on the request's place. */
+        API_KEY("an Open311 api_key's territory node, checked in the domain on the place"),
         /** The whole system: administrators. */
         SYSTEM("the whole system");
 
@@ -75,6 +79,16 @@ public record Access(boolean authenticated, Set<Role> roles, Scope scope, String
         return new Access(authenticated, roles, Scope.COMMUNITY, pathParam);
     }
 
+    /** The path parameter {@code pathParam} names a node or department the caller works for or lies under. */
+    public Access covering(String pathParam) {
+        return new Access(authenticated, roles, Scope.COVERED, pathParam);
+    }
+
+    /** Open311's own authentication: no token, an {@code api_key} whose node must hold the request's place. */
+    public static Access apiKey() {
+        return new Access(false, Set.of(), Scope.API_KEY, null);
+    }
+
     public Access anyTerritory() {
         return new Access(authenticated, roles, Scope.NONE, null);
     }
@@ -89,7 +103,7 @@ public record Access(boolean authenticated, Set<Role> roles, Scope scope, String
 
     /** "staff (GRID_WORKER, ...); scope: ..." - for docs and the policy listing. */
     public String describe() {
-        String who = !authenticated ? "anyone" : roles.isEmpty() ? "signed in"
+        String who = scope == Scope.API_KEY ? "an Open311 api_key" : !authenticated ? "anyone" : roles.isEmpty() ? "signed in"
                 : roles.equals(staff().roles()) ? "staff" : String.join(", ", roles.stream().map(Role::name).sorted().toList());
         return who + "; " + scope.describe() + (param == null ? "" : " {" + param + "}");
     }

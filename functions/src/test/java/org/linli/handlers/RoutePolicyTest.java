@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.cases.Categories;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
+import org.linli.kpi.KpiSettings;
 import org.linli.volunteer.VolunteerRules;
 
 /**
@@ -38,6 +39,8 @@ class RoutePolicyTest {
     private static Object stand_in(Class<?> type) {
         if (type == Clock.class) return Clock.systemUTC();
         if (type == Categories.class) return Categories.fromClasspath();
+        if (type == KpiSettings.class) return KpiSettings.fromClasspath();
+        if (type == boolean.class) return true;
         if (type == VolunteerPorts.class) return new VolunteerPorts(null, null, null, null, null, null, null, VolunteerRules.fromClasspath());
         return null;
     }
@@ -51,7 +54,7 @@ class RoutePolicyTest {
         for (var e : policies.entrySet()) {
             Access a = e.getValue();
             if (a.authenticated() && a.scope() == Access.Scope.UNSTATED) unstated.add(e.getKey());
-            if (a.scope() == Access.Scope.NODE || a.scope() == Access.Scope.COMMUNITY) {
+            if (a.scope() == Access.Scope.NODE || a.scope() == Access.Scope.COMMUNITY || a.scope() == Access.Scope.COVERED) {
                 assertTrue(e.getKey().contains("{" + a.param() + "}"), e.getKey() + " scopes on {" + a.param() + "}");
             }
             String[] parts = a.describe().split("; ", 2);
