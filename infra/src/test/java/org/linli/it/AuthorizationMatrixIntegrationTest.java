@@ -17,9 +17,9 @@ import org.linli.identity.Role;
 import org.linli.local.LocalCloud;
 
 /**
- * The authorization matrix: every route, called through the local gateway by a user of each of
- * the nine roles, once on an object (or node, or community) inside that user's scope and once
- * outside it. The expected answers are a hand-written table derived from the documentation
+ * The authorization matrix: every route of the template (its rows must be exactly ApiRoutes.all()),
+ * called through the local gateway by a user of each of the nine roles, once on an object (or
+ * node, or community) inside that user's scope and once outside it. The expected answers are a hand-written table derived from the documentation
  * (docs/api.md "who", docs/workflow.md parties, docs/volunteers.md audiences, docs/security.md),
  * not from the code; the test prints the matrix it saw and fails on any cell that differs, and
  * on any route of ApiRoutes that has no row or no request - a route added later must add both.
@@ -28,7 +28,8 @@ import org.linli.local.LocalCloud;
  * volunteer's community (DEMO-W1, where he is an approved member) against another (DEMO-E1);
  * staff's own grid, micro-grid, community, street or department against the east side's; the
  * district's staff against a district-staff user of another district; administrators have no
- * outside (both cells use objects in and out of everyone else's scope).
+ * outside (both cells use objects in and out of everyone else's scope). Open311 authenticates by
+ * api_key, not by token: there "in" is the west key at a west place, "out" the same key in the east.
  */
 class AuthorizationMatrixIntegrationTest {
     private static final List<Role> ROLES = List.of(Role.values());
@@ -121,6 +122,35 @@ class AuthorizationMatrixIntegrationTest {
         expect("PUT /territory/imports/{jobId}/parts/{partId}",      "403/403 403/403 403/403 403/403 403/403 403/403 200/404 403/403 200/200");
         expect("POST /territory/imports/{jobId}/commit",             "403/403 403/403 403/403 403/403 403/403 403/403 400/404 403/403 400/400");
         expect("GET /territory/imports/{jobId}",                     "403/403 403/403 403/403 403/403 403/403 403/403 200/404 403/403 200/200");
+        // KPIs (docs/kpis.md): staff of the unit or of a node above it; a department's figures for its
+        // own staff and the district (a department has no children to rank: 400 once inside its scope);
+        // the recompute is the administrators'.
+        expect("GET /kpis/{unit}",                                   "403/403 403/403 200/403 200/403 200/403 200/403 200/403 200/403 200/200");
+        expect("GET /kpis/{unit}/ranking",                           "403/403 403/403 200/403 200/403 200/403 200/403 200/403 400/403 200/200");
+        expect("GET /kpis/{unit}/months",                            "403/403 403/403 200/403 200/403 200/403 200/403 200/403 200/403 200/200");
+        expect("POST /kpis/recompute",                               "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
+        // Patrols: staff log a visit to a place inside their territory (departments have none); the
+        // patroller and staff covering the place read it; one's own list.
+        expect("POST /patrols",                                      "403/403 403/403 201/403 201/403 201/403 201/403 201/403 403/403 201/201");
+        expect("GET /patrols/{patrolId}",                            "403/403 403/403 200/403 200/403 200/403 200/403 200/403 403/403 200/200");
+        expect("GET /me/patrols",                                    "403/403 403/403 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        // Monthly summaries: the community's staff and staff above it (not its grids, not departments).
+        expect("GET /communities/{code}/summaries",                  "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
+        expect("GET /communities/{code}/summaries/{month}",          "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
+        // Open311 (docs/open311.md): public reads whoever calls (descriptions masked); a request is
+        // filed with an api_key whose node holds the place (the west key in the west / the east),
+        // whatever token comes with it; errors in GeoReport's own format.
+        expect("GET /open311/discovery.json",                        "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        expect("GET /open311/v2/services.json",                      "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        expect("GET /open311/v2/services.xml",                       "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        expect("GET /open311/v2/services/{serviceCode}",             "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        expect("POST /open311/v2/requests.json",                     "200/403 200/403 200/403 200/403 200/403 200/403 200/403 200/403 200/403");
+        expect("POST /open311/v2/requests.xml",                      "200/403 200/403 200/403 200/403 200/403 200/403 200/403 200/403 200/403");
+        expect("GET /open311/v2/requests.json",                      "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        expect("GET /open311/v2/requests.xml",                       "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        expect("GET /open311/v2/requests/{requestId}",               "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        // A token is an Open311 request's; a mini-program report's id found there would tell it exists (404).
+        expect("GET /open311/v2/tokens/{token}",                     "200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404");
     }
 
     private static LocalCloud cloud;
@@ -140,6 +170,10 @@ class AuthorizationMatrixIntegrationTest {
 
         static Call post(String path, String body, MatrixWorld.Caller caller) {
             return new Call("POST", path, body, caller, Map.of("Content-Type", "application/json"));
+        }
+
+        static Call form(String path, String body, MatrixWorld.Caller caller) {
+            return new Call("POST", path, body, caller, Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"));
         }
     }
 

@@ -219,10 +219,18 @@ final class MatrixWorld {
     int send(AuthorizationMatrixIntegrationTest.Call c) {
         Api.Answer a = api.call(c.method(), c.path(), c.caller().token(), c.body(), c.headers());
         lastProblems = a.status() >= 400 ? a.body() : "";
-        if (a.status() >= 400 && (a.json() == null || !a.json().path("error").isObject())) {
-            throw new AssertionError(c.method() + " " + c.path() + ": not Linli's error format: " + a.body());
+        if (a.status() >= 400 && !inErrorFormat(c.path(), a)) {
+            throw new AssertionError(c.method() + " " + c.path() + ": not the path's error format: " + a.body());
         }
         return a.status();
+    }
+
+    /** Linli's {"error":{...}}; under /open311/ GeoReport's list of {code, description} (XML for .xml paths). */
+    private static boolean inErrorFormat(String path, Api.Answer a) {
+        if (!path.startsWith("/open311/")) return a.json() != null && a.json().path("error").isObject();
+        String plain = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if (plain.endsWith(".xml")) return a.body().contains("<errors><error><code>" + a.status() + "</code>");
+        return a.json() != null && a.json().isArray() && a.json().path(0).path("code").asInt() == a.status();
     }
 
     String lastProblems() {
@@ -465,7 +473,85 @@ final class MatrixWorld {
                 + importJob(x.in && importer(x) ? x.caller() : demo("district")) + "/commit", "{}", x.caller()));
         s.put("GET /territory/imports/{jobId}", x -> get("/territory/imports/"
                 + importJob(x.in && importer(x) ? x.caller() : demo("district")), x.caller()));
+        // KPIs, patrols, summaries
+        s.put("GET /kpis/{unit}", x -> get("/kpis/" + x.node(), x.caller()));
+        s.put("GET /kpis/{unit}/ranking", x -> get("/kpis/" + x.node() + "/ranking", x.caller()));
+        s.put("GET /kpis/{unit}/months", x -> get("/kpis/" + x.node() + "/months", x.caller()));
+        s.put("POST /kpis/recompute", x -> post("/kpis/recompute", "{\"month\":\"" + YearMonth.now(SHANGHAI) + "\"}", x.caller()));
+        s.put("POST /patrols", x -> post("/patrols", patrolBody(x.west()), x.caller()));
+        s.put("GET /patrols/{patrolId}", x -> get("/patrols/" + patrol(x.west()), x.caller()));
+        s.put("GET /me/patrols", x -> get("/me/patrols", x.caller()));
+        s.put("GET /communities/{code}/summaries", x -> get("/communities/" + x.community() + "/summaries", x.caller()));
+        s.put("GET /communities/{code}/summaries/{month}", x -> {
+            storeSummaries();
+            return get("/communities/" + x.community() + "/summaries/" + SUMMARY_MONTH, x.caller());
+        });
+        // Open311: the caller's token comes along and changes nothing
+        s.put("GET /open311/discovery.json", x -> get("/open311/discovery.json", x.caller()));
+        s.put("GET /open311/v2/services.json", x -> get("/open311/v2/services.json", x.caller()));
+        s.put("GET /open311/v2/services.xml", x -> get("/open311/v2/services.xml", x.caller()));
+        s.put("GET /open311/v2/services/{serviceCode}", x -> get("/open311/v2/services/sanitation.json", x.caller()));
+        s.put("POST /open311/v2/requests.json", x -> AuthorizationMatrixIntegrationTest.Call.form("/open311/v2/requests.json",
+                open311Form(x.in), x.caller()));
+        s.put("POST /open311/v2/requests.xml", x -> AuthorizationMatrixIntegrationTest.Call.form("/open311/v2/requests.xml",
+                open311Form(x.in), x.caller()));
+        s.put("GET /open311/v2/requests.json", x -> get("/open311/v2/requests.json?status=open", x.caller()));
+        s.put("GET /open311/v2/requests.xml", x -> get("/open311/v2/requests.xml?status=open", x.caller()));
+        s.put("GET /open311/v2/requests/{requestId}", x -> get("/open311/v2/requests/" + (x.west() ? west : east).caseId() + ".json",
+                x.caller()));
+        s.put("GET /open311/v2/tokens/{token}", x -> get("/open311/v2/tokens/" + (x.in ? open311Token() : west.reportId()) + ".json",
+                x.caller()));
         return s;
+    }
+
+    private final Map<Boolean, String> patrols = new HashMap<>();
+
+    /** A visit logged by an administrator to the micro-grid M2 of DEMO-W1-G1 (west) or DEMO-E1-G1 (east). */
+    String patrol(boolean west) {
+        return patrols.computeIfAbsent(west, w -> {
+            Api.Answer a = api.post("/patrols", demo("admin").token(), patrolBody(w));
+            if (a.status() != 201) throw new AssertionError("patrol: " + a.body());
+            return a.json().path("patrolId").asText();
+        });
+    }
+
+    private static String patrolBody(boolean west) {
+        return "{\"place\":{\"microGrid\":\"" + (west ? "DEMO-W1-G1-M2" : "DEMO-E1-G1-M2") + "\"},\"visitedAt\":\""
+                + Times.api(Instant.now().minus(Duration.ofMinutes(5))) + "\",\"note\":\"矩阵巡查\"}";
+    }
+
+    /** A month whose summary is stored for DEMO-W1 and DEMO-E2 (a year no cycle computes). */
+    static final YearMonth SUMMARY_MONTH = YearMonth.of(2000, 6);
+
+    private boolean summariesStored;
+
+    void storeSummaries() {
+        if (summariesStored) return;
+        var store = new org.linli.adapters.dynamo.DynamoCycleStore(cloud.dynamo(), cloud.tableName("CycleTable"));
+        for (String c : List.of("DEMO-W1", "DEMO-E2")) {
+            store.keep(new org.linli.cycle.MonthlySummary(c, SUMMARY_MONTH, 3, 3, 2, 1, 4, 3, 1, 2, Instant.now()));
+        }
+        summariesStored = true;
+    }
+
+    /** An Open311 request form: the west key (西城街道), a point of the west or the east in WGS-84. */
+    private static String open311Form(boolean west) {
+        GeoPoint p = new GeoPoint(37.8532, west ? 113.5487 : 113.5787, Datum.GCJ02).in(Datum.WGS84);
+        return "api_key=" + org.linli.tools.OpenKeys.DEMO_KEY_WEST + "&service_code=sanitation&lat=" + p.lat() + "&long=" + p.lng()
+                + "&description=" + java.net.URLEncoder.encode("矩阵测试", java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String open311Token;
+
+    /** The token of a request filed through Open311; a mini-program report's id is no token (404: not disclosed there). */
+    String open311Token() {
+        if (open311Token == null) {
+            Api.Answer a = api.call("POST", "/open311/v2/requests.json", null, open311Form(true),
+                    Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"));
+            if (a.status() != 200) throw new AssertionError("open311 request: " + a.body());
+            open311Token = a.json().path(0).path("token").asText();
+        }
+        return open311Token;
     }
 
     private static boolean importer(Ctx x) {
