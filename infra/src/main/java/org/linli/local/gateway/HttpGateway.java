@@ -155,7 +155,8 @@ public final class HttpGateway implements AutoCloseable {
                 result = HttpResult.message(500, "Internal Server Error");
             }
             write(exchange, result);
-            LocalLog.info(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " -> " + result.status()
+            // The path without its query string, as the template's access log: a query can carry personal information.
+            LocalLog.info(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " -> " + result.status()
                     + (label.isEmpty() ? "" : " (" + label + ")") + " " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         } catch (IOException e) {
             // The client went away; nothing to answer.
