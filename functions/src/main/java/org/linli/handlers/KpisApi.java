@@ -130,6 +130,8 @@ public final class KpisApi extends ApiHandler {
         } catch (DateTimeParseException e) {
             throw ValidationFailed.of("year", "must be a year: YYYY");
         }
+        // Year.parse takes "-1" and "+99999": no KPI was ever kept outside these years.
+        if (year.getValue() < 2000 || year.getValue() > 2100) throw ValidationFailed.of("year", "must be a year between 2000 and 2100");
         List<KpiViews.Row> rows = new ArrayList<>();
         for (KpiStore.Stored s : store.months(info.code(), year)) {
             rows.add(new KpiViews.Row(info.code(), info, s.month().toString(), Figures.of(s.tally(), settings), null));

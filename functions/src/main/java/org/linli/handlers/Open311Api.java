@@ -40,6 +40,7 @@ import org.linli.http.ApiRequest;
 import org.linli.http.ApiResponse;
 import org.linli.http.Route;
 import org.linli.json.Json;
+import org.linli.open311.Open311Form;
 import org.linli.kpi.UnitDirectory;
 import org.linli.observability.Log;
 import org.linli.open311.ApiKeys;
@@ -180,7 +181,7 @@ public final class Open311Api extends ApiHandler {
         if (code == null) throw ValidationFailed.of("service_code", "was not provided");
         Category category = catalog.service(code).orElseThrow(() -> new NotFound("service_code " + code + " was not found."));
 
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>(Open311Form.textProblems(form));
         GeoPoint point = point(form, errors);
         String building = first(form, "address_id");
         Map<String, String> attributes = attributes(form, errors);
@@ -223,6 +224,9 @@ public final class Open311Api extends ApiHandler {
     private ApiResponse list(ApiRequest request) {
         checkJurisdiction(request.query("jurisdiction_id").orElse(null));
         RequestFilter f = RequestFilter.parse(request.queryParams(), clock.instant());
+        if (!f.serviceCodes().stream().allMatch(code -> catalog.service(code).isPresent())) {
+            throw ValidationFailed.of("service_code", "names a service that does not exist (see services.json)");
+        }
         List<ServiceRequests.Found> found;
         if (f.byIds()) {
             Map<String, ServiceRequests.Found> byId = requests.byIds(f.ids());

@@ -68,7 +68,9 @@ public final class TerritoryApi extends ApiHandler {
         String code = code(request);
         int version = version(request);
         RegistryNode n = registry.node(version, code).orElseThrow(() -> new NotFound("territory node", code));
-        boolean geometry = request.query("geometry").map(v -> v.equals("true")).orElse(false);
+        String g = request.query("geometry").orElse("false");
+        if (!g.equals("true") && !g.equals("false")) throw ValidationFailed.of("geometry", "must be true or false");
+        boolean geometry = g.equals("true");
         ObjectNode body = nodeView(n, geometry);
         body.put("mapVersion", version);
         ArrayNode children = body.putArray("children");

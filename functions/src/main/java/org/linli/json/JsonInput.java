@@ -156,6 +156,9 @@ public final class JsonInput {
         return optionalObject(name, allowedFields);
     }
 
+    /** Decimal places a number may carry: more than any coordinate or score needs, far from DynamoDB's limits. */
+    public static final int MAX_DECIMALS = 20;
+
     /** Photo (upload) keys one field may carry: an abuse limit, the same on every route (docs/security.md). */
     public static final int MAX_PHOTO_KEYS = 9;
     /** An upload key: no absolute path, no {@code ..}, at most 200 characters. */
@@ -289,6 +292,11 @@ public final class JsonInput {
             error(name, "must be between " + min.toPlainString() + " and " + max.toPlainString());
             return null;
         }
+        // In range yet unstorable: DynamoDB holds 38 significant digits down to 1E-130 (1.0E-300 is a 500).
+        if (n.scale() > MAX_DECIMALS || n.precision() > 38) {
+            error(name, "must have at most " + MAX_DECIMALS + " decimal places");
+            return null;
+        }
         return n;
     }
 
@@ -313,7 +321,8 @@ public final class JsonInput {
         /** Descriptions: line breaks and tabs allowed, other control characters not. */
         MULTI_LINE;
 
-        String problem(String s) {
+        /** Why {@code s} may not be stored as this kind of text, or null when it may. */
+        public String problem(String s) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (Character.isSurrogate(c)) {
