@@ -29,8 +29,7 @@ public final class CommandParser {
         JsonInput in = JsonInput.root(body, fields(action));
         Integer version = in.optionalInt("version", 1, Integer.MAX_VALUE);
         String note = in.optionalString(action == CaseAction.VERDICT ? "comment" : "note", 1, 2000, TextRule.MULTI_LINE);
-        List<String> photos = in.optionalStringList("photoKeys", ReportParser.MAX_PHOTOS, 200, ReportParser.PHOTO_KEY,
-                ReportParser.PHOTO_KEY_RULE);
+        List<String> photos = in.optionalPhotoKeys("photoKeys");
         Assignee assignee = null;
         String reason = null;
         String result = null;

@@ -20,7 +20,7 @@ public record Standing(Set<Party> parties, Set<String> departments, boolean canR
         if (owns(c, p)) parties.add(Party.OWNER);
         Set<String> departments = new LinkedHashSet<>();
         if (p.has(Role.DEPARTMENT_STAFF)) {
-            for (SummonsTask t : c.tasks()) if (p.scope().contains(t.department())) departments.add(t.department());
+            for (SummonsTask t : c.tasks()) if (p.holds(Role.DEPARTMENT_STAFF, t.department())) departments.add(t.department());
             if (!departments.isEmpty()) parties.add(Party.DEPARTMENT);
         }
         if (c.reporterIds().contains(p.userId())) parties.add(Party.REPORTER);
@@ -34,13 +34,18 @@ public record Standing(Set<Party> parties, Set<String> departments, boolean canR
         if (p.isAdmin()) return true;
         for (Role r : p.roles()) {
             if (!c.tier().reachableBy(r)) continue;
-            if (r == Role.DEPARTMENT_STAFF ? p.scope().contains(c.tierNode()) : p.covers(c.territoryPath())) return true;
+            if (r == Role.DEPARTMENT_STAFF ? p.holds(r, c.tierNode()) : p.covers(r, c.territoryPath())) return true;
         }
         return false;
     }
 
     private static boolean inDepartmentQueue(Case c, Principal p) {
-        return p.has(Role.DEPARTMENT_STAFF) && c.tier() == Tier.DEPARTMENT && p.scope().contains(c.tierNode());
+        return c.tier() == Tier.DEPARTMENT && p.holds(Role.DEPARTMENT_STAFF, c.tierNode());
+    }
+
+    /** Handling the case: its assignee, staff owning its tier, or a summoned department. */
+    public boolean handles() {
+        return is(Party.ASSIGNEE) || is(Party.OWNER) || is(Party.DEPARTMENT);
     }
 
     public boolean is(Party party) {

@@ -53,7 +53,7 @@ public final class AuthApi extends ApiHandler {
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
                 Route.of("POST /auth/wechat-login", Access.PUBLIC, this::wechatLogin),
                 Route.of("POST /auth/refresh", Access.PUBLIC, this::refresh),
-                Route.of("GET /me", Access.ANY_USER, this::me));
+                Route.of("GET /me", Access.ANY_USER.own(), this::me));
     }
 
     private ApiResponse wechatLogin(ApiRequest request) {
@@ -77,7 +77,7 @@ public final class AuthApi extends ApiHandler {
     private ApiResponse me(ApiRequest request) {
         String id = request.principal().userId();
         UserAccount u = users.find(id).orElseThrow(() -> new NotFound("user", id));
-        return ApiResponse.ok(user(u));
+        return ApiResponse.ok(Views.account(u));
     }
 
     private ObjectNode tokens(Login.Result r) {
@@ -89,18 +89,7 @@ public final class AuthApi extends ApiHandler {
         o.put("refreshToken", r.refreshToken());
         o.put("refreshExpiresAt", Times.api(r.refreshExpiresAt()));
         o.put("newUser", r.newUser());
-        o.set("user", user(r.user()));
-        return o;
-    }
-
-    private static ObjectNode user(UserAccount u) {
-        ObjectNode o = Json.object();
-        o.put("userId", u.id());
-        if (u.displayName() != null) o.put("displayName", u.displayName());
-        var roles = o.putArray("roles");
-        u.roles().stream().sorted().forEach(r -> roles.add(r.name()));
-        var scope = o.putArray("scope");
-        u.scope().stream().sorted().forEach(scope::add);
+        o.set("user", Views.account(r.user()));
         return o;
     }
 }

@@ -33,13 +33,13 @@ public final class GradingApi extends ApiHandler {
         this.standings = new Standings(ports.points(), ports.grades(), ports.members(), ports.communities(),
                 ports.rules().grading(), clock);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("POST /communities/{code}/assessments", Access.staff(), this::assess),
-                Route.of("POST /communities/{code}/grades/{year}", Access.staff(), this::compute),
-                Route.of("GET /communities/{code}/grades/{year}", Access.ANY_USER, this::read),
-                Route.of("POST /communities/{code}/grades/{year}/adjustments", Access.staff(), this::adjust),
-                Route.of("POST /communities/{code}/grades/{year}/publish", Access.staff(), this::publish),
-                Route.of("GET /communities/{code}/leaderboard", Access.ANY_USER, this::leaderboard),
-                Route.of("GET /communities/{code}/stars/{month}", Access.ANY_USER, this::star));
+                Route.of("POST /communities/{code}/assessments", Access.staff().community("code"), this::assess),
+                Route.of("POST /communities/{code}/grades/{year}", Access.staff().community("code"), this::compute),
+                Route.of("GET /communities/{code}/grades/{year}", Access.ANY_USER.community("code"), this::read),
+                Route.of("POST /communities/{code}/grades/{year}/adjustments", Access.staff().community("code"), this::adjust),
+                Route.of("POST /communities/{code}/grades/{year}/publish", Access.staff().community("code"), this::publish),
+                Route.of("GET /communities/{code}/leaderboard", Access.ANY_USER.anyTerritory(), this::leaderboard),
+                Route.of("GET /communities/{code}/stars/{month}", Access.ANY_USER.anyTerritory(), this::star));
     }
 
     private boolean staffOf(Principal me, String code) {

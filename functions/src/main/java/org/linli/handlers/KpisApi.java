@@ -12,27 +12,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.linli.adapters.dynamo.DynamoCaseTrails;
 import org.linli.adapters.dynamo.DynamoKpiStore;
 import org.linli.adapters.dynamo.DynamoUnitDirectory;
 import org.linli.config.AwsClients;
 import org.linli.config.Env;
-import org.linli.core.Forbidden;
-import org.linli.core.NotFound;
 import org.linli.core.ValidationFailed;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.http.ApiRequest;
 import org.linli.http.ApiResponse;
 import org.linli.http.Route;
-import org.linli.identity.Principal;
 import org.linli.identity.Role;
 import org.linli.json.Json;
 import org.linli.json.JsonInput;
 import org.linli.kpi.CaseFacts;
 import org.linli.kpi.CaseTrails;
 import org.linli.kpi.Figures;
+import org.linli.kpi.KpiReaders;
 import org.linli.kpi.KpiRecompute;
 import org.linli.kpi.KpiSettings;
 import org.linli.kpi.KpiStore;
@@ -48,7 +45,6 @@ import org.linli.observability.Log;
  * administrators' recompute of a month.
  */
 public final class KpisApi extends ApiHandler {
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int RECOMPUTE_PAGE = 100;
 
     private final KpiStore store;
@@ -69,10 +65,10 @@ public final class KpisApi extends ApiHandler {
         this.recompute = new KpiRecompute(trails, store);
         this.settings = settings;
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("GET /kpis/{unit}", Access.staff(), this::one),
-                Route.of("GET /kpis/{unit}/ranking", Access.staff(), this::ranking),
-                Route.of("GET /kpis/{unit}/months", Access.staff(), this::months),
-                Route.of("POST /kpis/recompute", Access.roles(Role.ADMIN), this::recompute));
+                Route.of("GET /kpis/{unit}", Access.staff().covering("unit"), this::one),
+                Route.of("GET /kpis/{unit}/ranking", Access.staff().covering("unit"), this::ranking),
+                Route.of("GET /kpis/{unit}/months", Access.staff().covering("unit"), this::months),
+                Route.of("POST /kpis/recompute", Access.roles(Role.ADMIN).system(), this::recompute));
     }
 
     private ApiResponse one(ApiRequest request) {
@@ -134,6 +130,8 @@ public final class KpisApi extends ApiHandler {
         } catch (DateTimeParseException e) {
             throw ValidationFailed.of("year", "must be a year: YYYY");
         }
+        // Year.parse takes "-1" and "+99999": no KPI was ever kept outside these years.
+        if (year.getValue() < 2000 || year.getValue() > 2100) throw ValidationFailed.of("year", "must be a year between 2000 and 2100");
         List<KpiViews.Row> rows = new ArrayList<>();
         for (KpiStore.Stored s : store.months(info.code(), year)) {
             rows.add(new KpiViews.Row(info.code(), info, s.month().toString(), Figures.of(s.tally(), settings), null));
@@ -182,15 +180,9 @@ public final class KpisApi extends ApiHandler {
         return ApiResponse.ok(body);
     }
 
-    /** The unit named in the path, if the caller's scope covers it: 404 unknown, 403 outside his territory. */
+    /** The unit named in the path, if the caller's scope covers it (KpiReaders): 404 unknown, 403 outside his territory. */
     private UnitDirectory.UnitInfo visible(ApiRequest request) {
-        String code = request.pathParam("unit");
-        if (!CODE.matcher(code).matches()) throw new NotFound("KPI unit", code);
-        UnitDirectory.UnitInfo info = units.find(List.of(code)).get(code);
-        if (info == null) throw new NotFound("KPI unit", code);
-        Principal me = request.principal();
-        if (!me.covers(info.path())) throw new Forbidden("This unit is outside your territory.");
-        return info;
+        return KpiReaders.visible(request.principal(), units, request.pathParam("unit"));
     }
 
     private static UnitDirectory.UnitInfo info(UnitDirectory.UnitInfo found, KpiStore.Stored s) {

@@ -33,8 +33,8 @@ public final class NotificationsApi extends ApiHandler {
         super(clock);
         this.store = store;
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("GET /me/notifications", Access.ANY_USER, this::mine),
-                Route.of("POST /me/notifications/{notificationId}/read", Access.ANY_USER, this::read));
+                Route.of("GET /me/notifications", Access.ANY_USER.own(), this::mine),
+                Route.of("POST /me/notifications/{notificationId}/read", Access.ANY_USER.own(), this::read));
     }
 
     private ApiResponse mine(ApiRequest request) {

@@ -40,6 +40,7 @@ import org.linli.http.ApiRequest;
 import org.linli.http.ApiResponse;
 import org.linli.http.Route;
 import org.linli.json.Json;
+import org.linli.open311.Open311Form;
 import org.linli.kpi.UnitDirectory;
 import org.linli.observability.Log;
 import org.linli.open311.ApiKeys;
@@ -57,7 +58,7 @@ import org.linli.report.Source;
 import org.linli.territory.Locator;
 import org.linli.territory.Placement;
 import org.linli.territory.TerritoryDirectory;
-import org.linli.volunteer.Masking;
+import org.linli.core.Masking;
 
 /**
  * Open311 GeoReport v2 (docs/open311.md), JSON and XML: the service list and definitions, POST a
@@ -123,8 +124,8 @@ public final class Open311Api extends ApiHandler {
                 Route.of("GET " + BASE + "/services.json", Access.PUBLIC, this::services),
                 Route.of("GET " + BASE + "/services.xml", Access.PUBLIC, this::services),
                 Route.of("GET " + BASE + "/services/{serviceCode}", Access.PUBLIC, this::definition),
-                Route.form("POST " + BASE + "/requests.json", Access.PUBLIC, this::create),
-                Route.form("POST " + BASE + "/requests.xml", Access.PUBLIC, this::create),
+                Route.form("POST " + BASE + "/requests.json", Access.apiKey(), this::create),
+                Route.form("POST " + BASE + "/requests.xml", Access.apiKey(), this::create),
                 Route.of("GET " + BASE + "/requests.json", Access.PUBLIC, this::list),
                 Route.of("GET " + BASE + "/requests.xml", Access.PUBLIC, this::list),
                 Route.of("GET " + BASE + "/requests/{requestId}", Access.PUBLIC, this::one),
@@ -180,7 +181,7 @@ public final class Open311Api extends ApiHandler {
         if (code == null) throw ValidationFailed.of("service_code", "was not provided");
         Category category = catalog.service(code).orElseThrow(() -> new NotFound("service_code " + code + " was not found."));
 
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>(Open311Form.textProblems(form));
         GeoPoint point = point(form, errors);
         String building = first(form, "address_id");
         Map<String, String> attributes = attributes(form, errors);
@@ -205,7 +206,7 @@ public final class Open311Api extends ApiHandler {
         if (placement.path().isEmpty()) {
             throw ValidationFailed.of(point != null ? "lat" : "address_id", "lies outside this jurisdiction");
         }
-        if (!placement.path().contains(key.scope())) throw new Forbidden("This api_key may not report at this location.");
+        key.requireCovers(placement.path());
         String name = join(first(form, "last_name"), first(form, "first_name"));
         ReportDraft draft = new ReportDraft(category.code(), description == null ? category.name() : description, point, building,
                 List.of(), new Contact(name, phone == null ? null : phone.replace(" ", "")),
@@ -223,6 +224,9 @@ public final class Open311Api extends ApiHandler {
     private ApiResponse list(ApiRequest request) {
         checkJurisdiction(request.query("jurisdiction_id").orElse(null));
         RequestFilter f = RequestFilter.parse(request.queryParams(), clock.instant());
+        if (!f.serviceCodes().stream().allMatch(code -> catalog.service(code).isPresent())) {
+            throw ValidationFailed.of("service_code", "names a service that does not exist (see services.json)");
+        }
         List<ServiceRequests.Found> found;
         if (f.byIds()) {
             Map<String, ServiceRequests.Found> byId = requests.byIds(f.ids());

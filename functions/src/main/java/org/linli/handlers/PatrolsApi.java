@@ -14,6 +14,7 @@ import org.linli.config.Env;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
+import org.linli.core.RateLimit;
 import org.linli.core.Times;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
@@ -42,7 +43,8 @@ public final class PatrolsApi extends ApiHandler {
                 new DynamoUnitDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
                 new DynamoPatrolStore(AwsClients.dynamo(), Env.require("KPI_TABLE")),
                 new ReportIntake(new DynamoReportStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
-                        new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")), Clock.systemUTC()),
+                        new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")), Clock.systemUTC(), null,
+                        RateLimit.parse("reports", Env.getOr("STAFF_REPORT_RATE_LIMIT", "off"))),
                 Categories.fromClasspath(), KpiSettings.fromClasspath(), Clock.systemUTC());
     }
 
@@ -53,9 +55,9 @@ public final class PatrolsApi extends ApiHandler {
         this.log = new PatrolLog(territory, units, store, intake, settings.visitsPerMicroGrid(), clock);
         this.parser = new PatrolParser(categories);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("POST /patrols", Access.staff(), this::create),
-                Route.of("GET /patrols/{patrolId}", Access.staff(), this::get),
-                Route.of("GET /me/patrols", Access.staff(), this::mine));
+                Route.of("POST /patrols", Access.staff().object(), this::create),
+                Route.of("GET /patrols/{patrolId}", Access.staff().object(), this::get),
+                Route.of("GET /me/patrols", Access.staff().own(), this::mine));
     }
 
     private ApiResponse create(ApiRequest request) {

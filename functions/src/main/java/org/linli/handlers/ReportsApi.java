@@ -11,11 +11,14 @@ import org.linli.adapters.sqs.SqsAssignmentQueue;
 import org.linli.cases.Case;
 import org.linli.cases.CaseStore;
 import org.linli.cases.Categories;
+import org.linli.cases.ReportReaders;
 import org.linli.config.AwsClients;
 import org.linli.config.Env;
+import org.linli.core.Disclosure;
 import org.linli.core.Forbidden;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
+import org.linli.core.RateLimit;
 import org.linli.core.ValidationFailed;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
@@ -46,12 +49,20 @@ public final class ReportsApi extends ApiHandler {
         this(new DynamoReportStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
                 new DynamoCaseStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
                 new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")),
-                Categories.fromClasspath(), Clock.systemUTC());
+                Categories.fromClasspath(), Clock.systemUTC(),
+                RateLimit.parse("reports", Env.getOr("REPORT_RATE_LIMIT", "off")),
+                RateLimit.parse("reports", Env.getOr("STAFF_REPORT_RATE_LIMIT", "off")));
     }
 
     public ReportsApi(ReportStore reports, CaseStore cases, org.linli.report.AssignmentQueue queue,
                       Categories categories, Clock clock) {
-        this(reports, cases, new ReportIntake(reports, queue, clock), categories, clock);
+        this(reports, cases, queue, categories, clock, null, null);
+    }
+
+    /** {@code residents}, {@code staff}: reports one person may file per window (null: no limit). */
+    public ReportsApi(ReportStore reports, CaseStore cases, org.linli.report.AssignmentQueue queue,
+                      Categories categories, Clock clock, RateLimit residents, RateLimit staff) {
+        this(reports, cases, new ReportIntake(reports, queue, clock, residents, staff), categories, clock);
     }
 
     private ReportsApi(ReportStore reports, CaseStore cases, ReportIntake intake, Categories categories, Clock clock) {
@@ -62,9 +73,9 @@ public final class ReportsApi extends ApiHandler {
         this.categories = categories;
         this.parser = new ReportParser(categories);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("POST /reports", Access.ANY_USER, this::create),
-                Route.of("GET /reports/{reportId}", Access.ANY_USER, this::get),
-                Route.of("GET /me/reports", Access.ANY_USER, this::mine));
+                Route.of("POST /reports", Access.ANY_USER.own(), this::create),
+                Route.of("GET /reports/{reportId}", Access.ANY_USER.object(), this::get),
+                Route.of("GET /me/reports", Access.ANY_USER.own(), this::mine));
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -77,7 +88,7 @@ public final class ReportsApi extends ApiHandler {
         if (draft.source().staffOnly() && !me.isStaff()) {
             throw new Forbidden("Only staff may file reports from source " + draft.source() + ".");
         }
-        ReportIntake.Submission s = intake.submit(me.userId(), draft, key);
+        ReportIntake.Submission s = intake.submit(me.userId(), me.isStaff(), draft, key);
         Report r = s.report();
         Log.info(s.replayed() ? "report.replayed" : "report.received", "reportId", r.id(), "category",
                 draft.category(), "queued", s.queued(), "requestId", request.requestId());
@@ -96,15 +107,8 @@ public final class ReportsApi extends ApiHandler {
         if (!org.linli.core.Ids.looksLike(id, "rpt")) throw new NotFound("report", id);
         Report r = reports.find(id).orElseThrow(() -> new NotFound("report", id));
         Case c = r.caseId() == null ? null : cases.find(r.caseId()).orElse(null);
-        boolean own = r.reporterId().equals(me.userId());
-        if (!own) {
-            // Other residents must not even learn that the report exists.
-            if (!me.isStaff()) throw new NotFound("report", id);
-            if (c == null ? !me.isAdmin() : !me.covers(c.territoryPath())) {
-                throw new Forbidden("This report is outside your territory.");
-            }
-        }
-        return ApiResponse.ok(Views.report(r, c, categories, true));
+        Disclosure shown = ReportReaders.disclosure(r, c, me);
+        return ApiResponse.ok(Views.report(r, c, categories, shown));
     }
 
     private ApiResponse mine(ApiRequest request) {
@@ -113,7 +117,7 @@ public final class ReportsApi extends ApiHandler {
         Map<String, Case> byId = cases.findAll(page.items().stream().map(Report::caseId).filter(Objects::nonNull).toList());
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        for (Report r : page.items()) items.add(Views.report(r, r.caseId() == null ? null : byId.get(r.caseId()), categories, true));
+        for (Report r : page.items()) items.add(Views.report(r, r.caseId() == null ? null : byId.get(r.caseId()), categories, Disclosure.FULL));
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 }

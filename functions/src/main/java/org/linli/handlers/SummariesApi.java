@@ -42,8 +42,8 @@ public final class SummariesApi extends ApiHandler {
         this.store = store;
         this.communities = communities;
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("GET /communities/{code}/summaries", Access.staff(), this::list),
-                Route.of("GET /communities/{code}/summaries/{month}", Access.staff(), this::one));
+                Route.of("GET /communities/{code}/summaries", Access.staff().community("code"), this::list),
+                Route.of("GET /communities/{code}/summaries/{month}", Access.staff().community("code"), this::one));
     }
 
     private Community staffCommunity(ApiRequest r) {

@@ -58,17 +58,19 @@ public final class TerritoryApi extends ApiHandler {
         this.registry = registry;
         this.locator = new Locator(registry);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("GET /territory/nodes/{code}", Access.ANY_USER, this::node),
-                Route.of("GET /territory/nodes/{code}/buildings", Access.ANY_USER, this::buildings),
-                Route.of("GET /territory/locate", Access.ANY_USER, this::locate),
-                Route.of("GET /territory/versions", Access.staff(), this::versions));
+                Route.of("GET /territory/nodes/{code}", Access.ANY_USER.anyTerritory(), this::node),
+                Route.of("GET /territory/nodes/{code}/buildings", Access.ANY_USER.anyTerritory(), this::buildings),
+                Route.of("GET /territory/locate", Access.ANY_USER.anyTerritory(), this::locate),
+                Route.of("GET /territory/versions", Access.staff().anyTerritory(), this::versions));
     }
 
     private ApiResponse node(ApiRequest request) {
         String code = code(request);
         int version = version(request);
         RegistryNode n = registry.node(version, code).orElseThrow(() -> new NotFound("territory node", code));
-        boolean geometry = request.query("geometry").map(v -> v.equals("true")).orElse(false);
+        String g = request.query("geometry").orElse("false");
+        if (!g.equals("true") && !g.equals("false")) throw ValidationFailed.of("geometry", "must be true or false");
+        boolean geometry = g.equals("true");
         ObjectNode body = nodeView(n, geometry);
         body.put("mapVersion", version);
         ArrayNode children = body.putArray("children");

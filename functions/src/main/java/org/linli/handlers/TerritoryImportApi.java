@@ -44,7 +44,7 @@ public final class TerritoryImportApi extends ApiHandler {
      */
     public static final int MAX_PART_BYTES = 4 * 1024 * 1024;
     public static final int DEFAULT_CELL_PRECISION = 7;
-    private static final Access IMPORTERS = Access.roles(Role.ADMIN, Role.DISTRICT_STAFF);
+    private static final Access IMPORTERS = Access.roles(Role.ADMIN, Role.DISTRICT_STAFF).object();
 
     private final ImportJobs jobs;
     private final ImportQueue queue;
@@ -86,7 +86,7 @@ public final class TerritoryImportApi extends ApiHandler {
             else in.error("cellPrecision", "must be a geohash length from 5 to 8");
         }
         in.throwIfInvalid();
-        ImportJob job = ImportJob.open(Ids.random("imp", clock.instant()), me.userId(), me.isAdmin(), me.scope(), datum,
+        ImportJob job = ImportJob.open(Ids.random("imp", clock.instant()), me.userId(), me.isAdmin(), me.nodesOf(Role.DISTRICT_STAFF), datum,
                 precision, note, clock.instant());
         jobs.create(job);
         return ApiResponse.created(view(job), "/territory/imports/" + job.id());

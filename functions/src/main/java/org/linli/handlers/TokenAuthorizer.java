@@ -12,6 +12,7 @@ import org.linli.config.Env;
 import org.linli.core.Unauthenticated;
 import org.linli.http.Principals;
 import org.linli.identity.AccessTokens;
+import org.linli.identity.Grant;
 import org.linli.identity.Role;
 import org.linli.identity.TokenKeys;
 
@@ -44,6 +45,8 @@ public final class TokenAuthorizer implements RequestHandler<APIGatewayV2CustomA
             ctx.put(Principals.USER_ID, claims.principal().userId());
             ctx.put(Principals.ROLES, claims.principal().roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")));
             ctx.put(Principals.SCOPE, String.join(",", claims.principal().scope().stream().sorted().toList()));
+            ctx.put(Principals.GRANTS, claims.principal().grants().stream().sorted().map(Grant::wire)
+                    .collect(Collectors.joining(",")));
             ctx.put(Principals.EXPIRES, claims.expiresAt().getEpochSecond());
         } catch (Unauthenticated e) {
             ctx.put(Principals.AUTH_ERROR, e.code());

@@ -18,14 +18,16 @@ import org.linli.report.ReportDraft;
 import org.linli.territory.NodeRef;
 
 /**
- * JSON views of domain objects. Callers decide what the viewer may see: {@code full} views
- * (contact details, other reporters) go only to the reporter himself and the staff handling it.
+ * JSON views of domain objects. Callers decide what the viewer may see (the domain's
+ * {@code ReportReaders}, {@code Standing}): contact details whole only to the reporter himself and
+ * the staff handling the case, masked for other staff.
  */
 final class Views {
     private Views() {}
 
-    static ObjectNode report(Report r, Case c, Categories categories, boolean full) {
-        ReportDraft d = r.content();
+    /** A report as {@code shown} allows: the contact whole, masked, or (anonymous to the public) left out. */
+    static ObjectNode report(Report r, Case c, Categories categories, org.linli.core.Disclosure shown) {
+        ReportDraft d = r.content().disclosed(shown);
         ObjectNode o = org.linli.json.Json.object();
         o.put("reportId", r.id());
         o.put("status", c == null ? r.status().name() : c.status().name());
@@ -37,10 +39,10 @@ final class Views {
         if (d.buildingCode() != null) loc.put("buildingCode", d.buildingCode());
         var photos = o.putArray("photoKeys");
         d.photoKeys().forEach(photos::add);
-        if (full) {
+        if (shown != org.linli.core.Disclosure.ANONYMOUS) {
             ObjectNode contact = o.putObject("contact");
             if (d.contact().name() != null) contact.put("name", d.contact().name());
-            contact.put("phone", d.contact().phone());
+            if (d.contact().phone() != null) contact.put("phone", d.contact().phone());
         }
         o.put("anonymousToPublic", d.anonymousToPublic());
         o.put("source", d.source().name());
@@ -191,5 +193,23 @@ final class Views {
         loc.put("lat", p.lat());
         loc.put("lng", p.lng());
         loc.put("datum", p.datum().name());
+    }
+
+    /** An account: id, name, roles, grants (each role with its node), scope, version. */
+    static ObjectNode account(org.linli.identity.UserAccount u) {
+        ObjectNode o = org.linli.json.Json.object();
+        o.put("userId", u.id());
+        if (u.displayName() != null) o.put("displayName", u.displayName());
+        var roles = o.putArray("roles");
+        u.roles().stream().sorted().forEach(x -> roles.add(x.name()));
+        var grants = o.putArray("grants");
+        for (org.linli.identity.Grant g : u.grants()) {
+            ObjectNode n = grants.addObject().put("role", g.role().name());
+            if (g.node() != null) n.put("node", g.node());
+        }
+        var scope = o.putArray("scope");
+        u.scope().stream().sorted().forEach(scope::add);
+        o.put("version", u.version());
+        return o;
     }
 }

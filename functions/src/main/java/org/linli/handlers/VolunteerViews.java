@@ -14,7 +14,7 @@ import org.linli.volunteer.GradeRow;
 import org.linli.volunteer.GradeSheet;
 import org.linli.volunteer.LedgerEntry;
 import org.linli.volunteer.LogRules;
-import org.linli.volunteer.Masking;
+import org.linli.core.Masking;
 import org.linli.volunteer.Membership;
 import org.linli.volunteer.MonthScore;
 import org.linli.volunteer.PointsStatement;
@@ -84,7 +84,10 @@ final class VolunteerViews {
         boolean full = who != Audience.MEMBER;
         ObjectNode o = Json.object().put("wishId", w.id());
         o.set("community", community(w.community()));
-        o.put("state", w.state().name()).put("title", w.content().title()).put("detail", w.content().detail());
+        o.put("state", w.state().name());
+        if (full) o.put("title", w.content().title()).put("detail", w.content().detail());
+        else o.put("title", Masking.text(w.content().title(), w.content().contactName()))
+                .put("detail", Masking.text(w.content().detail(), w.content().contactName()));
         putTime(o, "wantedBy", w.content().wantedBy());
         ArrayNode photos = o.putArray("photoKeys");
         w.content().photoKeys().forEach(photos::add);

@@ -43,22 +43,22 @@ public final class VolunteersApi extends ApiHandler {
         this.logs = new ServiceLogs(ports.logs(), ports.wishes(), ports.ratings(), ports.points(), rules, clock);
         this.ratings = new Ratings(ports.points(), ports.members(), ports.ratings(), rules.points(), clock);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("POST /volunteers", Access.ANY_USER, this::register),
-                Route.of("GET /me/volunteer", Access.ANY_USER, r -> ApiResponse.ok(VolunteerViews.membership(
+                Route.of("POST /volunteers", Access.ANY_USER.own(), this::register),
+                Route.of("GET /me/volunteer", Access.ANY_USER.own(), r -> ApiResponse.ok(VolunteerViews.membership(
                         memberships.mine(r.principal().userId())))),
-                Route.of("GET /communities/{code}/volunteers", Access.staff(), this::registrations),
-                Route.of("POST /volunteers/{memberId}/decision", Access.staff(), this::decide),
-                Route.of("POST /volunteers/{memberId}/appraisals", Access.ANY_USER, this::appraise),
-                Route.of("GET /me/points", Access.ANY_USER, this::points),
-                Route.of("POST /service-logs", Access.ANY_USER, this::log),
-                Route.of("GET /me/service-logs", Access.ANY_USER, r -> ApiResponse.ok(VolunteerViews.page(
+                Route.of("GET /communities/{code}/volunteers", Access.staff().community("code"), this::registrations),
+                Route.of("POST /volunteers/{memberId}/decision", Access.staff().object(), this::decide),
+                Route.of("POST /volunteers/{memberId}/appraisals", Access.ANY_USER.object(), this::appraise),
+                Route.of("GET /me/points", Access.ANY_USER.own(), this::points),
+                Route.of("POST /service-logs", Access.ANY_USER.object(), this::log),
+                Route.of("GET /me/service-logs", Access.ANY_USER.own(), r -> ApiResponse.ok(VolunteerViews.page(
                         logs.mine(r.principal(), r.limit(20, 100), r.cursor()), this::view))),
-                Route.of("GET /me/received-services", Access.ANY_USER, r -> ApiResponse.ok(VolunteerViews.page(
+                Route.of("GET /me/received-services", Access.ANY_USER.own(), r -> ApiResponse.ok(VolunteerViews.page(
                         logs.received(r.principal(), r.limit(20, 100), r.cursor()), this::view))),
-                Route.of("GET /service-logs/{logId}", Access.ANY_USER, this::getLog),
-                Route.of("POST /service-logs/{logId}/verification", Access.ANY_USER, this::verify),
-                Route.of("POST /service-logs/{logId}/rating", Access.ANY_USER, this::rate),
-                Route.of("GET /communities/{code}/service-logs", Access.staff(), this::communityLogs));
+                Route.of("GET /service-logs/{logId}", Access.ANY_USER.object(), this::getLog),
+                Route.of("POST /service-logs/{logId}/verification", Access.ANY_USER.object(), this::verify),
+                Route.of("POST /service-logs/{logId}/rating", Access.ANY_USER.object(), this::rate),
+                Route.of("GET /communities/{code}/service-logs", Access.staff().community("code"), this::communityLogs));
     }
 
     private ObjectNode view(ServiceLog l) {

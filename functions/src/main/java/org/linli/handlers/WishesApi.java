@@ -2,6 +2,8 @@ package org.linli.handlers;
 
 import java.time.Clock;
 import java.util.Set;
+import org.linli.config.Env;
+import org.linli.core.RateLimit;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.http.ApiRequest;
@@ -20,32 +22,38 @@ public final class WishesApi extends ApiHandler {
     private final Wishes wishes;
 
     public WishesApi() {
-        this(VolunteerPorts.fromEnv(Clock.systemUTC()), Clock.systemUTC());
+        this(VolunteerPorts.fromEnv(Clock.systemUTC()), Clock.systemUTC(),
+                RateLimit.parse("wishes", Env.getOr("WISH_RATE_LIMIT", "off")));
     }
 
     public WishesApi(VolunteerPorts ports, Clock clock) {
+        this(ports, clock, null);
+    }
+
+    /** {@code placements}: wishes one resident may place per window (null: no limit). */
+    public WishesApi(VolunteerPorts ports, Clock clock, RateLimit placements) {
         super(clock);
         this.wishes = new Wishes(ports.wishes(), ports.members(), ports.communities(), ports.ratings(), ports.points(),
-                ports.rules(), clock);
+                ports.rules(), clock, placements);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("POST /wishes", Access.ANY_USER, this::place),
-                Route.of("GET /wishes/{wishId}", Access.ANY_USER, this::get),
-                Route.of("GET /me/wishes", Access.ANY_USER, r -> list(r, wishes.placedBy(r.principal(), r.limit(20, 100), r.cursor()),
+                Route.of("POST /wishes", Access.ANY_USER.own(), this::place),
+                Route.of("GET /wishes/{wishId}", Access.ANY_USER.object(), this::get),
+                Route.of("GET /me/wishes", Access.ANY_USER.own(), r -> list(r, wishes.placedBy(r.principal(), r.limit(20, 100), r.cursor()),
                         Audience.OWNER)),
-                Route.of("GET /me/claims", Access.ANY_USER, r -> list(r, wishes.claimedBy(r.principal(), r.limit(20, 100), r.cursor()),
+                Route.of("GET /me/claims", Access.ANY_USER.own(), r -> list(r, wishes.claimedBy(r.principal(), r.limit(20, 100), r.cursor()),
                         Audience.CLAIMANT)),
-                Route.of("GET /communities/{code}/wishes", Access.ANY_USER, this::inCommunity),
-                Route.of("POST /wishes/{wishId}/review", Access.staff(), r -> step(r, "review",
+                Route.of("GET /communities/{code}/wishes", Access.ANY_USER.community("code"), this::inCommunity),
+                Route.of("POST /wishes/{wishId}/review", Access.staff().object(), r -> step(r, "review",
                         wishes.review(r.principal(), r.pathParam("wishId"), r.body()))),
-                Route.of("POST /wishes/{wishId}/claim", Access.ANY_USER, this::claim),
-                Route.of("POST /wishes/{wishId}/completion", Access.ANY_USER, r -> step(r, "completion",
+                Route.of("POST /wishes/{wishId}/claim", Access.ANY_USER.object(), this::claim),
+                Route.of("POST /wishes/{wishId}/completion", Access.ANY_USER.object(), r -> step(r, "completion",
                         wishes.complete(r.principal(), r.pathParam("wishId"), r.body()))),
-                Route.of("POST /wishes/{wishId}/confirmation", Access.ANY_USER, this::confirm),
-                Route.of("POST /wishes/{wishId}/release", Access.staff(), r -> step(r, "release",
+                Route.of("POST /wishes/{wishId}/confirmation", Access.ANY_USER.object(), this::confirm),
+                Route.of("POST /wishes/{wishId}/release", Access.staff().object(), r -> step(r, "release",
                         wishes.release(r.principal(), r.pathParam("wishId"), r.body()))),
-                Route.of("POST /wishes/{wishId}/reassign", Access.staff(), r -> step(r, "reassign",
+                Route.of("POST /wishes/{wishId}/reassign", Access.staff().object(), r -> step(r, "reassign",
                         wishes.reassign(r.principal(), r.pathParam("wishId"), r.body()))),
-                Route.of("GET /communities/{code}/feed", Access.ANY_USER, r -> ApiResponse.ok(VolunteerViews.page(
+                Route.of("GET /communities/{code}/feed", Access.ANY_USER.anyTerritory(), r -> ApiResponse.ok(VolunteerViews.page(
                         wishes.feed(r.pathParam("code"), r.limit(20, 50), r.cursor()), VolunteerViews::feedItem))));
     }
 

@@ -111,6 +111,14 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (route.access().authenticated() && !route.access().anyRole() && !principal.hasAny(route.access().roles())) {
             throw new Forbidden("Your role may not call " + route.key() + ".");
         }
+        ApiRequest request = new ApiRequest(event, principal, null, Map.of());
+        if (route.access().scope() == Access.Scope.NODE) {
+            String node = request.pathParam(route.access().param());
+            if (!Access.NODE_CODE.matcher(node).matches()) {
+                throw ValidationFailed.of(route.access().param(), "is not a territory or department code");
+            }
+            if (!principal.worksFor(node)) throw new Forbidden("You do not work for " + node + ".");
+        }
         JsonNode body = route.takesBody() ? readBody(event, route.maxBodyBytes()) : null;
         Map<String, List<String>> form = route.body() == Route.Body.FORM ? readForm(event, route.maxBodyBytes()) : Map.of();
         return route.action().handle(new ApiRequest(event, principal, body, form));
@@ -141,6 +149,13 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             }
         }
         return form;
+    }
+
+    /** Each route's access rule, by route key: for the policy listing and its tests. */
+    public final Map<String, Access> policies() {
+        Map<String, Access> m = new LinkedHashMap<>();
+        routes.forEach((k, r) -> m.put(k, r.access()));
+        return m;
     }
 
     /** Content type, size, encoding and syntax, in that order: each gets its own status. */

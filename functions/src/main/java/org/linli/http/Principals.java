@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.linli.core.Unauthenticated;
+import org.linli.identity.Grant;
 import org.linli.identity.Principal;
 import org.linli.identity.Role;
 
@@ -20,6 +21,7 @@ public final class Principals {
     public static final String USER_ID = "userId";
     public static final String ROLES = "roles";
     public static final String SCOPE = "scope";
+    public static final String GRANTS = "grants";
     public static final String EXPIRES = "exp";
     public static final String AUTH_ERROR = "authError";
 
@@ -42,12 +44,22 @@ public final class Principals {
         if (user == null) throw new Unauthenticated("TOKEN_INVALID", "The access token is not valid.");
         // The authorizer's answer is cached per token; the token may have expired since.
         Object exp = ctx.get(EXPIRES);
-        if (exp != null && !now.isBefore(Instant.ofEpochSecond(Long.parseLong(String.valueOf(exp))))) {
-            throw new Unauthenticated("TOKEN_EXPIRED", "The access token has expired; refresh it.");
+        try {
+            if (exp != null && !now.isBefore(Instant.ofEpochSecond(Long.parseLong(String.valueOf(exp))))) {
+                throw new Unauthenticated("TOKEN_EXPIRED", "The access token has expired; refresh it.");
+            }
+            if (ctx.get(GRANTS) != null) {
+                Set<Grant> grants = new LinkedHashSet<>();
+                for (String g : split(ctx.get(GRANTS))) grants.add(Grant.parse(g));
+                return new Principal(String.valueOf(user), grants);
+            }
+            // A context without grants (older authorizer answers still cached; direct test events).
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String r : split(ctx.get(ROLES))) roles.add(Role.valueOf(r));
+            return new Principal(String.valueOf(user), roles, new LinkedHashSet<>(split(ctx.get(SCOPE))));
+        } catch (IllegalArgumentException e) {
+            throw new Unauthenticated("TOKEN_INVALID", "The access token is not valid.");
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String r : split(ctx.get(ROLES))) roles.add(Role.valueOf(r));
-        return new Principal(String.valueOf(user), roles, new LinkedHashSet<>(split(ctx.get(SCOPE))));
     }
 
     private static Set<String> split(Object csv) {

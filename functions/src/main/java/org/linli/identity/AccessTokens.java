@@ -27,6 +27,8 @@ public final class AccessTokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
+    private static final Set<String> CLAIMS = Set.of("iss", "sub", "typ", "iat", "exp", "roles", "scope", "grants");
+
     private final String issuer;
 
     public AccessTokens(String issuer) {
@@ -45,6 +47,8 @@ public final class AccessTokens {
         p.roles().stream().sorted().forEach(r -> roles.add(r.name()));
         var scope = claims.putArray("scope");
         p.scope().stream().sorted().forEach(scope::add);
+        var grants = claims.putArray("grants");
+        p.grants().stream().sorted().forEach(g -> grants.add(g.wire()));
         String signingInput = b64(Json.write(header)) + "." + b64(Json.write(claims));
         try {
             Signature s = Signature.getInstance("SHA256withRSA");
@@ -77,11 +81,16 @@ public final class AccessTokens {
             Instant iat = Instant.ofEpochSecond(c.path("iat").asLong());
             if (iat.isAfter(now.plus(CLOCK_SKEW))) throw invalid();
             if (!now.isBefore(exp)) throw new Unauthenticated("TOKEN_EXPIRED", "The access token has expired; refresh it.");
+            var names = c.fieldNames();
+            while (names.hasNext()) if (!CLAIMS.contains(names.next())) throw invalid();
             Set<Role> roles = EnumSet.noneOf(Role.class);
             for (JsonNode r : c.path("roles")) roles.add(Role.valueOf(r.asText()));
             Set<String> scope = new LinkedHashSet<>();
             for (JsonNode n : c.path("scope")) scope.add(n.asText());
-            return new Claims(new Principal(sub, roles, scope), exp);
+            if (!c.has("grants")) return new Claims(new Principal(sub, roles, scope), exp); // issued before grants
+            Set<Grant> grants = new LinkedHashSet<>();
+            for (JsonNode g : c.path("grants")) grants.add(Grant.parse(g.textValue()));
+            return new Claims(new Principal(sub, grants), exp);
         } catch (Unauthenticated e) {
             throw e;
         } catch (GeneralSecurityException | RuntimeException e) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.linli.core.Ids;
@@ -40,12 +41,26 @@ public final class Login {
     public Result withWeChatCode(String code) {
         WeChatLogin.WeChatIdentity id = wechat.codeToSession(code);
         Instant now = clock.instant();
-        // The user id derives from the openid, so finding a user is one key lookup.
-        String userId = userIdFor(id.openId());
+        // With a unionid (the app is bound to a WeChat Open Platform account) the same person
+        // reaches Linli through several apps, each with its own openid: the unionid finds him.
+        Optional<String> linked = id.unionId() == null ? Optional.empty() : users.userIdByUnionId(id.unionId());
+        // Otherwise the user id derives from the openid, so finding a user is one key lookup.
+        String userId = linked.orElseGet(() -> userIdFor(id.openId()));
         var existing = users.find(userId);
         boolean created = existing.isEmpty();
         UserAccount user = existing.orElseGet(() -> users.createIfAbsent(new UserAccount(
                 userId, id.openId(), id.unionId(), null, Set.of(Role.RESIDENT), Set.of(), now)));
+        if (id.unionId() != null && linked.isEmpty()) {
+            String owner = users.linkUnionId(id.unionId(), user.id());
+            if (!owner.equals(user.id())) {
+                // Another app's first login linked the unionid a moment earlier: that account is his.
+                Optional<UserAccount> first = users.find(owner);
+                if (first.isPresent()) {
+                    user = first.get();
+                    created = false;
+                }
+            }
+        }
         return issue(user, now, created);
     }
 

@@ -15,4 +15,9 @@ public enum Role {
     public boolean staff() {
         return this != RESIDENT && this != VOLUNTEER;
     }
+
+    /** Held over territory nodes (or, for departments, a department code); the others hold none. */
+    public boolean territorial() {
+        return staff() && this != ADMIN;
+    }
 }

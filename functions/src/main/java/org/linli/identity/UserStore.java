@@ -1,16 +1,35 @@
 package org.linli.identity;
 
+import java.util.List;
 import java.util.Optional;
 
-/** Persistence of users and refresh sessions. */
+/** Persistence of users, their unionid links, grant changes and refresh sessions. */
 public interface UserStore {
     Optional<UserAccount> find(String userId);
 
     /** Creates the user unless the id exists; returns whichever account is stored afterwards. */
     UserAccount createIfAbsent(UserAccount user);
 
-    /** Creates or replaces an account (administration: promotion, scope changes, demo seeding). */
+    /** Creates or replaces an account (demo seeding, tests). */
     void save(UserAccount user);
+
+    /** The user a WeChat unionid was first seen with, if any. */
+    Optional<String> userIdByUnionId(String unionId);
+
+    /**
+     * Links a unionid to a user unless it is linked already; returns the user it is linked to
+     * afterwards (another one when a login from another app of the same organisation got there first).
+     */
+    String linkUnionId(String unionId, String userId);
+
+    /**
+     * Replaces {@code before} by {@code after} (its version one higher) and records the change, in
+     * one transaction; false when the account changed since {@code before} was read.
+     */
+    boolean changeGrants(UserAccount before, UserAccount after, GrantChange change);
+
+    /** The newest grant changes of a user first. */
+    List<GrantChange> grantChanges(String userId, int limit);
 
     void saveSession(RefreshSession session);
 

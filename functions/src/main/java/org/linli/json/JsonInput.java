@@ -156,6 +156,20 @@ public final class JsonInput {
         return optionalObject(name, allowedFields);
     }
 
+    /** Decimal places a number may carry: more than any coordinate or score needs, far from DynamoDB's limits. */
+    public static final int MAX_DECIMALS = 20;
+
+    /** Photo (upload) keys one field may carry: an abuse limit, the same on every route (docs/security.md). */
+    public static final int MAX_PHOTO_KEYS = 9;
+    /** An upload key: no absolute path, no {@code ..}, at most 200 characters. */
+    public static final Pattern UPLOAD_KEY = Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9/_.-]{0,199}");
+
+    /** At most {@link #MAX_PHOTO_KEYS} upload keys; null when absent. */
+    public List<String> optionalPhotoKeys(String name) {
+        return optionalStringList(name, MAX_PHOTO_KEYS, 200, UPLOAD_KEY,
+                "must be an upload key: letters, digits, '/', '_', '.', '-', no '..'");
+    }
+
     /** An array of objects, each holding only {@code allowedFields}; empty when absent. Errors name the item: {@code findings[1].note}. */
     public List<JsonInput> optionalObjectList(String name, int maxItems, Set<String> allowedFields) {
         JsonNode v = node.get(name);
@@ -278,6 +292,11 @@ public final class JsonInput {
             error(name, "must be between " + min.toPlainString() + " and " + max.toPlainString());
             return null;
         }
+        // In range yet unstorable: DynamoDB holds 38 significant digits down to 1E-130 (1.0E-300 is a 500).
+        if (n.scale() > MAX_DECIMALS || n.precision() > 38) {
+            error(name, "must have at most " + MAX_DECIMALS + " decimal places");
+            return null;
+        }
         return n;
     }
 
@@ -302,7 +321,8 @@ public final class JsonInput {
         /** Descriptions: line breaks and tabs allowed, other control characters not. */
         MULTI_LINE;
 
-        String problem(String s) {
+        /** Why {@code s} may not be stored as this kind of text, or null when it may. */
+        public String problem(String s) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (Character.isSurrogate(c)) {

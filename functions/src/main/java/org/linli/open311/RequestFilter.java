@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.linli.core.FieldError;
+import org.linli.core.Ids;
 import org.linli.core.ValidationFailed;
 
 /**
@@ -39,6 +40,10 @@ public record RequestFilter(List<String> ids, Set<String> serviceCodes, Set<Stri
             List<String> list = new ArrayList<>(new LinkedHashSet<>(split(ids)));
             if (list.isEmpty()) throw ValidationFailed.of("service_request_id", "names no id");
             if (list.size() > LIMIT) throw ValidationFailed.of("service_request_id", "names more than " + LIMIT + " ids");
+            // Service request ids are case ids: anything else is a malformed argument, not an unknown request.
+            if (!list.stream().allMatch(id -> Ids.looksLike(id, "case"))) {
+                throw ValidationFailed.of("service_request_id", "names something that is not a service request id");
+            }
             return new RequestFilter(list, Set.of(), Set.of(), null, null);
         }
         List<FieldError> errors = new ArrayList<>();

@@ -71,7 +71,7 @@ public final class PatrolLog {
                 String building = f.reportPoint() == null && f.reportBuilding() == null ? draft.buildingCode() : f.reportBuilding();
                 ReportDraft report = new ReportDraft(f.reportCategory(), f.note(), f.reportPoint(), building, f.photoKeys(),
                         new Contact(null, null), false, Source.PATROL);
-                reportId = intake.submit(worker.userId(), report, "patrol:" + id + ":" + i).report().id();
+                reportId = intake.submit(worker.userId(), true, report, "patrol:" + id + ":" + i).report().id();
             }
             findings.add(new Patrol.Finding(f.note(), f.photoKeys(), f.reportCategory(), reportId));
         }

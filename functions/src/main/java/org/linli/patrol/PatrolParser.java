@@ -11,7 +11,6 @@ import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
 import org.linli.json.JsonInput;
 import org.linli.json.JsonInput.TextRule;
-import org.linli.report.ReportParser;
 
 /** A {@code POST /patrols} body → {@link PatrolDraft}, or every problem as field errors. */
 public final class PatrolParser {
@@ -40,13 +39,11 @@ public final class PatrolParser {
         }
         var visitedAt = in.instant("visitedAt", true);
         String note = in.optionalString("note", 1, 1000, TextRule.MULTI_LINE);
-        List<String> photos = in.optionalStringList("photoKeys", ReportParser.MAX_PHOTOS, 200, ReportParser.PHOTO_KEY,
-                ReportParser.PHOTO_KEY_RULE);
+        List<String> photos = in.optionalPhotoKeys("photoKeys");
         List<PatrolDraft.FindingDraft> findings = new ArrayList<>();
         for (JsonInput f : in.optionalObjectList("findings", MAX_FINDINGS, Set.of("note", "photoKeys", "report"))) {
             String fNote = f.requiredString("note", 1, 1000, TextRule.MULTI_LINE);
-            List<String> fPhotos = f.optionalStringList("photoKeys", ReportParser.MAX_PHOTOS, 200, ReportParser.PHOTO_KEY,
-                    ReportParser.PHOTO_KEY_RULE);
+            List<String> fPhotos = f.optionalPhotoKeys("photoKeys");
             JsonInput report = f.optionalObject("report", Set.of("category", "location"));
             String category = null;
             GeoPoint point = null;

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.linli.core.Disclosure;
+import org.linli.core.Masking;
 import org.linli.geo.GeoPoint;
 
 /**
@@ -15,6 +17,27 @@ public record ReportDraft(String category, String description, GeoPoint point, S
     public ReportDraft {
         photoKeys = photoKeys == null ? List.of() : List.copyOf(photoKeys);
         if (point == null && buildingCode == null) throw new IllegalArgumentException("a report needs a location");
+    }
+
+    /**
+     * The report as a viewer may see it: whole ({@link Disclosure#FULL}); with the contact masked,
+     * the point rounded to three decimals (about 100 m) and numbers and the reporter's name masked
+     * in the description ({@link Disclosure#MASKED}); or, for the public when the reporter asked
+     * to stay anonymous, without any contact ({@link Disclosure#ANONYMOUS}).
+     */
+    public ReportDraft disclosed(Disclosure d) {
+        if (d == Disclosure.FULL) return this;
+        Contact shown = d == Disclosure.ANONYMOUS ? new Contact(null, null)
+                : new Contact(Masking.name(contact.name()), Masking.phone(contact.phone()));
+        GeoPoint near = point == null ? null
+                : new GeoPoint(Math.round(point.lat() * 1000) / 1000.0, Math.round(point.lng() * 1000) / 1000.0, point.datum());
+        return new ReportDraft(category, Masking.text(description, contact.name()), near, buildingCode, photoKeys, shown,
+                anonymousToPublic, source);
+    }
+
+    /** The public's view: anonymous when the reporter asked, masked otherwise. */
+    public Disclosure forThePublic() {
+        return anonymousToPublic ? Disclosure.ANONYMOUS : Disclosure.MASKED;
     }
 
     /**

@@ -17,9 +17,6 @@ import org.linli.json.JsonInput.TextRule;
  */
 public final class ReportParser {
     /** WeChat's chooseMedia picks at most 9 images. */
-    public static final int MAX_PHOTOS = 9;
-    public static final String PHOTO_KEY_RULE = "must be an upload key: letters, digits, '/', '_', '.', '-', no '..'";
-    public static final Pattern PHOTO_KEY = Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9][A-Za-z0-9/_.-]{0,199}");
     static final Pattern BUILDING_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     /** Mainland mobile numbers, or landlines with area code (0351-1234567). */
     public static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
@@ -62,7 +59,7 @@ public final class ReportParser {
             }
         }
 
-        List<String> photos = in.optionalStringList("photoKeys", MAX_PHOTOS, 200, PHOTO_KEY, PHOTO_KEY_RULE);
+        List<String> photos = in.optionalPhotoKeys("photoKeys");
 
         Contact contact = null;
         JsonInput c = in.requiredObject("contact", Set.of("name", "phone"));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.linli.core.Ids;
 import org.linli.core.Conflict;
 import org.linli.core.Forbidden;
 import org.linli.core.NotFound;
@@ -66,6 +67,8 @@ public final class Memberships {
         String reason = in.optionalString("reason", 1, 500, TextRule.MULTI_LINE);
         if (decision == Decision.DECLINE && reason == null && in.errors().isEmpty()) in.error("reason", "is required to decline");
         in.throwIfInvalid();
+        // Not a user id: not a member either (and never a key the store would refuse as too long).
+        if (!Ids.looksLike(memberId, "usr")) throw new NotFound("volunteer", memberId);
         Membership m = store.membership(memberId).orElseThrow(() -> new NotFound("volunteer", memberId));
         requireStaffOf(staff, m.community());
         if (m.status() != MembershipStatus.PENDING) {

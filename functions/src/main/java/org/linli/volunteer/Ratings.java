@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.linli.core.Ids;
 import org.linli.core.Conflict;
 import org.linli.core.NotFound;
 import org.linli.identity.Principal;
@@ -51,6 +52,7 @@ public final class Ratings {
         Integer score = Inputs.score(in, "score");
         in.throwIfInvalid();
         if (memberId.equals(me.userId())) throw new Conflict("OWN_APPRAISAL", "You cannot appraise yourself.");
+        if (!Ids.looksLike(memberId, "usr")) throw new NotFound("volunteer", memberId);
         Membership m = members.membership(memberId).filter(x -> x.status() == MembershipStatus.APPROVED)
                 .orElseThrow(() -> new NotFound("volunteer", memberId));
         RatingEvent e = RatingEvent.appraisal(me.userId(), m, year, score, now);

@@ -63,7 +63,7 @@ public final class ServiceLogs {
         String wishId = in.optionalMatch("wishId", ANY, "");
         if (wishId != null && !Ids.looksLike(wishId, "wsh")) in.error("wishId", "must be a wish id (wsh_…)");
         String description = in.optionalString("description", 1, 500, TextRule.MULTI_LINE);
-        List<String> evidence = Inputs.photos(in, "evidencePhotoKeys");
+        List<String> evidence = in.optionalPhotoKeys("evidencePhotoKeys");
         for (FieldError e : LogChecks.times(start, end, now, rules.logs())) in.error(e.field(), e.message());
         in.throwIfInvalid();
         return new LogDraft(community, type, start, end, beneficiary, wishId, description, evidence == null ? List.of() : evidence);

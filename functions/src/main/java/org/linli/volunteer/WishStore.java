@@ -2,12 +2,18 @@ package org.linli.volunteer;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.linli.core.RateLimit;
 import org.linli.core.Page;
 
 /** Persistence of wishes. */
 public interface WishStore {
     /** Stores a new wish; returns the wish already stored under its id instead (a retried placement). */
-    Optional<Wish> insertNew(Wish wish);
+    default Optional<Wish> insertNew(Wish wish) {
+        return insertNew(wish, null);
+    }
+
+    /** The same, counted against the resident's rate limit in the same write (see ReportStore). */
+    Optional<Wish> insertNew(Wish wish, RateLimit.Charge charge);
 
     Optional<Wish> find(String wishId);
 

@@ -10,6 +10,7 @@ import org.linli.core.Conflict;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
+import org.linli.core.RateLimit;
 import org.linli.core.ValidationFailed;
 import org.linli.identity.Principal;
 import org.linli.json.JsonInput;
@@ -24,9 +25,17 @@ public final class Wishes {
     private final Points points;
     private final VolunteerRules rules;
     private final Clock clock;
+    private final RateLimit placements;
 
     public Wishes(WishStore store, MemberStore members, Communities communities, RatingQueue ratings, PointsStore pointsStore,
                   VolunteerRules rules, Clock clock) {
+        this(store, members, communities, ratings, pointsStore, rules, clock, null);
+    }
+
+    /** {@code placements}: how many wishes one resident may place per window (null: no limit). */
+    public Wishes(WishStore store, MemberStore members, Communities communities, RatingQueue ratings, PointsStore pointsStore,
+                  VolunteerRules rules, Clock clock, RateLimit placements) {
+        this.placements = placements;
         this.store = store;
         this.members = members;
         this.communities = communities;
@@ -49,7 +58,7 @@ public final class Wishes {
         String detail = in.requiredString("detail", 1, 500, TextRule.MULTI_LINE);
         Instant wantedBy = Inputs.instant(in, "wantedBy", true);
         String place = in.requiredString("place", 1, 100, TextRule.SINGLE_LINE);
-        List<String> photos = Inputs.photos(in, "photoKeys");
+        List<String> photos = in.optionalPhotoKeys("photoKeys");
         String contactName = null;
         String contactPhone = null;
         JsonInput c = in.requiredObject("contact", Set.of("name", "phone"));
@@ -68,7 +77,7 @@ public final class Wishes {
                 String.valueOf(contactName), contactPhone);
         String id = idempotencyKey == null ? Ids.random("wsh", now) : Ids.derived("wsh", me.userId(), idempotencyKey);
         Wish wish = Wish.placed(id, community, me.userId(), content, fingerprint, now);
-        var existing = store.insertNew(wish);
+        var existing = store.insertNew(wish, placements == null ? null : placements.charge(me.userId(), now));
         if (existing.isEmpty()) return new Outcome(wish, false);
         Wish first = existing.get();
         if (!first.residentId().equals(me.userId()) || !first.fingerprint().equals(fingerprint)) {
@@ -250,13 +259,16 @@ public final class Wishes {
     public Wish complete(Principal me, String id, JsonNode body) {
         JsonInput in = JsonInput.root(body, Set.of("note", "evidencePhotoKeys"));
         String note = in.optionalString("note", 1, 500, TextRule.MULTI_LINE);
-        List<String> evidence = Inputs.photos(in, "evidencePhotoKeys");
+        List<String> evidence = in.optionalPhotoKeys("evidencePhotoKeys");
         if (evidence != null && evidence.isEmpty()) in.error("evidencePhotoKeys", "needs at least one photo");
         if (!in.has("evidencePhotoKeys")) in.error("evidencePhotoKeys", "is required: at least one photo of the service");
         in.throwIfInvalid();
         Wish w = find(id);
         if (!w.claimedBy(me.userId()) || !w.state().held()) {
-            if (me.covers(w.community().path())) throw new Conflict("NOT_YOUR_WISH", "Only the volunteer holding the wish reports it done.");
+            // Those who see the wish (staff, its resident) learn why; nobody else learns it exists.
+            if (me.covers(w.community().path()) || w.residentId().equals(me.userId())) {
+                throw new Conflict("NOT_YOUR_WISH", "Only the volunteer holding the wish reports it done.");
+            }
             throw new NotFound("wish", id);
         }
         requireState(w, WishState.CLAIMED);
@@ -284,7 +296,9 @@ public final class Wishes {
         in.throwIfInvalid();
         Wish w = find(id);
         if (!w.residentId().equals(me.userId())) {
-            if (me.covers(w.community().path())) throw new Conflict("NOT_YOUR_WISH", "Only the resident who placed the wish confirms it.");
+            if (me.covers(w.community().path()) || w.claimedBy(me.userId())) {
+                throw new Conflict("NOT_YOUR_WISH", "Only the resident who placed the wish confirms it.");
+            }
             throw new NotFound("wish", id);
         }
         Instant now = clock.instant();

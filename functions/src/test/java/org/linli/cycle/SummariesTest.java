@@ -82,7 +82,7 @@ class SummariesTest {
             return new AssertionError("the summary only lists wishes by state");
         }
 
-        @Override public Optional<Wish> insertNew(Wish wish) { throw unused(); }
+        @Override public Optional<Wish> insertNew(Wish wish, org.linli.core.RateLimit.Charge charge) { throw unused(); }
         @Override public Optional<Wish> find(String wishId) { throw unused(); }
         @Override public ClaimContext claimContext(String memberId, String wishId) { throw unused(); }
         @Override public ClaimResult claim(Wish claimed) { throw unused(); }

@@ -176,4 +176,26 @@ class ReportsApiTest {
         assertEquals("INTERNAL", error(r).get("code").asText());
         assertTrue(!r.getBody().contains("secret detail"));
     }
+
+    @Test
+    void overTheRateLimitIs429WithRetryAfterAndStoresNothingButARetryStillAnswers() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:59:00Z"));
+        ReportsApi limited = new ReportsApi(table.reportStore, table.caseStore, queue, Categories.fromClasspath(), clock,
+                org.linli.core.RateLimit.parse("reports", "2/PT1H"), org.linli.core.RateLimit.parse("reports", "5/PT1H"));
+        APIGatewayV2HTTPEvent keyed = create(); // carries an Idempotency-Key
+        assertEquals(202, limited.handleRequest(keyed, null).getStatusCode());
+        APIGatewayV2HTTPEvent other = create();
+        other.getHeaders().remove("idempotency-key");
+        assertEquals(202, limited.handleRequest(other, null).getStatusCode());
+        APIGatewayV2HTTPResponse third = limited.handleRequest(other, null);
+        assertEquals(429, third.getStatusCode(), third.getBody());
+        assertEquals("TOO_MANY_REQUESTS", error(third).get("code").asText());
+        assertEquals("60", third.getHeaders().get("Retry-After"));
+        assertEquals(2, table.reports.size());
+        APIGatewayV2HTTPResponse retry = limited.handleRequest(create(), null);
+        assertEquals(202, retry.getStatusCode(), "a retry of a stored report is neither counted nor refused");
+        assertEquals("true", retry.getHeaders().get("Idempotent-Replayed"));
+        clock.advance(java.time.Duration.ofMinutes(1));
+        assertEquals(202, limited.handleRequest(other, null).getStatusCode(), "a new window");
+    }
 }

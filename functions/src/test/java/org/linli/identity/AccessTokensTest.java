@@ -78,4 +78,29 @@ class AccessTokensTest {
         String t = tokens.issue(worker, back.kid(), back.privateKey(), now);
         assertEquals(worker, tokens.verify(t, TokenKeys.publicKey(KEYS.publicKeyBase64()), now).principal());
     }
+
+    @Test
+    void grantsTravelInTheTokenEachRoleWithItsOwnNodes() {
+        Principal two = new Principal("usr_x", Set.of(Grant.of(Role.RESIDENT), new Grant(Role.COMMUNITY_STAFF, "W1"),
+                new Grant(Role.GRID_WORKER, "E1-G1")));
+        Principal back = tokens.verify(tokens.issue(two, KEYS.kid(), KEYS.privateKey(), now), KEYS.publicKey(), now).principal();
+        assertEquals(two, back);
+        org.junit.jupiter.api.Assertions.assertFalse(back.covers(Role.COMMUNITY_STAFF, java.util.List.of("E", "E1", "E1-G1")));
+    }
+
+    @Test
+    void aSignedTokenWithAClaimThisApiDoesNotKnowIsInvalid() throws Exception {
+        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}");
+        String claims = b64("{\"iss\":\"linli\",\"sub\":\"usr_w\",\"typ\":\"access\",\"iat\":" + now.getEpochSecond()
+                + ",\"exp\":" + now.plusSeconds(600).getEpochSecond() + ",\"roles\":[\"ADMIN\"],\"admin\":true}");
+        var s = java.security.Signature.getInstance("SHA256withRSA");
+        s.initSign(KEYS.privateKey());
+        s.update((header + "." + claims).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String token = header + "." + claims + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
+        assertEquals("TOKEN_INVALID", code(token));
+    }
+
+    private static String b64(String s) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

@@ -14,27 +14,19 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.linli.core.Unauthenticated;
+import org.linli.testing.InMemoryUsers;
 import org.linli.testing.MutableClock;
 
 class LoginTest {
     private static final TokenKeys KEYS = TokenKeys.generate("k1");
 
-    static final class MapUsers implements UserStore {
-        final Map<String, UserAccount> users = new HashMap<>();
-        final Map<String, RefreshSession> sessions = new HashMap<>();
-
-        public Optional<UserAccount> find(String id) { return Optional.ofNullable(users.get(id)); }
-        public UserAccount createIfAbsent(UserAccount u) { return users.computeIfAbsent(u.id(), k -> u); }
-        public void save(UserAccount u) { users.put(u.id(), u); }
-        public void saveSession(RefreshSession s) { sessions.put(s.tokenHash(), s); }
-        public Optional<RefreshSession> takeSession(String h) { return Optional.ofNullable(sessions.remove(h)); }
-    }
-
-    private final MapUsers users = new MapUsers();
+    private final InMemoryUsers users = new InMemoryUsers();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:00:00Z"));
     private final AccessTokens tokens = new AccessTokens("linli");
     private final Login login = new Login(code -> {
         if (code.startsWith("bad")) throw new Unauthenticated("INVALID_LOGIN_CODE", "bad");
+        // "u<person>-<app>-...": an app bound to an Open Platform account, with a unionid
+        if (code.startsWith("u")) return new WeChatLogin.WeChatIdentity("openid-" + code.substring(0, 5), "union-" + code.substring(0, 3));
         return new WeChatLogin.WeChatIdentity("openid-" + code.substring(0, 4), null);
     }, users, tokens, () -> KEYS, clock);
 
@@ -74,5 +66,48 @@ class LoginTest {
     void aBadCodeIsUnauthenticatedAndCreatesNobody() {
         assertThrows(Unauthenticated.class, () -> login.withWeChatCode("bad-code"));
         assertTrue(users.users.isEmpty());
+    }
+
+    @Test
+    void aUnionIdFindsTheSamePersonFromEveryAppOfTheOrganisation() {
+        var fromMiniProgram = login.withWeChatCode("u01-a-code1"); // openid-u01-a, union-u01
+        assertTrue(fromMiniProgram.newUser());
+        var fromOfficialAccount = login.withWeChatCode("u01-b-code2"); // another openid, same unionid
+        assertFalse(fromOfficialAccount.newUser());
+        assertEquals(fromMiniProgram.user().id(), fromOfficialAccount.user().id());
+        assertEquals(Map.of("union-u01", fromMiniProgram.user().id()), users.unionLinks);
+        assertEquals(1, users.users.size());
+        assertNotEquals(fromMiniProgram.user().id(), login.withWeChatCode("u02-a-code3").user().id(), "another person");
+    }
+
+    @Test
+    void aUnionIdSeenLaterLinksTheAccountTheOpenIdAlreadyHas() {
+        String openId = "openid-u03-a";
+        UserAccount before = users.createIfAbsent(new UserAccount(Login.userIdFor(openId), openId, null, null,
+                Set.of(Role.RESIDENT), Set.of(), clock.instant()));
+        var r = login.withWeChatCode("u03-a-code");
+        assertFalse(r.newUser());
+        assertEquals(before.id(), r.user().id());
+        assertEquals(before.id(), users.unionLinks.get("union-u03"));
+        assertEquals(before.id(), login.withWeChatCode("u03-z-other-app").user().id());
+    }
+
+    @Test
+    void twoAppsLoggingInFirstAtOnceEndWithTheAccountThatLinkedFirst() {
+        // The other app's login links the unionid between this login's lookup and its own link.
+        InMemoryUsers racing = new InMemoryUsers() {
+            @Override
+            public synchronized java.util.Optional<String> userIdByUnionId(String unionId) {
+                var none = super.userIdByUnionId(unionId);
+                unionLinks.put(unionId, "usr_winner");
+                users.put("usr_winner", new UserAccount("usr_winner", "openid-u04-a", unionId, null, Set.of(Role.RESIDENT),
+                        Set.of(), clock.instant()));
+                return none;
+            }
+        };
+        Login l = new Login(code -> new WeChatLogin.WeChatIdentity("openid-u04-b", "union-u04"), racing, tokens, () -> KEYS, clock);
+        var r = l.withWeChatCode("u04-b-code");
+        assertEquals("usr_winner", r.user().id());
+        assertFalse(r.newUser());
     }
 }

@@ -24,12 +24,35 @@ class Open311Test {
 
     @Test
     void requestIdsOverrideAllOtherArguments() {
-        RequestFilter f = RequestFilter.parse(Map.of("service_request_id", "case_A, case_B,case_A", "status", "bogus",
+        String a = "case_0000000000000000000000000A";
+        String b = "case_0000000000000000000000000B";
+        RequestFilter f = RequestFilter.parse(Map.of("service_request_id", a + ", " + b + "," + a, "status", "bogus",
                 "start_date", "not a date"), NOW);
         assertTrue(f.byIds());
-        assertEquals(List.of("case_A", "case_B"), f.ids());
+        assertEquals(List.of(a, b), f.ids());
         assertThrows(ValidationFailed.class, () -> RequestFilter.parse(Map.of("service_request_id",
-                String.join(",", java.util.stream.IntStream.range(0, 1001).mapToObj(i -> "case_" + i).toList())), NOW));
+                String.join(",", java.util.stream.IntStream.range(0, 1001).mapToObj(i -> String.format("case_%026d", i)).toList())), NOW));
+    }
+
+    @Test
+    void createRequestFormsHoldTextAPersonTyped() {
+        assertEquals(List.of(), Open311Form.textProblems(Map.of("description", List.of("漏水\n三楼 😀 مرحبا"), "first_name", List.of("芳"),
+                "email", List.of("wang@example.com"), "phone", List.of(""))));
+        for (Map<String, List<String>> bad : List.of(Map.of("description", List.of("a\u0000b")), Map.of("first_name", List.of("a\u001bb")),
+                Map.of("description", List.of("漏\uFFFD水")), Map.of("last_name", List.of("a\u202Eb")), Map.of("service_code", List.of("a\nb")),
+                Map.of("first_name", List.of("x".repeat(51))), Map.of("email", List.of("' OR '1'='1")), Map.of("email", List.of("a@b")))) {
+            List<org.linli.core.FieldError> problems = Open311Form.textProblems(bad);
+            assertEquals(1, problems.size(), bad.toString());
+            assertEquals(bad.keySet().iterator().next(), problems.get(0).field());
+        }
+    }
+
+    @Test
+    void requestIdsThatAreNotCaseIdsAreRefusedNotLookedUp() {
+        for (String bad : List.of("' OR '1'='1", "rpt_0000000000000000000000000A", "-1", "x".repeat(3000), "case_0000000000000000000000000A,1e400")) {
+            ValidationFailed e = assertThrows(ValidationFailed.class, () -> RequestFilter.parse(Map.of("service_request_id", bad), NOW), bad);
+            assertEquals("service_request_id", e.fields().get(0).field());
+        }
     }
 
     @Test

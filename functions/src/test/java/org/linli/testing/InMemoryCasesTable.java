@@ -36,14 +36,24 @@ public final class InMemoryCasesTable {
     public final Map<String, CaseStore.RequestRecord> requests = new ConcurrentHashMap<>();
     private final Map<String, Long> linkVersions = new ConcurrentHashMap<>();
     public int writes;
+    /** Rate-limit counters by counter and window. */
+    public final Map<String, Integer> quotas = new ConcurrentHashMap<>();
     public Runnable beforeWrite;
 
     public final ReportStore reportStore = new ReportStore() {
         @Override
-        public Optional<Report> insertNew(Report report) {
+        public Optional<Report> insertNew(Report report, org.linli.core.RateLimit.Charge charge) {
             synchronized (InMemoryCasesTable.this) {
                 writes++;
-                return Optional.ofNullable(reports.putIfAbsent(report.id(), report));
+                Report first = reports.get(report.id());
+                if (first != null) return Optional.of(first);
+                if (charge != null) {
+                    String counter = charge.counter() + "@" + charge.windowStart();
+                    if (quotas.getOrDefault(counter, 0) >= charge.limit().limit()) throw charge.exceeded();
+                    quotas.merge(counter, 1, Integer::sum);
+                }
+                reports.put(report.id(), report);
+                return Optional.empty();
             }
         }
 

@@ -30,7 +30,8 @@ import org.linli.json.Json;
  * shapes and error codes, records every call, and can be told to fail in WeChat's ways.
  *
  * <p>Login codes: any code gives a stable openid derived from it; codes beginning {@code invalid}
- * answer 40029, {@code used} 40163, {@code busy} -1, {@code limit} 45011. Subscribe messages:
+ * answer 40029, {@code used} 40163, {@code busy} -1, {@code limit} 45011; codes {@code union_<person>_…} also
+ * carry a unionid ({@link #unionIdFor}). Subscribe messages:
  * 40001 with an unknown or expired token ({@link #expireTokens}), 43101 to a user who refused
  * ({@link #refuseSubscriptions}), any code on the next call to a path ({@link #failNext}) or to one
  * user ({@link #failNextFor}).
@@ -115,6 +116,16 @@ public final class FakeWeChatServer implements AutoCloseable {
         refusedOpenIds.clear();
     }
 
+    /**
+     * Codes {@code union_<person>_<anything>} come from an app bound to an Open Platform account:
+     * WeChat adds a unionid, the same for every code of that person whatever the app.
+     */
+    public static String unionIdFor(String code) {
+        if (!code.startsWith("union_")) return null;
+        int end = code.indexOf('_', 6);
+        return "u-" + (end < 0 ? code.substring(6) : code.substring(6, end));
+    }
+
     public static String openIdFor(String code) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
@@ -165,7 +176,10 @@ public final class FakeWeChatServer implements AutoCloseable {
         if (code.startsWith("used")) return error(40163, "code been used");
         if (code.startsWith("busy")) return error(-1, "system error");
         if (code.startsWith("limit")) return error(45011, "api minute-quota reach limit");
-        return Json.object().put("openid", openIdFor(code)).put("session_key", "local-session-key");
+        ObjectNode r = Json.object().put("openid", openIdFor(code)).put("session_key", "local-session-key");
+        String union = unionIdFor(code);
+        if (union != null) r.put("unionid", union);
+        return r;
     }
 
     private ObjectNode token(String appId, String secret) {

@@ -39,14 +39,31 @@ class CallBudgetIntegrationTest {
             {"category":"noise","description":"夜间施工","location":{"lat":37.8481,"lng":113.5752,"datum":"GCJ02"},
              "contact":{"phone":"13812341234"}}""";
 
+    /**
+     * One write request - a transaction of the conditional put and the reporter's rate-limit
+     * counter - and one send. A retry with the same Idempotency-Key gets the first report back
+     * from the failed condition (no read) and re-sends nothing once it is assigned; it is not counted.
+     */
     @Test
-    void intakeIsOneWriteAndOneSend() {
-        String event = Events.http("POST /reports", "/reports", Map.of(), REPORT, "usr_budget", "RESIDENT", "");
+    void intakeIsOneWriteAndOneSendAndARetryIsOneWrite() {
+        String key = "budget-" + java.util.UUID.randomUUID();
+        String event = Events.http("POST /reports", "/reports", Map.of(), REPORT, "usr_budget", "RESIDENT", "",
+                Map.of("Idempotency-Key", key));
         var calls = CallCounter.INSTANCE.count(() -> {
             String answer = cloud.invoke("ReportsApiFunction", event);
             assertEquals(202, Json.parse(answer).path("statusCode").asInt(), answer);
         });
-        assertEquals(Map.of("DynamoDb.PutItem", 1, "Sqs.SendMessage", 1), calls.byOperation(), calls.toString());
+        assertEquals(Map.of("DynamoDb.TransactWriteItems", 1, "Sqs.SendMessage", 1), calls.byOperation(), calls.toString());
+        System.out.println("budget: intake " + calls);
+        var retry = CallCounter.INSTANCE.count(() -> {
+            String answer = cloud.invoke("ReportsApiFunction", event);
+            assertEquals("true", Json.parse(answer).path("headers").path("Idempotent-Replayed").asText(), answer);
+        });
+        int sends = retry.of("Sqs.SendMessage"); // 1 while the report is still RECEIVED, 0 once assigned
+        assertEquals(Map.of("DynamoDb.TransactWriteItems", 1), retry.byOperation().entrySet().stream()
+                .filter(e -> !e.getKey().equals("Sqs.SendMessage"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), retry.toString());
+        assertTrue(sends <= 1, retry.toString());
     }
 
     /** A RECEIVED report stored directly, as intake would have, and its assignment message. */

@@ -86,6 +86,19 @@ class OpenApiContractIntegrationTest {
         post("POST /auth/refresh", "/auth/refresh", null, "{\"refreshToken\":\"" + login.json().path("refreshToken").asText() + "\"}");
         get("GET /me", "/me", resident);
         post("POST /auth/wechat-login", "/auth/wechat-login", null, "{}");
+        post("POST /auth/refresh", "/auth/refresh", null, "{\"refreshToken\":\"rt_spent\"}");
+
+        // user administration (issue 7): grant, read with its history, revoke; refused to others and for unknown users
+        String promoted = api.get("/me", login.json().path("accessToken").asText()).json().path("userId").asText();
+        post("POST /admin/users/{userId}/grants", "/admin/users/" + promoted + "/grants", admin,
+                "{\"role\":\"GRID_WORKER\",\"nodes\":[\"DEMO-W1-G2\"],\"reason\":\"契约测试\"}");
+        get("GET /admin/users/{userId}", "/admin/users/" + promoted, admin);
+        post("POST /admin/users/{userId}/revocations", "/admin/users/" + promoted + "/revocations", admin,
+                "{\"role\":\"GRID_WORKER\",\"reason\":\"契约测试\"}");
+        post("POST /admin/users/{userId}/grants", "/admin/users/" + promoted + "/grants", admin, "{\"role\":\"MAYOR\"}");
+        post("POST /admin/users/{userId}/grants", "/admin/users/" + promoted + "/grants", resident,
+                "{\"role\":\"ADMIN\",\"reason\":\"x\"}");
+        get("GET /admin/users/{userId}", "/admin/users/usr_00000000000000000000000000", admin);
 
         // reports and cases
         Api.Answer report = post("POST /reports", "/reports", resident, """

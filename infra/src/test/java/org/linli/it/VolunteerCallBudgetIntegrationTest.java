@@ -53,6 +53,16 @@ class VolunteerCallBudgetIntegrationTest {
     }
 
     @Test
+    void placingAWishIsOneTransactionOfTheWishAndTheResidentsRateLimitCounter() {
+        wish(VolunteerFixtures.newUser()); // warm: the community node is cached
+        String body = """
+                {"community":"%s","title":"买药","detail":"帮忙买药","wantedBy":"%s","place":"桃源小区2号楼","contact":{"phone":"13812341234"}}"""
+                .formatted(COMMUNITY, Times.api(Instant.now().plus(Duration.ofDays(1))));
+        var calls = count("WishesApiFunction", "POST /wishes", "/wishes", Map.of(), body, VolunteerFixtures.newUser(), "RESIDENT", "", 201);
+        assertEquals(Map.of("DynamoDb.TransactWriteItems", 1), calls.byOperation(), calls.toString());
+    }
+
+    @Test
     void claimIsOneReadAndOneConditionalWrite() {
         String member = VolunteerFixtures.newUser();
         fx.approve(member, "陈明", COMMUNITY);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linli.local.cloud.EmbeddedBackend;
+import org.linli.local.cloud.LocalClients;
 import org.linli.local.cloud.Provisioner;
 import org.linli.local.template.TableDef;
 import org.linli.local.template.TemplateModel;
@@ -98,8 +100,12 @@ class ProvisioningIntegrationTest {
         assertEquals("true", orders.get(QueueAttributeName.CONTENT_BASED_DEDUPLICATION));
     }
 
+    /**
+     * On a DynamoDB Local of its own: on the shared one, full of every suite's data, a new index
+     * waited about two minutes for its backfill (its background jobs, TTL deletion scans among them).
+     */
     @Test
-    void anExistingTableGainsTheIndexesTheTemplateAdded() {
+    void anExistingTableGainsTheIndexesTheTemplateAdded() throws Exception {
         TableDef items = cloud.model().table("ItemsTable");
         List<TableDef.Attribute> keys = items.attributes().stream().filter(a -> List.of("pk", "sk").contains(a.name())).toList();
         List<TableDef.Attribute> withIndex = items.attributes().stream().filter(a -> !a.name().equals("status")).toList();
@@ -107,13 +113,17 @@ class ProvisioningIntegrationTest {
                 List.of(), List.of(), "PAY_PER_REQUEST", null, null, null);
         TableDef newer = new TableDef("Evolving", older.tableName(), withIndex, items.keySchema(),
                 items.globalIndexes(), List.of(), "PAY_PER_REQUEST", null, new TableDef.Ttl("expiresAt"), null);
-        Provisioner provisioner = new Provisioner(dynamo, sqs);
-        assertEquals(List.of("Evolving"), provisioner.provision(model(older)).created());
-        assertEquals(List.of("Evolving"), provisioner.provision(model(newer)).kept());
-        TableDescription t = dynamo.describeTable(r -> r.tableName(older.tableName())).table();
-        assertEquals(List.of("ByOwner"), t.globalSecondaryIndexes().stream().map(i -> i.indexName()).toList());
-        assertEquals(TimeToLiveStatus.ENABLED, dynamo.describeTimeToLive(r -> r.tableName(older.tableName())).timeToLiveDescription().timeToLiveStatus());
-        dynamo.deleteTable(r -> r.tableName(older.tableName()));
+        try (EmbeddedBackend own = EmbeddedBackend.start(null, TestClouds.region(), "000000000000");
+             DynamoDbClient ownDynamo = LocalClients.dynamo(own.dynamoEndpoint(), TestClouds.region());
+             SqsClient ownSqs = LocalClients.sqs(own.sqsEndpoint(), TestClouds.region())) {
+            Provisioner provisioner = new Provisioner(ownDynamo, ownSqs);
+            assertEquals(List.of("Evolving"), provisioner.provision(model(older)).created());
+            assertEquals(List.of("Evolving"), provisioner.provision(model(newer)).kept());
+            TableDescription t = ownDynamo.describeTable(r -> r.tableName(older.tableName())).table();
+            assertEquals(List.of("ByOwner"), t.globalSecondaryIndexes().stream().map(i -> i.indexName()).toList());
+            assertEquals(TimeToLiveStatus.ENABLED,
+                    ownDynamo.describeTimeToLive(r -> r.tableName(older.tableName())).timeToLiveDescription().timeToLiveStatus());
+        }
     }
 
     private static TemplateModel model(TableDef table) {

@@ -6,12 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.linli.core.Page;
+import org.linli.core.RateLimit;
 import org.linli.report.Report;
 import org.linli.report.ReportStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /** {@link ReportStore} on the cases table. */
 public final class DynamoReportStore implements ReportStore {
@@ -24,18 +23,9 @@ public final class DynamoReportStore implements ReportStore {
     }
 
     @Override
-    public Optional<Report> insertNew(Report report) {
-        try {
-            DynamoCalls.call("PutItem report", () -> dynamo.putItem(b -> b.tableName(table)
-                    .item(ReportItems.toItem(report))
-                    .conditionExpression("attribute_not_exists(pk)")
-                    // The existing item comes back with the failure: a retry costs no extra read.
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
-            return Optional.empty();
-        } catch (ConditionalCheckFailedException e) {
-            if (e.hasItem() && !e.item().isEmpty()) return Optional.of(ReportItems.fromItem(e.item()));
-            return find(report.id());
-        }
+    public Optional<Report> insertNew(Report report, RateLimit.Charge charge) {
+        // The existing item comes back with a failed condition: a retry costs no extra read.
+        return PutIfAbsent.put(dynamo, table, "report", ReportItems.toItem(report), charge).map(ReportItems::fromItem);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.linli.core.RateLimit;
 import org.linli.core.Page;
 import org.linli.core.Times;
 import org.linli.volunteer.AwardOutcome;
@@ -33,8 +34,8 @@ public final class DynamoWishStore implements WishStore {
     }
 
     @Override
-    public Optional<Wish> insertNew(Wish wish) {
-        return PutIfAbsent.put(dynamo, table, "wish", VolunteerItems.wish(wish)).map(VolunteerItems::wish);
+    public Optional<Wish> insertNew(Wish wish, RateLimit.Charge charge) {
+        return PutIfAbsent.put(dynamo, table, "wish", VolunteerItems.wish(wish), charge).map(VolunteerItems::wish);
     }
 
     @Override

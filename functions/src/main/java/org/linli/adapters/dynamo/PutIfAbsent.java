@@ -1,11 +1,17 @@
 package org.linli.adapters.dynamo;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.linli.core.RateLimit;
+import org.linli.core.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * "Store once": a PutItem that writes only when the key is free (or a further condition allows
@@ -18,6 +24,40 @@ final class PutIfAbsent {
     static Optional<Map<String, AttributeValue>> put(DynamoDbClient dynamo, String table, String what,
                                                      Map<String, AttributeValue> item) {
         return put(dynamo, table, what, item, null, Map.of(), Map.of());
+    }
+
+    /**
+     * The same, counted against a rate limit: one TransactWriteItems with the put and a
+     * conditional increment of the user's counter for the window (a transaction is one write
+     * request). A retried create finds its first attempt and is never counted twice nor refused;
+     * a new one over the limit stores nothing and throws {@link RateLimit.Charge#exceeded()}.
+     */
+    static Optional<Map<String, AttributeValue>> put(DynamoDbClient dynamo, String table, String what,
+                                                     Map<String, AttributeValue> item, RateLimit.Charge charge) {
+        if (charge == null) return put(dynamo, table, what, item);
+        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
+        TransactWriteItem count = TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(Map.of("pk", Attr.s("QUOTA#" + charge.counter()), "sk", Attr.s("W#" + Times.stored(charge.windowStart()))))
+                .updateExpression("ADD n :one SET expiresAt = :expires")
+                .conditionExpression("attribute_not_exists(n) OR n < :limit")
+                .expressionAttributeValues(Map.of(":one", Attr.n(1), ":limit", Attr.n(charge.limit().limit()),
+                        // kept a day past the window, then removed by the table's TTL
+                        ":expires", Attr.n(charge.windowEnd().plus(Duration.ofDays(1)).getEpochSecond())))).build();
+        List<CancellationReason> reasons = Transactions.writeOrExplain(dynamo, table, List.of(put, count));
+        if (reasons.isEmpty()) return Optional.empty();
+        if (Transactions.failed(reasons.get(0))) {
+            // The id is taken: a retry. Its counter was not touched (the transaction wrote nothing).
+            if (reasons.get(0).hasItem() && !reasons.get(0).item().isEmpty()) return Optional.of(reasons.get(0).item());
+            return Optional.of(get(dynamo, table, what, item));
+        }
+        throw charge.exceeded();
+    }
+
+    private static Map<String, AttributeValue> get(DynamoDbClient dynamo, String table, String what, Map<String, AttributeValue> item) {
+        return DynamoCalls.call("GetItem " + what, () -> dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))).consistentRead(true))).item();
     }
 
     /** {@code orOverwriteIf}: a condition under which an existing item may be replaced (null: never). */
@@ -35,9 +75,7 @@ final class PutIfAbsent {
             return Optional.empty();
         } catch (ConditionalCheckFailedException e) {
             if (e.hasItem() && !e.item().isEmpty()) return Optional.of(e.item());
-            var r = DynamoCalls.call("GetItem " + what, () -> dynamo.getItem(b -> b.tableName(table)
-                    .key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))).consistentRead(true)));
-            return Optional.of(r.item());
+            return Optional.of(get(dynamo, table, what, item));
         }
     }
 }

@@ -21,20 +21,33 @@ final class Transactions {
      * awards to one member's month at once) is retried after a short pause, then StoreUnavailable.
      */
     static int write(DynamoDbClient dynamo, String what, List<TransactWriteItem> items) {
+        List<CancellationReason> reasons = writeOrExplain(dynamo, what, items);
+        for (int i = 0; i < reasons.size(); i++) {
+            if (failed(reasons.get(i))) return i;
+        }
+        return DONE;
+    }
+
+    /**
+     * Runs the transaction: an empty list when it was written, else one reason per item (with the
+     * old item where it asked for it) when a condition failed. Conflicts are retried as by {@link #write}.
+     */
+    static List<CancellationReason> writeOrExplain(DynamoDbClient dynamo, String what, List<TransactWriteItem> items) {
         for (int attempt = 1; ; attempt++) {
             try {
                 DynamoCalls.call("TransactWriteItems " + what, () -> dynamo.transactWriteItems(b -> b.transactItems(items)));
-                return DONE;
+                return List.of();
             } catch (TransactionCanceledException e) {
-                if (e.hasCancellationReasons()) {
-                    List<CancellationReason> reasons = e.cancellationReasons();
-                    for (int i = 0; i < reasons.size(); i++) {
-                        if ("ConditionalCheckFailed".equals(reasons.get(i).code())) return i;
-                    }
+                if (e.hasCancellationReasons() && e.cancellationReasons().stream().anyMatch(Transactions::failed)) {
+                    return e.cancellationReasons();
                 }
                 if (attempt >= ATTEMPTS) throw new StoreUnavailable("The " + what + " could not be written now; try again.", e);
                 Backoff.pause(attempt, 200);
             }
         }
+    }
+
+    static boolean failed(CancellationReason r) {
+        return "ConditionalCheckFailed".equals(r.code());
     }
 }

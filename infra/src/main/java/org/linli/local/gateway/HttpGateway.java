@@ -133,6 +133,9 @@ public final class HttpGateway implements AutoCloseable {
         long started = System.nanoTime();
         HttpResult result;
         String label = "";
+        // What the request log names: the route key, as the template's access log does - a path or a
+        // query can carry personal information (a phone typed where an id belongs).
+        String logged = exchange.getRequestMethod() + " (no route)";
         try (exchange) {
             try {
                 GatewayRequest request = read(exchange);
@@ -140,6 +143,7 @@ public final class HttpGateway implements AutoCloseable {
                     result = HttpResult.message(413, "Request Entity Too Large");
                 } else if (request.rawPath().startsWith(LOCAL_PREFIX)) {
                     label = "local";
+                    logged = exchange.getRequestMethod() + " " + request.rawPath();
                     result = local(request);
                 } else {
                     var match = apiRoutes.match(request.method(), request.rawPath());
@@ -147,6 +151,7 @@ public final class HttpGateway implements AutoCloseable {
                         result = HttpResult.message(404, "Not Found");
                     } else {
                         label = match.get().target().event().functionLogicalId();
+                        logged = match.get().target().event().routeKey();
                         result = api(request, match.get());
                     }
                 }
@@ -155,7 +160,7 @@ public final class HttpGateway implements AutoCloseable {
                 result = HttpResult.message(500, "Internal Server Error");
             }
             write(exchange, result);
-            LocalLog.info(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " -> " + result.status()
+            LocalLog.info(logged + " -> " + result.status()
                     + (label.isEmpty() ? "" : " (" + label + ")") + " " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         } catch (IOException e) {
             // The client went away; nothing to answer.

@@ -1,4 +1,4 @@
-package org.linli.volunteer;
+package org.linli.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,0 +1,108 @@
+package org.linli.handlers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
+import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
+import org.linli.adapters.dynamo.DynamoUserStore;
+import org.linli.cases.DepartmentDirectory;
+import org.linli.config.AwsClients;
+import org.linli.config.Env;
+import org.linli.core.Times;
+import org.linli.http.Access;
+import org.linli.http.ApiHandler;
+import org.linli.http.ApiRequest;
+import org.linli.http.ApiResponse;
+import org.linli.http.Route;
+import org.linli.identity.GrantChange;
+import org.linli.identity.GrantTargets;
+import org.linli.identity.Promotions;
+import org.linli.identity.Role;
+import org.linli.identity.UserAccount;
+import org.linli.identity.UserStore;
+import org.linli.json.Json;
+import org.linli.observability.Log;
+import org.linli.territory.Level;
+import org.linli.territory.TerritoryRegistry;
+
+/**
+ * Staff administration: an administrator reads an account with its grant history, grants a role
+ * over territory nodes (checked against the current map) or a department, and revokes it. The
+ * user's next login or token refresh carries the change.
+ */
+public final class UserAdminApi extends ApiHandler {
+    private final Promotions promotions;
+
+    public UserAdminApi() {
+        this(new DynamoUserStore(AwsClients.dynamo(), Env.require("USERS_TABLE")),
+                targets(new DynamoTerritoryDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
+                        new DynamoDepartmentDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"))),
+                Clock.systemUTC());
+    }
+
+    /** Grant targets from the registry's current map and the department registry. */
+    public static GrantTargets targets(TerritoryRegistry registry, DepartmentDirectory departments) {
+        return new GrantTargets() {
+            @Override
+            public Map<String, Level> levels(Collection<String> codes) {
+                return registry.levels(registry.currentMap().version(), codes);
+            }
+
+            @Override
+            public Set<String> departments(Collection<String> codes) {
+                return departments.find(codes).keySet();
+            }
+        };
+    }
+
+    public UserAdminApi(UserStore users, GrantTargets targets, Clock clock) {
+        super(clock);
+        this.promotions = new Promotions(users, targets, clock);
+        Access admins = Access.roles(Role.ADMIN).system();
+        serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
+                Route.of("GET /admin/users/{userId}", admins, this::get),
+                Route.of("POST /admin/users/{userId}/grants", admins, r -> change(r, promotions.grant(r.principal(),
+                        r.pathParam("userId"), r.body()))),
+                Route.of("POST /admin/users/{userId}/revocations", admins, r -> change(r, promotions.revoke(r.principal(),
+                        r.pathParam("userId"), r.body()))));
+    }
+
+    private ApiResponse get(ApiRequest r) {
+        String id = r.pathParam("userId");
+        UserAccount u = promotions.account(r.principal(), id);
+        ObjectNode o = Views.account(u);
+        var history = o.putArray("grantChanges");
+        for (GrantChange c : promotions.history(r.principal(), id, 50)) history.add(change(c));
+        return ApiResponse.ok(o);
+    }
+
+    private ApiResponse change(ApiRequest r, Promotions.Outcome outcome) {
+        if (outcome.change() != null) {
+            GrantChange c = outcome.change();
+            Log.info("user.grants_changed", "userId", c.userId(), "by", c.actorId(), "kind", c.kind(), "role", c.role(),
+                    "nodes", c.nodes().size(), "requestId", r.requestId());
+        }
+        ObjectNode o = Views.account(outcome.account());
+        o.put("changed", outcome.change() != null);
+        if (outcome.change() != null) o.set("change", change(outcome.change()));
+        return ApiResponse.ok(o);
+    }
+
+    private static ObjectNode change(GrantChange c) {
+        ObjectNode o = Json.object();
+        o.put("changeId", c.changeId());
+        o.put("kind", c.kind().name());
+        o.put("role", c.role().name());
+        var nodes = o.putArray("nodes");
+        c.nodes().forEach(nodes::add);
+        o.put("by", c.actorId());
+        o.put("reason", c.reason());
+        o.put("at", Times.api(c.at()));
+        var after = o.putArray("grantsAfter");
+        c.grantsAfter().forEach(after::add);
+        return o;
+    }
+}

@@ -1,0 +1,246 @@
+package org.linli.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.linli.core.Times;
+import org.linli.local.LocalCloud;
+import org.linli.local.lambda.LocalLog;
+import org.linli.tools.FakeWeChatServer;
+import org.linli.tools.OpenKeys;
+
+/**
+ * No personal information in any log line: a full scenario through the local gateway - WeChat
+ * login and refresh, a report with a contact and an address, its assignment, handling, feedback
+ * and the reporter's verdict, a micro-wish with a contact claimed and completed by a volunteer, a
+ * volunteer registration, an Open311 request, refusals carrying a phone in the wrong place, and a
+ * failing WeChat - while every line written to stdout and stderr is captured: the functions' log,
+ * the local cloud's own lines and the gateway's request log (switched on for the scenario). Then
+ * every line is searched for the scenario's phone numbers (as sent, masked, digits only), names,
+ * addresses, exact coordinates, openids, unionid, session key and tokens.
+ */
+class LogCaptureIntegrationTest {
+    private static final String REPORT_PHONE = "13987654321";
+    private static final String WISH_PHONE = "13700009876";
+    private static final String VOLUNTEER_PHONE = "15811112222";
+    private static final String OPEN311_PHONE = "13655554444";
+    private static final String REPORTER_NAME = "欧阳娜娜";
+    private static final String WISH_NAME = "司马光明";
+    private static final String VOLUNTEER_NAME = "诸葛亮亮";
+    private static final String OPEN311_NAME = "Wang Fangfang";
+    private static final String REPORT_ADDRESS = "柳园小区7号楼2单元301室";
+    private static final String WISH_ADDRESS = "杏花小区12号楼3单元502室";
+    private static final String LAT = "37.852137";
+    private static final String LNG = "113.566712";
+
+    @Test
+    void aFullScenarioWritesNoPersonalInformationToAnyLogLine() {
+        LocalCloud cloud = LinliCloud.get();
+        Api api = new Api(cloud.baseUrl());
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String code = "logcap_" + run;
+        String unionCode = "union_logcap" + run + "_1";
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("openid", FakeWeChatServer.openIdFor(code));
+        secrets.put("unionid", FakeWeChatServer.unionIdFor(unionCode));
+        secrets.put("union openid", FakeWeChatServer.openIdFor(unionCode));
+        secrets.put("session key", "local-session-key");
+        for (String phone : List.of(REPORT_PHONE, WISH_PHONE, VOLUNTEER_PHONE, OPEN311_PHONE)) {
+            secrets.put("phone " + phone, phone);
+            secrets.put("masked phone " + phone, phone.substring(0, 3) + "****" + phone.substring(7));
+            secrets.put("spaced phone " + phone, phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7));
+        }
+        for (String name : List.of(REPORTER_NAME, WISH_NAME, VOLUNTEER_NAME, OPEN311_NAME, "Fangfang")) secrets.put("name " + name, name);
+        for (String a : List.of(REPORT_ADDRESS, WISH_ADDRESS, "7号楼2单元301", "12号楼3单元502")) secrets.put("address " + a, a);
+        secrets.put("latitude", LAT);
+        secrets.put("longitude", LNG);
+
+        Capture capture = Capture.start();
+        List<String> steps = new ArrayList<>();
+        try {
+            // Login, refresh, a second app's login with a unionid; a WeChat outage (502).
+            JsonNode login = expect(steps, 200, api.post("/auth/wechat-login", null, "{\"code\":\"" + code + "\"}")).json();
+            String token = login.path("accessToken").asText();
+            String refresh = login.path("refreshToken").asText();
+            JsonNode refreshed = expect(steps, 200, api.post("/auth/refresh", null, "{\"refreshToken\":\"" + refresh + "\"}")).json();
+            expect(steps, 200, api.post("/auth/wechat-login", null, "{\"code\":\"" + unionCode + "\"}"));
+            expect(steps, 502, api.post("/auth/wechat-login", null, "{\"code\":\"busy_" + run + "\"}"));
+            secrets.put("access token", token);
+            secrets.put("refresh token", refresh);
+            secrets.put("refreshed access token", refreshed.path("accessToken").asText());
+            secrets.put("second refresh token", refreshed.path("refreshToken").asText());
+            token = refreshed.path("accessToken").asText();
+            expect(steps, 200, api.get("/me", token));
+
+            // A report with contact and address, assigned, handled, fed back and judged by its reporter.
+            String reportId = expect(steps, 202, api.post("/reports", token, "{\"category\":\"sanitation\",\"description\":\"" + REPORT_ADDRESS
+                    + "门口垃圾三天没人清运，请联系" + REPORT_PHONE + "\",\"location\":{\"lat\":" + LAT + ",\"lng\":" + LNG
+                    + ",\"datum\":\"GCJ02\"},\"contact\":{\"name\":\"" + REPORTER_NAME + "\",\"phone\":\"" + REPORT_PHONE + "\"}}"))
+                    .json().path("reportId").asText();
+            String reporterToken = token;
+            String caseId = Eventually.await(Duration.ofSeconds(30), () -> api.get("/reports/" + reportId, reporterToken).json(),
+                    j -> j.path("case").path("caseId").isTextual(), "the report's case").path("case").path("caseId").asText();
+            String dispatcher = api.login("dispatcher-DEMO-W1");
+            String assignee = Eventually.await(Duration.ofSeconds(30), () -> api.get("/cases/" + caseId, dispatcher).json(),
+                    j -> j.path("assignee").path("userId").isTextual(), "an assignee").path("assignee").path("userId").asText();
+            String worker = api.login(assignee);
+            expect(steps, 200, api.get("/cases/" + caseId, worker));
+            for (String[] step : new String[][] {{"accept", "{}"}, {"start", "{}"},
+                    {"add-note", "{\"note\":\"已联系" + REPORTER_NAME + "（" + REPORT_PHONE + "），" + REPORT_ADDRESS + "\"}"},
+                    {"resolve", "{\"result\":\"已清运\"}"}, {"feed-back", "{}"}}) {
+                expect(steps, 200, act(api, caseId, step[0], step[1], worker));
+            }
+            expect(steps, 200, act(api, caseId, "verdict", "{\"verdict\":\"SATISFIED\",\"comment\":\"谢谢，" + REPORTER_NAME + "\"}", token));
+            expect(steps, 200, api.get("/cases/" + caseId + "/audit", dispatcher));
+            // Staff elsewhere see it masked or not at all; the reporter reads it whole.
+            api.get("/reports/" + reportId, api.login("street-DEMO-E"));
+            expect(steps, 200, api.get("/reports/" + reportId, token));
+
+            // A wish with contact and address: reviewed, claimed, completed, confirmed.
+            String wantedBy = Times.api(Instant.now().plus(Duration.ofDays(2)));
+            String wishId = expect(steps, 201, api.post("/wishes", token, "{\"community\":\"DEMO-W1\",\"title\":\"帮忙买菜\",\"detail\":\"腿脚不便，"
+                    + "电话" + WISH_PHONE + "\",\"wantedBy\":\"" + wantedBy + "\",\"place\":\"" + WISH_ADDRESS + "\",\"contact\":{\"name\":\""
+                    + WISH_NAME + "\",\"phone\":\"" + WISH_PHONE + "\"}}")).json().path("wishId").asText();
+            expect(steps, 200, api.post("/wishes/" + wishId + "/review", dispatcher, "{\"decision\":\"APPROVE\"}"));
+            String volunteer = api.login("volunteer-DEMO-W1-1");
+            expect(steps, 200, api.get("/communities/DEMO-W1/feed", volunteer));
+            expect(steps, 200, api.post("/wishes/" + wishId + "/claim", volunteer, "{}"));
+            expect(steps, 200, api.get("/wishes/" + wishId, volunteer));
+            expect(steps, 200, api.post("/wishes/" + wishId + "/completion", volunteer, "{\"evidencePhotoKeys\":[\"uploads/done.jpg\"]}"));
+            expect(steps, 200, api.post("/wishes/" + wishId + "/confirmation", token, "{\"score\":5}"));
+
+            // A volunteer registration with name and phone, read back by the community's staff.
+            String newcomer = expect(steps, 200, api.post("/auth/wechat-login", null, "{\"code\":\"logcap_vol_" + run + "\"}"))
+                    .json().path("accessToken").asText();
+            secrets.put("newcomer token", newcomer);
+            secrets.put("newcomer openid", FakeWeChatServer.openIdFor("logcap_vol_" + run));
+            expect(steps, 201, api.post("/volunteers", newcomer, "{\"community\":\"DEMO-W1\",\"name\":\"" + VOLUNTEER_NAME + "\",\"phone\":\""
+                    + VOLUNTEER_PHONE + "\",\"partyOrganisation\":\"第一党支部\"}"));
+            expect(steps, 200, api.get("/communities/DEMO-W1/volunteers", dispatcher));
+
+            // Open311: a request with the reporter's name, phone and e-mail.
+            expect(steps, 200, api.call("POST", "/open311/v2/requests.json", null, "api_key=" + OpenKeys.DEMO_KEY
+                    + "&service_code=leak&lat=37.8481&long=113.5452&description=" + url(WISH_ADDRESS + "漏水") + "&first_name=Fangfang"
+                    + "&last_name=Wang&phone=" + OPEN311_PHONE + "&email=fangfang%40example.com", Map.of("Content-Type",
+                    "application/x-www-form-urlencoded")));
+            secrets.put("email", "fangfang@example.com");
+
+            // Refusals that carry a phone where it does not belong: body, query, path, an Open311 field.
+            expect(steps, 400, api.post("/reports", token, "{\"category\":\"" + REPORT_PHONE + "\",\"description\":\"x\",\"location\":"
+                    + "{\"buildingCode\":\"" + REPORT_PHONE + "\"},\"contact\":{\"phone\":\"" + REPORT_PHONE + "0\"}}"));
+            expect(steps, 400, api.post("/reports", token, "{\"contact\":{\"name\":\"" + REPORTER_NAME + "\",\"phone\":\"" + REPORT_PHONE
+                    + "\"},\"zz" + REPORT_PHONE + "\":1}"));
+            expect(steps, 400, api.post("/reports", token, "{\"contact\":{\"phone\":\"" + REPORT_PHONE + "\"" + "}"));
+            expect(steps, 400, api.get("/territory/locate?lat=" + REPORT_PHONE + "&lng=" + url(REPORTER_NAME) + "&datum=GCJ02", token));
+            expect(steps, 404, api.get("/wishes/" + REPORT_PHONE, token));
+            api.call("POST", "/open311/v2/requests.json", null, "api_key=" + OpenKeys.DEMO_KEY + "&service_code=" + OPEN311_PHONE
+                    + "&phone=" + url(OPEN311_NAME), Map.of("Content-Type", "application/x-www-form-urlencoded"));
+            // A forged token naming the reporter's phone as its subject.
+            expect(steps, 401, api.get("/me", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMzk4NzY1NDMyMSJ9.c2ln"));
+            System.out.println("logcapture: scenario done");
+        } finally {
+            capture.stop();
+        }
+
+        List<String> lines = capture.lines();
+        System.out.println("log capture: " + lines.size() + " lines captured over " + steps.size() + " checked steps");
+        assertTrue(lines.stream().anyMatch(l -> l.contains("api.request routeKey=POST /reports status=202")),
+                "the functions' log was captured");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("[local] POST /reports -> 202")), "the gateway's request log was captured");
+        assertTrue(lines.contains("logcapture: scenario done"), "stdout was captured");
+        List<String> hits = new ArrayList<>();
+        for (String line : lines) {
+            for (var s : secrets.entrySet()) {
+                if (s.getValue() != null && !s.getValue().isEmpty() && line.contains(s.getValue())) {
+                    hits.add(s.getKey() + " in: " + (line.length() > 300 ? line.substring(0, 300) + "..." : line));
+                }
+            }
+        }
+        System.out.println("log capture: searched " + lines.size() + " lines for " + secrets.size() + " values: " + hits.size() + " hits");
+        assertEquals(List.of(), hits, "personal information or credentials in the logs");
+    }
+
+    private static Api.Answer act(Api api, String caseId, String action, String body, String token) {
+        return api.call("POST", "/cases/" + caseId + "/actions/" + action, token, body, Map.of("Content-Type", "application/json",
+                "Idempotency-Key", "logcap-" + UUID.randomUUID()));
+    }
+
+    private static Api.Answer expect(List<String> steps, int status, Api.Answer a) {
+        assertEquals(status, a.status(), a.body());
+        steps.add(String.valueOf(status));
+        return a;
+    }
+
+    private static String url(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Every byte written to System.out and System.err while it runs (still passed through), with
+     * the gateway's per-request lines switched on.
+     */
+    static final class Capture {
+        private final PrintStream out = System.out;
+        private final PrintStream err = System.err;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        static Capture start() {
+            Capture c = new Capture();
+            System.setOut(new PrintStream(c.tee(c.out), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(c.tee(c.err), true, StandardCharsets.UTF_8));
+            LocalLog.setQuiet(false);
+            return c;
+        }
+
+        private OutputStream tee(PrintStream target) {
+            return new OutputStream() {
+                @Override
+                public void write(int b) {
+                    synchronized (bytes) {
+                        bytes.write(b);
+                    }
+                    target.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    synchronized (bytes) {
+                        bytes.write(b, off, len);
+                    }
+                    target.write(b, off, len);
+                }
+            };
+        }
+
+        void stop() {
+            // Background work of the scenario (assignment, events, notifications) logs a moment later.
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LocalLog.setQuiet(true);
+            System.setOut(out);
+            System.setErr(err);
+        }
+
+        List<String> lines() {
+            synchronized (bytes) {
+                return List.of(bytes.toString(StandardCharsets.UTF_8).split("\\R"));
+            }
+        }
+    }
+}
