@@ -117,6 +117,12 @@ public final class ColdStartRunner {
             return new Invocation(handler, m, serializer(m.getGenericParameterTypes()[0]), serializer(m.getGenericReturnType()));
         }
 
+        /** An empty answer of the function's type (the response events and maps all have a no-arg constructor). */
+        private static Object emptyAnswer(Class<?> type) throws ReflectiveOperationException {
+            if (type.isInterface()) return new java.util.HashMap<>();
+            return type.getDeclaredConstructor().newInstance();
+        }
+
         @SuppressWarnings("unchecked")
         private static PojoSerializer<Object> serializer(Type type) {
             if (type instanceof Class<?> c && LambdaEventSerializers.isLambdaSupportedEvent(c.getName())) {
@@ -130,6 +136,8 @@ public final class ColdStartRunner {
             if (handler instanceof RequestStreamHandler s) {
                 if (in != null) in.fromJson(new ByteArrayInputStream(event)); // the baseline reads the function's event type too
                 s.handleRequest(new ByteArrayInputStream(event), answer, (Context) null);
+                if (out != null) out.toJson(emptyAnswer(method.getReturnType()), new ByteArrayOutputStream()); // and writes its answer type
+
             } else {
                 Object input = in.fromJson(new ByteArrayInputStream(event));
                 out.toJson(method.invoke(handler, input, null), answer);
