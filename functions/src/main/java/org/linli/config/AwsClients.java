@@ -30,8 +30,36 @@ public final class AwsClients {
     private static volatile SecretsManagerClient secrets;
     private static volatile SdkHttpClient http;
     private static volatile ExecutionInterceptor interceptor;
+    private static volatile long restoredAt;
+
+    static {
+        Priming.registerOnce(); // SnapStart: prime the clients this function built before the snapshot
+    }
 
     private AwsClients() {}
+
+    /** The clients built so far (what priming may call). */
+    static java.util.List<software.amazon.awssdk.core.SdkClient> built() {
+        java.util.List<software.amazon.awssdk.core.SdkClient> out = new java.util.ArrayList<>();
+        if (dynamo != null) out.add(dynamo);
+        if (sqs != null) out.add(sqs);
+        if (secrets != null) out.add(secrets);
+        return out;
+    }
+
+    /**
+     * After a SnapStart restore: nothing to rebuild. Credentials come from the container endpoint and
+     * refresh themselves; connections opened while priming are dropped by the restore and reopened
+     * by the HTTP client on first use.
+     */
+    static void afterRestore() {
+        restoredAt = System.currentTimeMillis();
+    }
+
+    /** When the process was last restored from a snapshot (0: never), for logs. */
+    public static long restoredAt() {
+        return restoredAt;
+    }
 
     /**
      * Adds an interceptor to every client built afterwards. Used by benchmarks and call-budget tests

@@ -19,7 +19,7 @@ public final class ErrorBody {
         var f = error.putArray("fields");
         for (FieldError fe : fields) f.addObject().put("field", fe.field()).put("message", fe.message());
         if (requestId != null) error.put("requestId", requestId);
-        if (!details.isEmpty()) error.set("details", Json.mapper().valueToTree(details));
+        if (!details.isEmpty()) error.set("details", Json.tree(details));
         return root;
     }
 }

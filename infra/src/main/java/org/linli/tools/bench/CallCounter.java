@@ -18,11 +18,21 @@ public final class CallCounter implements ExecutionInterceptor {
     public static final CallCounter INSTANCE = new CallCounter();
     private final ThreadLocal<Map<String, Integer>> scope = new ThreadLocal<>();
     private final ThreadLocal<Map<String, Long>> bytes = new ThreadLocal<>();
+    /** The last message body sent to each queue by this thread, counted or not: consumers' inputs for the benchmark. */
+    private final ThreadLocal<java.util.List<software.amazon.awssdk.core.SdkRequest>> recording = new ThreadLocal<>();
+    private final ThreadLocal<Map<String, String>> sent = ThreadLocal.withInitial(java.util.HashMap::new);
 
     private CallCounter() {}
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (context.request() instanceof software.amazon.awssdk.services.sqs.model.SendMessageRequest r) {
+            sent.get().put(r.queueUrl(), r.messageBody());
+        } else if (context.request() instanceof software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest r && !r.entries().isEmpty()) {
+            sent.get().put(r.queueUrl(), r.entries().get(0).messageBody());
+        }
+        var list = recording.get();
+        if (list != null) list.add(context.request());
         Map<String, Integer> m = scope.get();
         if (m == null) return;
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
@@ -37,6 +47,21 @@ public final class CallCounter implements ExecutionInterceptor {
         long length = context.httpResponse().firstMatchingHeader("Content-Length").map(Long::parseLong).orElse(0L);
         b.merge(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), length, Long::sum);
+    }
+
+    /** Adds to {@code into} every request {@code body} makes on this thread (the warm benchmark replays them). */
+    public void record(java.util.List<software.amazon.awssdk.core.SdkRequest> into, Runnable body) {
+        recording.set(into);
+        try {
+            body.run();
+        } finally {
+            recording.remove();
+        }
+    }
+
+    /** The last body this thread sent to {@code queueUrl}, if any. */
+    public java.util.Optional<String> lastSent(String queueUrl) {
+        return java.util.Optional.ofNullable(sent.get().get(queueUrl));
     }
 
     /** Calls made by {@code body} on this thread, by "Service.Operation" (e.g. "DynamoDb.PutItem"). */

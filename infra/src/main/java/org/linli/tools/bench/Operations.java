@@ -1,0 +1,514 @@
+package org.linli.tools.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.linli.adapters.sqs.ReportReceivedMessage;
+import org.linli.core.Ids;
+import org.linli.core.Times;
+import org.linli.json.Json;
+import org.linli.kpi.CaseFacts;
+import org.linli.local.LocalCloud;
+import org.linli.local.template.FunctionEvent;
+import org.linli.geo.Datum;
+import org.linli.geo.GeoPoint;
+import org.linli.report.Contact;
+import org.linli.report.Report;
+import org.linli.report.ReportDraft;
+import org.linli.report.ReportReceived;
+import org.linli.report.Source;
+import org.linli.tools.DemoTerritory;
+import org.linli.tools.OpenKeys;
+
+/**
+ * Every operation of the template - each API route's main action, each queue consumer, each
+ * schedule - driven once through its handler on the caller's thread (so that {@link CallCounter}
+ * sees exactly that operation's AWS calls), in an order that lets each one find what it acts on
+ * (a report before its case, a wish before its claim). Each operation carries its call budget; the
+ * benchmark prints the table and {@code OperationBudgetIntegrationTest} asserts it.
+ *
+ * <p>A budget is a list of {@code Service.Operation=n} (exactly n) or {@code Service.Operation<=n}
+ * (at most n, when the count depends on data such as nearby cases); no other call may appear.
+ */
+public final class Operations {
+    /** A demo user as the authorizer passes him. */
+    public record Who(String handle, String roles, String scope) {
+        public String userId() {
+            return DemoTerritory.userId(handle);
+        }
+    }
+
+    static final Who RESIDENT = new Who("resident", "RESIDENT", "");
+    static final Who RESIDENT2 = new Who("resident2", "RESIDENT", "");
+    static final Who WORKER = new Who("worker-DEMO-W1-G3", "RESIDENT,GRID_WORKER", "DEMO-W1-G3");
+    static final Who DISPATCHER = new Who("dispatcher-DEMO-W1", "RESIDENT,COMMUNITY_STAFF", "DEMO-W1");
+    static final Who STREET = new Who("street-DEMO-W", "RESIDENT,STREET_STAFF", "DEMO-W");
+    static final Who DISTRICT = new Who("district", "RESIDENT,DISTRICT_STAFF", "DEMO");
+    static final Who ADMIN = new Who("admin", "RESIDENT,ADMIN", "");
+    static final Who VOLUNTEER = new Who("volunteer-DEMO-W1-1", "RESIDENT,VOLUNTEER", "");
+    static final Who VOLUNTEER2 = new Who("volunteer-DEMO-W1-2", "RESIDENT,VOLUNTEER", "");
+    static final Who POLICE = new Who("dept-DEMO-PS-W", "RESIDENT,DEPARTMENT_STAFF", "DEMO-PS-W");
+
+    /** One measured operation: what was called, the answer's status (HTTP, or 200/500 for consumers and schedules), the calls. */
+    public record Result(String name, String kind, String function, int status, int expectedStatus, String budget,
+                         CallCounter.Calls calls, String event) {
+        /** Budget violations, empty when the calls fit. */
+        public List<String> violations() {
+            List<String> out = new ArrayList<>();
+            Map<String, Integer> seen = new TreeMap<>(calls.byOperation());
+            for (String term : budget.isBlank() ? new String[0] : budget.split(",")) {
+                boolean atMost = term.contains("<=");
+                String[] kv = term.trim().split(atMost ? "<=" : "=");
+                int limit = Integer.parseInt(kv[1].trim());
+                int got = seen.getOrDefault(kv[0].trim(), 0);
+                seen.remove(kv[0].trim());
+                if (atMost ? got > limit : got != limit) out.add(kv[0].trim() + ": " + got + (atMost ? " > " : " != ") + limit);
+            }
+            seen.forEach((op, n) -> out.add(op + ": " + n + " not in the budget"));
+            if (expectedStatus == 0 ? status >= 500 : status != expectedStatus) out.add("status " + status + " != " + expectedStatus);
+            return out;
+        }
+    }
+
+    /**
+     * Budgets by operation (AWS calls per invocation). Data-dependent counts are bounds: the sweeps act
+     * on what is due, the patrol plan on a month's micro-grids, the KPI recompute on the month's cases,
+     * the assignment reads nearby cases (and retries its transaction once on a concurrent change);
+     * reads a warm function caches (territory units, categories, communities) are "at most".
+     */
+    static final Map<String, String> BUDGETS = Map.ofEntries(
+            Map.entry("POST /auth/wechat-login", "DynamoDb.GetItem=1,DynamoDb.PutItem=2,SecretsManager.GetSecretValue<=2"),
+            Map.entry("POST /auth/refresh", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,DynamoDb.DeleteItem=1"),
+            Map.entry("GET /me", "DynamoDb.GetItem=1"),
+            Map.entry("POST /reports", "DynamoDb.PutItem=1,Sqs.SendMessage=1"),
+            Map.entry("consumer AssignmentFunction", "DynamoDb.GetItem<=2,DynamoDb.BatchGetItem<=1,DynamoDb.Query<=4,DynamoDb.TransactWriteItems<=2,Sqs.SendMessage=1"),
+            Map.entry("GET /reports/{reportId}", "DynamoDb.GetItem=2"),
+            Map.entry("GET /me/reports", "DynamoDb.Query=1,DynamoDb.BatchGetItem<=1"),
+            Map.entry("GET /cases/{caseId}", "DynamoDb.GetItem=1"),
+            Map.entry("GET /cases/{caseId}/audit", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
+            Map.entry("POST /cases/{caseId}/actions/{action}", "DynamoDb.BatchGetItem=1,DynamoDb.TransactWriteItems=1,Sqs.SendMessage<=1"),
+            Map.entry("GET /me/cases", "DynamoDb.Query=1"),
+            Map.entry("GET /dispatch/{nodeCode}/unassigned", "DynamoDb.Query=1"),
+            Map.entry("GET /supervision/{nodeCode}/overdue", "DynamoDb.Query=1"),
+            Map.entry("GET /departments/{departmentCode}/tasks", "DynamoDb.Query=1"),
+            Map.entry("GET /me/notifications", "DynamoDb.Query=1"),
+            Map.entry("POST /me/notifications/{notificationId}/read", "DynamoDb.UpdateItem=1"),
+            Map.entry("GET /communities/{code}/summaries", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
+            Map.entry("GET /communities/{code}/summaries/{month}", "DynamoDb.GetItem=1"),
+            Map.entry("GET /territory/nodes/{code}", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
+            Map.entry("GET /territory/nodes/{code}/buildings", "DynamoDb.GetItem<=1,DynamoDb.Query=1"),
+            Map.entry("GET /territory/locate", "DynamoDb.GetItem<=1,DynamoDb.BatchGetItem=1"),
+            Map.entry("GET /territory/versions", "DynamoDb.GetItem<=1,DynamoDb.Query=1"),
+            Map.entry("POST /territory/imports", "DynamoDb.PutItem=1"),
+            Map.entry("PUT /territory/imports/{jobId}/parts/{partId}", "DynamoDb.GetItem=1,DynamoDb.BatchWriteItem=1,DynamoDb.UpdateItem=1"),
+            Map.entry("GET /territory/imports/{jobId}", "DynamoDb.GetItem=1"),
+            Map.entry("POST /territory/imports/{jobId}/commit", ""),
+            Map.entry("POST /volunteers", "DynamoDb.GetItem<=2,DynamoDb.PutItem=1"),
+            Map.entry("GET /me/volunteer", "DynamoDb.GetItem=1"),
+            Map.entry("GET /communities/{code}/volunteers", "DynamoDb.Query=1"),
+            Map.entry("POST /volunteers/{memberId}/decision", "DynamoDb.GetItem=1,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1"),
+            Map.entry("POST /volunteers/{memberId}/appraisals", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
+            Map.entry("GET /me/points", "DynamoDb.Query=1"),
+            Map.entry("POST /service-logs", "DynamoDb.BatchGetItem=1,DynamoDb.TransactWriteItems=1"),
+            Map.entry("GET /me/service-logs", "DynamoDb.Query=1"),
+            Map.entry("GET /me/received-services", "DynamoDb.Query=1"),
+            Map.entry("GET /service-logs/{logId}", "DynamoDb.GetItem=1"),
+            Map.entry("POST /service-logs/{logId}/verification", "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /service-logs/{logId}/rating", "DynamoDb.UpdateItem=1,Sqs.SendMessage=1"),
+            Map.entry("GET /communities/{code}/service-logs", "DynamoDb.Query=1"),
+            Map.entry("POST /wishes", "DynamoDb.GetItem<=2,DynamoDb.PutItem=1"),
+            Map.entry("POST /wishes/{wishId}/review", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
+            Map.entry("GET /wishes/{wishId}", "DynamoDb.GetItem=2"),
+            Map.entry("POST /wishes/{wishId}/claim", "DynamoDb.BatchGetItem=1,DynamoDb.UpdateItem=1"),
+            Map.entry("POST /wishes/{wishId}/completion", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
+            Map.entry("POST /wishes/{wishId}/confirmation", "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1,Sqs.SendMessage=1"),
+            Map.entry("POST /wishes/{wishId}/reassign", "DynamoDb.GetItem=2,DynamoDb.PutItem=1"),
+            Map.entry("POST /wishes/{wishId}/release", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
+            Map.entry("GET /me/wishes", "DynamoDb.Query=1"),
+            Map.entry("GET /me/claims", "DynamoDb.Query=1"),
+            Map.entry("GET /communities/{code}/wishes", "DynamoDb.Query=1"),
+            Map.entry("GET /communities/{code}/feed", "DynamoDb.Query=1"),
+            Map.entry("POST /communities/{code}/assessments", "DynamoDb.GetItem<=3,DynamoDb.UpdateItem=1"),
+            Map.entry("POST /communities/{code}/grades/{year}", "DynamoDb.Query<=3,DynamoDb.BatchWriteItem<=1,DynamoDb.PutItem=1"),
+            Map.entry("GET /communities/{code}/grades/{year}", "DynamoDb.Query=1"),
+            Map.entry("POST /communities/{code}/grades/{year}/adjustments", "DynamoDb.Query=1,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /communities/{code}/grades/{year}/publish", "DynamoDb.Query=1"),
+            Map.entry("GET /communities/{code}/leaderboard", "DynamoDb.Query=1"),
+            Map.entry("GET /communities/{code}/stars/{month}", "DynamoDb.Query=1"),
+            Map.entry("GET /kpis/{unit}", "DynamoDb.GetItem<=2,DynamoDb.BatchGetItem<=1"),
+            Map.entry("GET /kpis/{unit}/ranking", "DynamoDb.Query=1,DynamoDb.BatchGetItem<=1"),
+            Map.entry("GET /kpis/{unit}/months", "DynamoDb.Query=1"),
+            Map.entry("POST /kpis/recompute", "DynamoDb.GetItem<=60,DynamoDb.Query<=60"),
+            Map.entry("POST /patrols", "DynamoDb.GetItem<=1,DynamoDb.BatchGetItem<=1,DynamoDb.TransactWriteItems=1"),
+            Map.entry("GET /patrols/{patrolId}", "DynamoDb.GetItem=1"),
+            Map.entry("GET /me/patrols", "DynamoDb.Query=1"),
+            Map.entry("GET /open311/discovery.json", ""),
+            Map.entry("GET /open311/v2/services.json", ""),
+            Map.entry("GET /open311/v2/services.xml", ""),
+            Map.entry("GET /open311/v2/services/{serviceCode}", ""),
+            Map.entry("POST /open311/v2/requests.json", "DynamoDb.GetItem<=3,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
+            Map.entry("POST /open311/v2/requests.xml", "DynamoDb.GetItem<=3,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
+            Map.entry("GET /open311/v2/requests.json", "DynamoDb.Query<=4,DynamoDb.BatchGetItem<=2,DynamoDb.GetItem<=1"),
+            Map.entry("GET /open311/v2/requests.xml", "DynamoDb.Query<=4,DynamoDb.BatchGetItem<=2,DynamoDb.GetItem<=1"),
+            Map.entry("GET /open311/v2/requests/{requestId}", "DynamoDb.BatchGetItem=2"),
+            Map.entry("GET /open311/v2/tokens/{token}", "DynamoDb.GetItem=1"),
+            Map.entry("schedule intake-sweep", "DynamoDb.Query=4,DynamoDb.GetItem<=40,DynamoDb.BatchGetItem<=40,DynamoDb.TransactWriteItems<=40,Sqs.SendMessage<=40"),
+            Map.entry("schedule case-sweep", "DynamoDb.Query=4,DynamoDb.BatchGetItem<=40,DynamoDb.TransactWriteItems<=40,Sqs.SendMessage<=40"),
+            Map.entry("schedule patrol-plan", "DynamoDb.GetItem=1,DynamoDb.BatchGetItem<=1,DynamoDb.Query<=24,DynamoDb.UpdateItem<=48"),
+            Map.entry("consumer CaseEventsFunction", "DynamoDb.Query<=1,DynamoDb.GetItem<=1,DynamoDb.PutItem<=1,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1,Sqs.SendMessageBatch<=1"),
+            Map.entry("consumer NotificationFunction", "DynamoDb.BatchGetItem<=1,DynamoDb.PutItem<=1,DynamoDb.UpdateItem<=1"),
+            Map.entry("consumer RatingFunction", "DynamoDb.TransactWriteItems<=1"),
+            Map.entry("schedule cycle contact", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"),
+            Map.entry("schedule cycle collect", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"),
+            Map.entry("schedule cycle classify", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"),
+            Map.entry("schedule cycle service-day", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"),
+            Map.entry("schedule cycle evaluate", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"),
+            Map.entry("schedule cycle summarize", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"));
+
+    private final LocalCloud cloud;
+    private final Map<String, String> functionByRoute = new LinkedHashMap<>();
+    private final List<Result> results = new ArrayList<>();
+    private final String month = CaseFacts.monthOf(Instant.now()).toString();
+    private final int year = OffsetDateTime.now(ZoneOffset.ofHours(8)).getYear();
+
+    public Operations(LocalCloud cloud) {
+        this.cloud = cloud;
+        for (FunctionEvent.HttpApi r : cloud.model().routes()) functionByRoute.put(r.routeKey(), r.functionLogicalId());
+    }
+
+    /** Runs every operation once, in order, and returns each one's calls. */
+    public List<Result> runAll() {
+        results.clear();
+        auth();
+        String caseId = reportsAndCases();
+        territory();
+        volunteers();
+        wishes();
+        grading();
+        kpisAndPatrols();
+        open311(caseId);
+        consumersAndSchedules();
+        return List.copyOf(results);
+    }
+
+    private void auth() {
+        JsonNode login = http("POST /auth/wechat-login", "/auth/wechat-login", Map.of(), "{\"code\":\"bench-code\"}", null, 200, "");
+        http("POST /auth/refresh", "/auth/refresh", Map.of(), "{\"refreshToken\":\"" + login.path("refreshToken").asText() + "\"}",
+                null, 200, "");
+        http("GET /me", "/me", Map.of(), null, RESIDENT, 200, "");
+    }
+
+    private String reportsAndCases() {
+        JsonNode report = http("POST /reports", "/reports", Map.of(), """
+                {"category":"sanitation","description":"垃圾未清运","location":{"lat":37.8521,"lng":113.5667,"datum":"GCJ02"},
+                 "contact":{"name":"王芳","phone":"13812341234"}}""", RESIDENT, 202, "DynamoDb.PutItem=1,Sqs.SendMessage=1");
+        String reportId = report.path("reportId").asText();
+        // The assignment consumer on a report stored as intake would (intake's own message is the local cloud's to consume).
+        var store = new org.linli.adapters.dynamo.DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
+        Instant now = Instant.now();
+        Report fresh = Report.received(Ids.random("rpt", now), RESIDENT.userId(), new ReportDraft("sanitation", "垃圾未清运",
+                new GeoPoint(37.8521, 113.5667, Datum.GCJ02), null, List.of(),
+                new Contact(null, "13812341234"), false, Source.MINI_PROGRAM), now);
+        store.insertNew(fresh);
+        consumer("consumer AssignmentFunction", "AssignmentFunction", Events.sqs(cloud.queueArn("AssignmentQueue"), "m-" + fresh.id(),
+                ReportReceivedMessage.encode(ReportReceived.of(fresh))), "");
+        String caseId = store.find(fresh.id()).orElseThrow().caseId();
+        http("GET /reports/{reportId}", "/reports/" + reportId, Map.of("reportId", reportId), null, RESIDENT, 200, "");
+        http("GET /me/reports", "/me/reports", Map.of(), null, RESIDENT, 200, "");
+        Map<String, String> c = Map.of("caseId", caseId);
+        http("GET /cases/{caseId}", "/cases/" + caseId, c, null, DISPATCHER, 200, "");
+        http("GET /cases/{caseId}/audit", "/cases/" + caseId + "/audit", c, null, DISPATCHER, 200, "");
+        http("POST /cases/{caseId}/actions/{action}", "/cases/" + caseId + "/actions/add-note",
+                Map.of("caseId", caseId, "action", "add-note"), "{\"note\":\"已联系\"}", DISPATCHER, 200, "");
+        http("GET /me/cases", "/me/cases", Map.of(), null, WORKER, 200, "");
+        http("GET /dispatch/{nodeCode}/unassigned", "/dispatch/DEMO-W/unassigned", Map.of("nodeCode", "DEMO-W"), null, STREET, 200, "");
+        http("GET /supervision/{nodeCode}/overdue", "/supervision/DEMO-W/overdue", Map.of("nodeCode", "DEMO-W"),
+                Map.of("level", "COMMUNITY"), null, STREET, 200, "");
+        http("GET /departments/{departmentCode}/tasks", "/departments/DEMO-PS-W/tasks", Map.of("departmentCode", "DEMO-PS-W"), null,
+                POLICE, 200, "");
+        JsonNode inbox = http("GET /me/notifications", "/me/notifications", Map.of(), null, RESIDENT, 200, "");
+        String ntf = inbox.path("items").path(0).path("notificationId").asText("ntf_00000000000000000000000000");
+        // The resident's inbox may be empty on a fresh cloud: then the read is the route's 404 (the same one write).
+        http("POST /me/notifications/{notificationId}/read", "/me/notifications/" + ntf + "/read", Map.of("notificationId", ntf), "{}",
+                RESIDENT, 0, "");
+        http("GET /communities/{code}/summaries", "/communities/DEMO-W1/summaries", Map.of("code", "DEMO-W1"), null, DISPATCHER, 200, "");
+        http("GET /communities/{code}/summaries/{month}", "/communities/DEMO-W1/summaries/2020-01",
+                Map.of("code", "DEMO-W1", "month", "2020-01"), null, DISPATCHER, 404, "");
+        return caseId;
+    }
+
+    private void territory() {
+        http("GET /territory/nodes/{code}", "/territory/nodes/DEMO-W1-G1", Map.of("code", "DEMO-W1-G1"), null, RESIDENT, 200, "");
+        http("GET /territory/nodes/{code}/buildings", "/territory/nodes/DEMO-W1-G1-M1/buildings", Map.of("code", "DEMO-W1-G1-M1"), null,
+                RESIDENT, 200, "");
+        http("GET /territory/locate", "/territory/locate", Map.of(), Map.of("lat", "37.8481", "lng", "113.5452", "datum", "GCJ02"),
+                null, RESIDENT, 200, "");
+        http("GET /territory/versions", "/territory/versions", Map.of(), null, ADMIN, 200, "");
+        String job = http("POST /territory/imports", "/territory/imports", Map.of(), "{\"note\":\"bench\"}", ADMIN, 201, "")
+                .path("jobId").asText();
+        http("PUT /territory/imports/{jobId}/parts/{partId}", "/territory/imports/" + job + "/parts/territory-0001",
+                Map.of("jobId", job, "partId", "territory-0001"), "{\"type\":\"FeatureCollection\",\"features\":[]}", ADMIN, 200, "");
+        http("GET /territory/imports/{jobId}", "/territory/imports/" + job, Map.of("jobId", job), null, ADMIN, 200, "");
+        // Committing this empty job would queue a real import of nothing; a job that does not exist shows the route's read.
+        http("POST /territory/imports/{jobId}/commit", "/territory/imports/nope/commit", Map.of("jobId", "nope"), "{}", ADMIN, 404, "");
+    }
+
+    private void volunteers() {
+        String freshId = Ids.random("usr", Instant.now());
+        http("POST /volunteers", "/volunteers", Map.of(), "{\"community\":\"DEMO-W1\",\"name\":\"张新\",\"phone\":\"13700001111\","
+                + "\"partyOrganisation\":\"第一党支部\"}", freshId, "RESIDENT", "", 201, "");
+        http("GET /me/volunteer", "/me/volunteer", Map.of(), null, VOLUNTEER, 200, "");
+        http("GET /communities/{code}/volunteers", "/communities/DEMO-W1/volunteers", Map.of("code", "DEMO-W1"), null, DISPATCHER, 200, "");
+        http("POST /volunteers/{memberId}/decision", "/volunteers/" + freshId + "/decision", Map.of("memberId", freshId),
+                "{\"decision\":\"APPROVE\"}", DISPATCHER, 200, "");
+        http("POST /volunteers/{memberId}/appraisals", "/volunteers/" + VOLUNTEER.userId() + "/appraisals",
+                Map.of("memberId", VOLUNTEER.userId()), "{\"year\":" + year + ",\"score\":5}", RESIDENT2, 202, "");
+        http("GET /me/points", "/me/points", Map.of(), null, VOLUNTEER, 200, "");
+        String start = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(3).withNano(0).toString();
+        String end = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(2).withNano(0).toString();
+        String logId = http("POST /service-logs", "/service-logs", Map.of(), "{\"community\":\"DEMO-W1\",\"type\":\"elderly_care\",\"start\":\""
+                + start + "\",\"end\":\"" + end + "\",\"beneficiaryId\":\"" + RESIDENT.userId() + "\"}", VOLUNTEER, 201, "")
+                .path("logId").asText();
+        http("GET /me/service-logs", "/me/service-logs", Map.of(), null, VOLUNTEER, 200, "");
+        http("GET /me/received-services", "/me/received-services", Map.of(), null, RESIDENT, 200, "");
+        Map<String, String> l = Map.of("logId", logId);
+        http("GET /service-logs/{logId}", "/service-logs/" + logId, l, null, VOLUNTEER, 200, "");
+        http("POST /service-logs/{logId}/verification", "/service-logs/" + logId + "/verification", l, "{\"decision\":\"VERIFY\"}",
+                RESIDENT, 200, "");
+        http("POST /service-logs/{logId}/rating", "/service-logs/" + logId + "/rating", l, "{\"score\":5}", RESIDENT, 200, "");
+        http("GET /communities/{code}/service-logs", "/communities/DEMO-W1/service-logs", Map.of("code", "DEMO-W1"), null, DISPATCHER,
+                200, "");
+    }
+
+    private void wishes() {
+        String wanted = Times.api(Instant.now().plus(Duration.ofDays(2)));
+        String body = "{\"community\":\"DEMO-W1\",\"title\":\"买菜\",\"detail\":\"帮忙买菜\",\"wantedBy\":\"" + wanted
+                + "\",\"place\":\"桃源小区1号楼\",\"contact\":{\"phone\":\"13812341234\"}}";
+        String id = http("POST /wishes", "/wishes", Map.of(), body, RESIDENT, 201, "").path("wishId").asText();
+        Map<String, String> w = Map.of("wishId", id);
+        String p = "/wishes/" + id;
+        http("POST /wishes/{wishId}/review", p + "/review", w, "{\"decision\":\"APPROVE\"}", DISPATCHER, 200, "");
+        http("GET /wishes/{wishId}", p, w, null, VOLUNTEER, 200, "");
+        http("POST /wishes/{wishId}/claim", p + "/claim", w, "{}", VOLUNTEER, 200, "");
+        http("POST /wishes/{wishId}/completion", p + "/completion", w, "{\"note\":\"已送到\",\"evidencePhotoKeys\":[\"uploads/e1.jpg\"]}",
+                VOLUNTEER, 200, "");
+        http("POST /wishes/{wishId}/confirmation", p + "/confirmation", w, "{\"score\":5}", RESIDENT, 200, "");
+        String other = http(null, "/wishes", Map.of(), body, RESIDENT2, 201, "").path("wishId").asText();
+        Map<String, String> o = Map.of("wishId", other);
+        http(null, "/wishes/" + other + "/review", o, "{\"decision\":\"APPROVE\"}", DISPATCHER, 200, "");
+        http(null, "/wishes/" + other + "/claim", o, "{}", VOLUNTEER, 200, "");
+        http("POST /wishes/{wishId}/reassign", "/wishes/" + other + "/reassign", o,
+                "{\"memberId\":\"" + VOLUNTEER2.userId() + "\",\"reason\":\"原认领人出差\"}", DISPATCHER, 200, "");
+        http("POST /wishes/{wishId}/release", "/wishes/" + other + "/release", o, "{\"reason\":\"无人按期服务\",\"wantedBy\":\"" + wanted + "\"}",
+                DISPATCHER, 200, "");
+        http("GET /me/wishes", "/me/wishes", Map.of(), null, RESIDENT, 200, "");
+        http("GET /me/claims", "/me/claims", Map.of(), null, VOLUNTEER, 200, "");
+        http("GET /communities/{code}/wishes", "/communities/DEMO-W1/wishes", Map.of("code", "DEMO-W1"), null, DISPATCHER, 200, "");
+        http("GET /communities/{code}/feed", "/communities/DEMO-W1/feed", Map.of("code", "DEMO-W1"), null, RESIDENT, 200, "");
+    }
+
+    private void grading() {
+        Map<String, String> c = Map.of("code", "DEMO-W1");
+        Map<String, String> cy = Map.of("code", "DEMO-W1", "year", String.valueOf(year));
+        String base = "/communities/DEMO-W1";
+        http("POST /communities/{code}/assessments", base + "/assessments", c, "{\"memberId\":\"" + VOLUNTEER.userId() + "\",\"year\":" + year
+                + ",\"score\":90}", DISPATCHER, 200, "");
+        http("POST /communities/{code}/grades/{year}", base + "/grades/" + year, cy, "{}", DISPATCHER, 200, "");
+        http("GET /communities/{code}/grades/{year}", base + "/grades/" + year, cy, null, DISPATCHER, 200, "");
+        http("POST /communities/{code}/grades/{year}/adjustments", base + "/grades/" + year + "/adjustments", cy,
+                "{\"memberId\":\"" + VOLUNTEER.userId() + "\",\"grade\":\"EXCELLENT\",\"reason\":\"表现突出\"}", DISPATCHER, 200, "");
+        // Publishing freezes the year's sheet for every later run: a past year shows the route without freezing this one.
+        http("POST /communities/{code}/grades/{year}/publish", base + "/grades/2001/publish", Map.of("code", "DEMO-W1", "year", "2001"),
+                "{}", DISPATCHER, 404, "");
+        http("GET /communities/{code}/leaderboard", base + "/leaderboard", c, null, RESIDENT, 200, "");
+        http("GET /communities/{code}/stars/{month}", base + "/stars/" + month, Map.of("code", "DEMO-W1", "month", month), null,
+                RESIDENT, 200, "");
+    }
+
+    private void kpisAndPatrols() {
+        http("GET /kpis/{unit}", "/kpis/DEMO", Map.of("unit", "DEMO"), Map.of("month", month), null, DISTRICT, 200, "");
+        http("GET /kpis/{unit}/ranking", "/kpis/DEMO/ranking", Map.of("unit", "DEMO"), null, DISTRICT, 200, "");
+        http("GET /kpis/{unit}/months", "/kpis/DEMO-W/months", Map.of("unit", "DEMO-W"), null, DISTRICT, 200, "");
+        http("POST /kpis/recompute", "/kpis/recompute", Map.of(), "{\"month\":\"" + month + "\"}", ADMIN, 200, "");
+        String visitedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(3).withNano(0).toString();
+        String patrol = http("POST /patrols", "/patrols", Map.of(), "{\"place\":{\"microGrid\":\"DEMO-W1-G3-M1\"},\"visitedAt\":\""
+                + visitedAt + "\",\"findings\":[{\"note\":\"一切正常\"}]}", WORKER, 201, "").path("patrolId").asText();
+        http("GET /patrols/{patrolId}", "/patrols/" + patrol, Map.of("patrolId", patrol), null, WORKER, 200, "");
+        http("GET /me/patrols", "/me/patrols", Map.of(), null, WORKER, 200, "");
+    }
+
+    private void open311(String caseId) {
+        http("GET /open311/discovery.json", "/open311/discovery.json", Map.of(), null, null, 200, "");
+        http("GET /open311/v2/services.json", "/open311/v2/services.json", Map.of(), null, null, 200, "");
+        http("GET /open311/v2/services.xml", "/open311/v2/services.xml", Map.of(), null, null, 200, "");
+        http("GET /open311/v2/services/{serviceCode}", "/open311/v2/services/noise.json", Map.of("serviceCode", "noise.json"), null, null,
+                200, "");
+        String form = "api_key=" + OpenKeys.DEMO_KEY + "&service_code=leak&address_id=DEMO-W1-G3-M2-B2&description=%E6%BC%8F%E6%B0%B4";
+        JsonNode created = form("POST /open311/v2/requests.json", "/open311/v2/requests.json", form, 200, "");
+        form("POST /open311/v2/requests.xml", "/open311/v2/requests.xml", form, 200, "");
+        http("GET /open311/v2/requests.json", "/open311/v2/requests.json", Map.of(), null, null, 200, "");
+        http("GET /open311/v2/requests.xml", "/open311/v2/requests.xml", Map.of(), Map.of("status", "open"), null, null, 200, "");
+        http("GET /open311/v2/requests/{requestId}", "/open311/v2/requests/" + caseId + ".json", Map.of("requestId", caseId + ".json"),
+                null, null, 200, "");
+        String token = created.path(0).path("token").asText();
+        http("GET /open311/v2/tokens/{token}", "/open311/v2/tokens/" + token + ".json", Map.of("token", token + ".json"), null, null,
+                200, "");
+    }
+
+    private void consumersAndSchedules() {
+        for (String task : List.of("intake-sweep:IntakeSweepFunction", "case-sweep:CaseSweepFunction",
+                "patrol-plan:PatrolPlanFunction")) {
+            String[] t = task.split(":");
+            schedule("schedule " + t[0], t[1], "{\"task\":\"" + t[0] + "\"}", "");
+        }
+        for (String step : List.of("contact", "collect", "classify", "service-day", "evaluate", "summarize")) {
+            schedule("schedule cycle " + step, "CycleFunction", "{\"task\":\"cycle\",\"step\":\"" + step + "\",\"at\":\""
+                    + Times.api(Instant.now()) + "\"}", "");
+        }
+        // Consumers, each with the last message the operations above sent to its queue (a redelivery, when the
+        // local cloud's own consumer got there first: consumers are idempotent, so budgets are upper bounds).
+        for (String[] q : List.of(new String[] {"CaseEventsQueue", "CaseEventsFunction"},
+                new String[] {"NotificationQueue", "NotificationFunction"}, new String[] {"RatingsQueue", "RatingFunction"},
+                new String[] {"DispatchQueue", "DispatchFunction"}, new String[] {"ImportQueue", "ImportWorkerFunction"})) {
+            CallCounter.INSTANCE.lastSent(cloud.queueUrl(q[0])).ifPresent(body -> consumer("consumer " + q[1], q[1],
+                    Events.sqs(cloud.queueArn(q[0]), "bench-" + UUID.randomUUID(), body), ""));
+        }
+    }
+
+    // ---------------------------------------------------------------- invocation
+
+    private JsonNode http(String routeKey, String path, Map<String, String> params, String body, Who who, int expected, String budget) {
+        return http(routeKey, path, params, Map.of(), body, who, expected, budget);
+    }
+
+    private JsonNode http(String routeKey, String path, Map<String, String> params, Map<String, String> query, String body, Who who,
+                          int expected, String budget) {
+        return http(routeKey, path, params, query, body, who == null ? null : who.userId(), who == null ? null : who.roles(),
+                who == null ? null : who.scope(), expected, budget);
+    }
+
+    private JsonNode http(String routeKey, String path, Map<String, String> params, String body, String userId, String roles,
+                          String scope, int expected, String budget) {
+        return http(routeKey, path, params, Map.of(), body, userId, roles, scope, expected, budget);
+    }
+
+    /** A route's call; a null route key is set-up (a second wish, its claim): invoked but not measured. */
+    private JsonNode http(String routeKey, String path, Map<String, String> params, Map<String, String> query, String body, String userId,
+                          String roles, String scope, int expected, String budget) {
+        String key = routeKey != null ? routeKey : guessKey(path, body);
+        Map<String, String> headers = body == null ? Map.of() : Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        String event = Events.http(key, path, params, query, body, userId, roles, scope, headers);
+        return invokeHttp(routeKey, key, event, expected, budget);
+    }
+
+    private JsonNode form(String routeKey, String path, String body, int expected, String budget) {
+        String event = Events.http(routeKey, path, Map.of(), Map.of(), body, null, null, null,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        return invokeHttp(routeKey, routeKey, event, expected, budget);
+    }
+
+    private JsonNode invokeHttp(String routeKey, String key, String event, int expected, String budget) {
+        String function = functionByRoute.get(key);
+        if (function == null) throw new IllegalStateException("no function serves " + key);
+        String[] answer = new String[1];
+        CallCounter.Calls calls = CallCounter.INSTANCE.count(() -> answer[0] = cloud.invoke(function, event));
+        JsonNode r = Json.parse(answer[0]);
+        int status = r.path("statusCode").asInt();
+        if (routeKey != null) results.add(new Result(routeKey, "route", function, status, expected, budgetOf(routeKey, budget), calls, event));
+        else if (status != expected) throw new IllegalStateException("set-up " + key + " answered " + answer[0]);
+        String text = r.path("body").asText("");
+        return text.startsWith("{") || text.startsWith("[") ? Json.parse(text) : Json.object();
+    }
+
+    private static String budgetOf(String name, String inline) {
+        if (!inline.isBlank()) return inline;
+        String b = BUDGETS.get(name);
+        if (b == null) throw new IllegalStateException("no budget for " + name);
+        return b;
+    }
+
+    private static String guessKey(String path, String body) {
+        if (path.equals("/wishes")) return "POST /wishes";
+        String tail = path.substring(path.lastIndexOf('/') + 1);
+        return "POST /wishes/{wishId}/" + tail;
+    }
+
+    private void consumer(String name, String function, String event, String budget) {
+        String[] answer = new String[1];
+        CallCounter.Calls calls = CallCounter.INSTANCE.count(() -> answer[0] = cloud.invoke(function, event));
+        int status = Json.parse(answer[0]).path("batchItemFailures").size() == 0 ? 200 : 500;
+        results.add(new Result(name, "consumer", function, status, 200, budgetOf(name, budget), calls, event));
+    }
+
+    private void schedule(String name, String function, String input, String budget) {
+        String[] answer = new String[1];
+        CallCounter.Calls calls = CallCounter.INSTANCE.count(() -> answer[0] = cloud.invoke(function, input));
+        results.add(new Result(name, "schedule", function, answer[0] == null ? 500 : 200, 200, budgetOf(name, budget), calls, input));
+    }
+
+    /**
+     * A first event for a function no operation above calls: the fallback route, the authorizer (a
+     * well-formed token it refuses), or the function's first SQS or schedule event.
+     */
+    public static String firstEvent(LocalCloud cloud, String function) {
+        var fn = cloud.model().function(function);
+        if (function.equals("ApiFallbackFunction")) {
+            var e = (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(Events.http("GET /nope", "/nope", Map.of(), null,
+                    RESIDENT.userId(), RESIDENT.roles(), RESIDENT.scope()));
+            e.put("routeKey", "$default");
+            return Json.write(e);
+        }
+        if (fn.handlerClass().endsWith("TokenAuthorizer")) {
+            var e = Json.object().put("version", "2.0").put("type", "REQUEST").put("routeKey", "GET /me").put("rawPath", "/me")
+                    .put("routeArn", "arn:aws:execute-api:cn-north-1:000000000000:local/$default/GET/me");
+            e.putArray("identitySource").add("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+            e.putObject("headers").put("authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+            e.putObject("requestContext").put("requestId", UUID.randomUUID().toString()).put("routeKey", "GET /me");
+            return Json.write(e);
+        }
+        var sqs = fn.events(FunctionEvent.Sqs.class);
+        if (!sqs.isEmpty()) {
+            String body = function.equals("ImportWorkerFunction") ? org.linli.adapters.sqs.SqsImportQueue.encode("imp_none") : "{}";
+            return Events.sqs(sqs.get(0).queueArn(), "bench-" + UUID.randomUUID(), body);
+        }
+        var schedules = fn.events(FunctionEvent.Schedule.class);
+        if (!schedules.isEmpty()) return schedules.get(0).input().replace("<aws.scheduler.scheduled-time>", Times.api(Instant.now()));
+        throw new IllegalStateException("no first event for " + function);
+    }
+
+    /** The call table: one row per operation, calls by API name. */
+    public static String table(List<Result> results) {
+        StringBuilder out = new StringBuilder();
+        out.append("| operation | function | status | DynamoDB calls | SQS calls | other | total |\n|---|---|---:|---|---|---|---:|\n");
+        for (Result r : results) {
+            out.append("| ").append(r.name()).append(" | ").append(r.function()).append(" | ").append(r.status()).append(" | ")
+                    .append(part(r.calls(), "DynamoDb.")).append(" | ").append(part(r.calls(), "Sqs.")).append(" | ")
+                    .append(other(r.calls())).append(" | ").append(r.calls().total()).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String part(CallCounter.Calls calls, String prefix) {
+        StringBuilder s = new StringBuilder();
+        calls.byOperation().forEach((k, v) -> {
+            if (k.startsWith(prefix)) s.append(s.length() == 0 ? "" : ", ").append(k.substring(prefix.length())).append(' ').append(v);
+        });
+        return s.length() == 0 ? "-" : s.toString();
+    }
+
+    private static String other(CallCounter.Calls calls) {
+        StringBuilder s = new StringBuilder();
+        calls.byOperation().forEach((k, v) -> {
+            if (!k.startsWith("DynamoDb.") && !k.startsWith("Sqs.")) s.append(s.length() == 0 ? "" : ", ").append(k).append(' ').append(v);
+        });
+        return s.length() == 0 ? "-" : s.toString();
+    }
+}
