@@ -88,6 +88,9 @@ public final class Operations {
             Map.entry("POST /auth/wechat-login", "DynamoDb.GetItem=1,DynamoDb.PutItem=2,SecretsManager.GetSecretValue<=2"),
             Map.entry("POST /auth/refresh", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,DynamoDb.DeleteItem=1"),
             Map.entry("GET /me", "DynamoDb.GetItem=1"),
+            Map.entry("GET /admin/users/{userId}", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
+            Map.entry("POST /admin/users/{userId}/grants", "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /admin/users/{userId}/revocations", "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1"),
             Map.entry("POST /reports", "DynamoDb.PutItem=1,Sqs.SendMessage=1"),
             Map.entry("consumer AssignmentFunction", "DynamoDb.GetItem<=2,DynamoDb.BatchGetItem<=1,DynamoDb.Query<=4,DynamoDb.TransactWriteItems<=2,Sqs.SendMessage=1"),
             Map.entry("GET /reports/{reportId}", "DynamoDb.GetItem=2"),
@@ -124,7 +127,7 @@ public final class Operations {
             Map.entry("POST /service-logs/{logId}/verification", "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1"),
             Map.entry("POST /service-logs/{logId}/rating", "DynamoDb.UpdateItem=1,Sqs.SendMessage=1"),
             Map.entry("GET /communities/{code}/service-logs", "DynamoDb.Query=1"),
-            Map.entry("POST /wishes", "DynamoDb.GetItem<=2,DynamoDb.PutItem=1"),
+            Map.entry("POST /wishes", "DynamoDb.GetItem<=2,DynamoDb.TransactWriteItems=1"),
             Map.entry("POST /wishes/{wishId}/review", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
             Map.entry("GET /wishes/{wishId}", "DynamoDb.GetItem=2"),
             Map.entry("POST /wishes/{wishId}/claim", "DynamoDb.BatchGetItem=1,DynamoDb.UpdateItem=1"),
@@ -204,12 +207,20 @@ public final class Operations {
         http("POST /auth/refresh", "/auth/refresh", Map.of(), "{\"refreshToken\":\"" + login.path("refreshToken").asText() + "\"}",
                 null, 200, "");
         http("GET /me", "/me", Map.of(), null, RESIDENT, 200, "");
+        // User administration on the account the login just made: a role that is not held over nodes, granted and revoked.
+        String uid = login.path("user").path("userId").asText();
+        Map<String, String> u = Map.of("userId", uid);
+        http("GET /admin/users/{userId}", "/admin/users/" + uid, u, null, ADMIN, 200, "");
+        http("POST /admin/users/{userId}/grants", "/admin/users/" + uid + "/grants", u,
+                "{\"role\":\"ADMIN\",\"reason\":\"bench\"}", ADMIN, 200, "");
+        http("POST /admin/users/{userId}/revocations", "/admin/users/" + uid + "/revocations", u,
+                "{\"role\":\"ADMIN\",\"reason\":\"bench\"}", ADMIN, 200, "");
     }
 
     private String reportsAndCases() {
         JsonNode report = http("POST /reports", "/reports", Map.of(), """
                 {"category":"sanitation","description":"垃圾未清运","location":{"lat":37.8521,"lng":113.5667,"datum":"GCJ02"},
-                 "contact":{"name":"王芳","phone":"13812341234"}}""", RESIDENT, 202, "DynamoDb.PutItem=1,Sqs.SendMessage=1");
+                 "contact":{"name":"王芳","phone":"13812341234"}}""", RESIDENT, 202, "DynamoDb.TransactWriteItems=1,Sqs.SendMessage=1");
         String reportId = report.path("reportId").asText();
         // The assignment consumer on a report stored as intake would (intake's own message is the local cloud's to consume).
         var store = new org.linli.adapters.dynamo.DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
