@@ -283,8 +283,10 @@ public final class Operations {
         http("POST /volunteers/{memberId}/appraisals", "/volunteers/" + VOLUNTEER.userId() + "/appraisals",
                 Map.of("memberId", VOLUNTEER.userId()), "{\"year\":" + year + ",\"score\":5}", RESIDENT2, 202, "");
         http("GET /me/points", "/me/points", Map.of(), null, VOLUNTEER, 200, "");
-        String start = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(3).withNano(0).toString();
-        String end = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(2).withNano(0).toString();
+        // Yesterday 09:00-10:00 in Beijing: a service lies within one day, whatever the hour the benchmark runs.
+        OffsetDateTime yesterday = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).minusDays(1);
+        String start = yesterday.plusHours(9).toString();
+        String end = yesterday.plusHours(10).toString();
         String logId = http("POST /service-logs", "/service-logs", Map.of(), "{\"community\":\"DEMO-W1\",\"type\":\"elderly_care\",\"start\":\""
                 + start + "\",\"end\":\"" + end + "\",\"beneficiaryId\":\"" + RESIDENT.userId() + "\"}", VOLUNTEER, 201, "")
                 .path("logId").asText();
