@@ -41,8 +41,6 @@ import org.linli.identity.TokenKeys;
 import org.linli.json.Json;
 import org.linli.kpi.CaseFacts;
 import org.linli.local.LocalCloud;
-import org.linli.local.TemplateLocator;
-import org.linli.local.TestClouds;
 import org.linli.tools.LocalSetup;
 import org.linli.tools.OpenKeys;
 
@@ -81,10 +79,7 @@ class HostileInputIntegrationTest {
 
     @BeforeAll
     static void start() {
-        LinliCloud.get(); // installs the call counter before any SDK client exists, as for every suite
-        cloud = LocalCloud.builder().template(TemplateLocator.find()).backend(TestClouds.backend()).region(TestClouds.region())
-                .stackName("linli-hostile").clock(Clock.fixed(Instant.now(), ZoneOffset.UTC)).port(0).seed(true).quiet(true)
-                .customizer(new LocalSetup()).start();
+        cloud = LinliCloud.isolated("linli-hostile", Clock.fixed(Instant.now(), ZoneOffset.UTC));
         world = new MatrixWorld(cloud);
         api = new Api(cloud.baseUrl());
     }

@@ -38,6 +38,16 @@ public final class LinliCloud {
         return cloud;
     }
 
+    /**
+     * A cloud of its own (stack {@code stackName}) on the shared backend, with the demo territory: for a
+     * suite whose counts or store snapshots must not see what other suites leave behind. The caller closes it.
+     */
+    public static LocalCloud isolated(String stackName, Clock clock) {
+        get(); // installs the call counter before any SDK client exists, as for every suite
+        return LocalCloud.builder().template(TemplateLocator.find()).backend(TestClouds.backend()).region(TestClouds.region())
+                .stackName(stackName).clock(clock).port(0).seed(true).quiet(true).customizer(new LocalSetup()).start();
+    }
+
     public static synchronized LocalSetup setup() {
         get();
         return setup;

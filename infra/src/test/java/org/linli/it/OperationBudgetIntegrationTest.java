@@ -10,8 +10,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.linli.local.LocalCloud;
-import org.linli.local.TemplateLocator;
-import org.linli.local.TestClouds;
 import org.linli.local.template.FunctionEvent;
 import org.linli.tools.bench.Operations;
 
@@ -26,10 +24,7 @@ import org.linli.tools.bench.Operations;
 class OperationBudgetIntegrationTest {
     @Test
     void everyOperationStaysWithinItsCallBudget() {
-        LinliCloud.get(); // installs the call counter before any SDK client exists, as for every suite
-        try (LocalCloud cloud = LocalCloud.builder().template(TemplateLocator.find()).backend(TestClouds.backend())
-                .region(TestClouds.region()).stackName("linli-budget").clock(Clock.systemUTC()).port(0).seed(true).quiet(true)
-                .customizer(new org.linli.tools.LocalSetup()).start()) {
+        try (LocalCloud cloud = LinliCloud.isolated("linli-budget", Clock.systemUTC())) {
             check(cloud);
         }
     }
