@@ -116,7 +116,7 @@ class GatewayIntegrationTest {
     }
 
     @Test
-    void authorizerAnswersAreCachedForReuseTtlPerIdentity() {
+    void authorizerAnswersAreCachedForReauthorizeEveryPerIdentity() {
         String token = allow("cache-" + UUID.randomUUID());
         int before = TestAuthorizer.INVOCATIONS.get();
         assertEquals(200, get(cloud, "/echo/1", "Authorization", token).statusCode());
@@ -129,7 +129,7 @@ class GatewayIntegrationTest {
         assertEquals(before + 1, TestAuthorizer.INVOCATIONS.get(), "second request served from the cache");
         TestClouds.CLOCK.advance(Duration.ofSeconds(61));
         assertEquals(200, get(cloud, "/echo/1", "Authorization", token).statusCode());
-        assertEquals(before + 2, TestAuthorizer.INVOCATIONS.get(), "ReuseTtlInSeconds 60 has passed");
+        assertEquals(before + 2, TestAuthorizer.INVOCATIONS.get(), "ReauthorizeEvery 60 has passed");
 
         String denied = "Bearer denied-" + UUID.randomUUID();
         int beforeDeny = TestAuthorizer.INVOCATIONS.get();

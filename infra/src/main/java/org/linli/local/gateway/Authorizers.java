@@ -18,7 +18,8 @@ import org.linli.local.template.HttpApiDef;
 /**
  * Lambda authorizers of HTTP APIs (payload 2.0). A request without its identity sources is refused
  * with 401 before any invocation; otherwise the authorizer's answer, allow or deny, is cached per
- * identity-source values for ReuseTtlInSeconds.
+ * identity-source values for Identity.ReauthorizeEvery seconds (SAM's name for the
+ * authorizer's authorizerResultTtlInSeconds).
  */
 final class Authorizers {
     /** The outcome: {@code status} 0 means authorised, with {@code authorizer} for requestContext. */
@@ -57,7 +58,7 @@ final class Authorizers {
         if (identity == null) return Decision.refuse(401, "Unauthorized");
         String key = authorizer.name() + '\u0000' + String.join("\u0000", identity);
         Instant now = clock.instant();
-        Cached cached = authorizer.reuseTtlSeconds() > 0 ? cache.get(key) : null;
+        Cached cached = authorizer.reauthorizeEverySeconds() > 0 ? cache.get(key) : null;
         if (cached == null || !now.isBefore(cached.expires())) {
             ObjectNode event = ApiEvents.authorizerEvent(request, routeKey, pathParameters, info, routeArn, identity);
             String response;
@@ -69,7 +70,7 @@ final class Authorizers {
             }
             cached = parse(authorizer, response, now);
             if (cached == null) return Decision.refuse(500, "Internal Server Error");
-            if (authorizer.reuseTtlSeconds() > 0) cache.put(key, cached);
+            if (authorizer.reauthorizeEverySeconds() > 0) cache.put(key, cached);
         }
         if (!cached.authorized()) return Decision.refuse(403, "Forbidden");
         ObjectNode out = ApiEvents.JSON.createObjectNode();
@@ -102,7 +103,7 @@ final class Authorizers {
             LocalLog.warn("authorizer " + authorizer.name() + " returned invalid JSON");
             return null;
         }
-        Instant expires = now.plusSeconds(authorizer.reuseTtlSeconds());
+        Instant expires = now.plusSeconds(authorizer.reauthorizeEverySeconds());
         JsonNode context = r.path("context").isObject() ? r.get("context") : NullNode.getInstance();
         if (authorizer.enableSimpleResponses()) {
             if (!r.path("isAuthorized").isBoolean()) {

@@ -28,7 +28,7 @@ public record HttpApiDef(String logicalId, String apiId, String defaultAuthorize
      * {@code type} JWT; the gateway refuses their routes rather than leaving them open.
      */
     public record Authorizer(String name, String type, String functionLogicalId, List<IdentitySource> identitySources,
-                             int reuseTtlSeconds, boolean enableSimpleResponses, String payloadFormatVersion) {
+                             int reauthorizeEverySeconds, boolean enableSimpleResponses, String payloadFormatVersion) {
         public Authorizer {
             identitySources = List.copyOf(identitySources);
         }

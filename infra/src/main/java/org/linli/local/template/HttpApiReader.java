@@ -42,8 +42,9 @@ final class HttpApiReader {
         String version = Values.str(a, "AuthorizerPayloadFormatVersion", null);
         if (version == null) throw new TemplateException(where + " needs AuthorizerPayloadFormatVersion");
         boolean simple = Values.bool(a.get("EnableSimpleResponses"), false);
-        // Without ReuseTtlInSeconds SAM sets no AuthorizerResultTtlInSeconds: caching is off.
-        int ttl = Values.integer(identity, "ReuseTtlInSeconds", 0, where + ".Identity");
+        // SAM turns Identity.ReauthorizeEvery into authorizerResultTtlInSeconds; without it there is none
+        // and API Gateway's default for HTTP APIs applies: no caching.
+        int ttl = Values.integer(identity, "ReauthorizeEvery", 0, where + ".Identity");
         return new HttpApiDef.Authorizer(name, "REQUEST", function, sources, ttl, simple, version);
     }
 }

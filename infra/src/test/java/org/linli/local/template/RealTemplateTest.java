@@ -59,7 +59,7 @@ class RealTemplateTest {
         HttpApiDef.Authorizer a = api.authorizers().get("LinliTokenAuthorizer");
         assertEquals("AuthorizerFunction", a.functionLogicalId(), "FunctionArn: !Ref AuthorizerFunction.Alias");
         assertEquals(List.of("Authorization"), a.identityHeaders());
-        assertEquals(300, a.reuseTtlSeconds());
+        assertEquals(300, a.reauthorizeEverySeconds());
         assertTrue(a.enableSimpleResponses());
         assertEquals("2.0", a.payloadFormatVersion());
         List<String> keys = model.routes().stream().map(FunctionEvent.HttpApi::routeKey).toList();
