@@ -1,11 +1,12 @@
 package org.linli.local.template;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -50,21 +52,56 @@ final class CfnYaml {
 
     private CfnYaml() {}
 
-    static Map<String, Object> load(Path path) {
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return asTemplate(yaml().load(reader), path.toString());
-        } catch (IOException e) {
-            throw new TemplateException("cannot read template " + path + ": " + e.getMessage(), e);
-        } catch (YAMLException e) {
-            throw new TemplateException("template " + path + " is not valid YAML: " + e.getMessage(), e);
+    /**
+     * A loaded template and where each of its keys stands.
+     *
+     * @param name the file name, for messages
+     * @param lines the 1-based line of each key, by its path ({@code Resources, Fn, Properties, ...};
+     *              list items as {@code [0]})
+     */
+    record Document(String name, Map<String, Object> template, Map<List<String>, Integer> lines) {
+        /** The line of the key at {@code path}, if the template has it. */
+        Integer line(List<String> path) {
+            return lines.get(path);
         }
     }
 
-    static Map<String, Object> parse(String text) {
+    static Document load(Path path) {
         try {
-            return asTemplate(yaml().load(text), "<string>");
+            return parse(Files.readString(path, StandardCharsets.UTF_8), path.getFileName().toString());
+        } catch (IOException e) {
+            throw new TemplateException("cannot read template " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Document parse(String text, String name) {
+        try {
+            Map<String, Object> template = asTemplate(yaml().load(text), name);
+            Map<List<String>, Integer> lines = new HashMap<>();
+            index(yaml().compose(new StringReader(text)), new ArrayList<>(), lines);
+            return new Document(name, template, lines);
         } catch (YAMLException e) {
-            throw new TemplateException("template is not valid YAML: " + e.getMessage(), e);
+            throw new TemplateException("template " + name + " is not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private static void index(Node node, List<String> path, Map<List<String>, Integer> lines) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (!(tuple.getKeyNode() instanceof ScalarNode key)) continue;
+                List<String> child = new ArrayList<>(path);
+                child.add(key.getValue());
+                lines.put(List.copyOf(child), key.getStartMark().getLine() + 1);
+                index(tuple.getValueNode(), child, lines);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            List<Node> items = sequence.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                List<String> child = new ArrayList<>(path);
+                child.add("[" + i + "]");
+                lines.put(List.copyOf(child), items.get(i).getStartMark().getLine() + 1);
+                index(items.get(i), child, lines);
+            }
         }
     }
 

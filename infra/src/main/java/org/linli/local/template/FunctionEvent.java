@@ -3,7 +3,7 @@ package org.linli.local.template;
 import java.time.ZoneId;
 import java.util.List;
 
-/** An entry of a function's Events. The local cloud drives the first three kinds. */
+/** An entry of a function's Events: the kinds the local cloud drives (any other is refused). */
 public sealed interface FunctionEvent {
     /** The key under Events. */
     String name();
@@ -57,7 +57,4 @@ public sealed interface FunctionEvent {
                     String deadLetterQueueLogicalId, String deadLetterArn) implements FunctionEvent {
         public enum Kind { SCHEDULE, SCHEDULE_V2 }
     }
-
-    /** Any other event type: listed, not emulated. */
-    record Other(String name, String functionLogicalId, String type) implements FunctionEvent {}
 }

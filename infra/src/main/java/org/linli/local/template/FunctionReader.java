@@ -48,7 +48,8 @@ final class FunctionReader {
             case "SQS" -> sqs(fn, name, p, lookup, where);
             case "Schedule" -> schedule(fn, name, p, lookup, where, FunctionEvent.Schedule.Kind.SCHEDULE);
             case "ScheduleV2" -> schedule(fn, name, p, lookup, where, FunctionEvent.Schedule.Kind.SCHEDULE_V2);
-            default -> new FunctionEvent.Other(name, fn, type);
+            // PropertyCheck refused any other type before the template was read.
+            default -> throw new TemplateException(where + ": event Type " + type + " is not emulated by the local cloud");
         };
     }
 

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * parameters (Default, overrides, AllowedValues), Conditions, Globals, intrinsic functions,
  * pseudo parameters and {@code {{resolve:secretsmanager:...}}} references.
  *
- * <p>Only the resources the local cloud emulates are resolved; every other resource is listed in
- * {@link TemplateModel#notEmulated()} and never causes an error (its name can still be referenced).
+ * <p>A template with a section, resource type or property the local cloud does not know is refused
+ * ({@link PropertyCheck}, {@link TemplateSchema}). Resources of deploy-only types (topics, log
+ * groups, policies) are listed in {@link TemplateModel#notEmulated()}; their names can be referenced.
  */
 public final class TemplateReader {
     static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
@@ -47,7 +48,7 @@ public final class TemplateReader {
     }
 
     public TemplateModel parse(String yaml) {
-        return new Reading(CfnYaml.parse(yaml)).model();
+        return new Reading(CfnYaml.parse(yaml, "template")).model();
     }
 
     /** The state of one read: the template, its parameters, condition values and names. */
@@ -63,12 +64,13 @@ public final class TemplateReader {
         private final DynamicReferences dynamic = new DynamicReferences(secrets);
         private final LocalIds ids = new LocalIds(context, intrinsics::resolve);
 
-        Reading(Map<String, Object> template) {
-            this.template = template;
+        Reading(CfnYaml.Document document) {
+            this.template = document.template();
             this.mappings = Values.map(template.get("Mappings"));
             this.parameters = Parameters.resolve(Values.map(template.get("Parameters")), parameterOverrides);
             this.conditionDefs = Values.map(template.get("Conditions"));
             this.resources = Globals.apply(Values.map(template.get("Globals")), Values.map(template.get("Resources")));
+            PropertyCheck.check(document, resources);
         }
 
         TemplateModel model() {
@@ -260,7 +262,13 @@ public final class TemplateReader {
                 if (pattern != null && !Pattern.compile(pattern).matcher(item).matches()) {
                     throw new TemplateException("parameter " + name + ": '" + item + "' does not match AllowedPattern " + pattern);
                 }
-                if (type.equals("Number")) Values.number(item, "parameter " + name);
+                if (type.equals("Number")) {
+                    double number = Values.number(item, "parameter " + name);
+                    Double min = Values.number(def.get("MinValue"), name + ".MinValue");
+                    Double max = Values.number(def.get("MaxValue"), name + ".MaxValue");
+                    if (min != null && number < min) throw new TemplateException("parameter " + name + ": " + item + " is below MinValue " + def.get("MinValue"));
+                    if (max != null && number > max) throw new TemplateException("parameter " + name + ": " + item + " is above MaxValue " + def.get("MaxValue"));
+                }
             }
             Integer min = Values.integer(def.get("MinLength"), name + ".MinLength");
             Integer max = Values.integer(def.get("MaxLength"), name + ".MaxLength");
@@ -282,11 +290,6 @@ public final class TemplateReader {
      * Maps merge key-wise (so Environment.Variables combine); for anything else the resource wins.
      */
     static final class Globals {
-        private static final Map<String, String> SECTION_TYPES = Map.of(
-                "Function", "AWS::Serverless::Function",
-                "HttpApi", "AWS::Serverless::HttpApi",
-                "SimpleTable", "AWS::Serverless::SimpleTable");
-
         private Globals() {}
 
         static Map<String, RawResource> apply(Map<String, Object> globals, Map<String, Object> resources) {
@@ -297,7 +300,7 @@ public final class TemplateReader {
                 String type = Values.str(def.get("Type"));
                 if (type == null) throw new TemplateException("resource " + e.getKey() + " has no Type");
                 Map<String, Object> props = Values.map(def.get("Properties"));
-                for (var section : SECTION_TYPES.entrySet()) {
+                for (var section : TemplateSchema.GLOBALS.entrySet()) {
                     if (section.getValue().equals(type)) props = merge(Values.map(globals.get(section.getKey())), props);
                 }
                 if (type.equals("AWS::Serverless::Function")) needsImplicitApi |= hasImplicitApiEvent(props);

@@ -273,11 +273,24 @@ class TemplateReaderTest {
                       Events:
                         Get: { Type: HttpApi, Properties: { Path: /things, Method: get } }
                         Catch: { Type: HttpApi }
-                        Stream: { Type: DynamoDB, Properties: { Stream: arn, StartingPosition: LATEST } }
                 """, Map.of(), Map.of());
         assertTrue(m.httpApis().containsKey("ServerlessHttpApi"));
         List<FunctionEvent.HttpApi> routes = m.routes();
         assertEquals(List.of("GET /things", "$default"), routes.stream().map(FunctionEvent.HttpApi::routeKey).toList());
-        assertEquals(List.of(new FunctionEvent.Other("Stream", "Fn", "DynamoDB")), m.function("Fn").events(FunctionEvent.Other.class));
+    }
+
+    @Test
+    void anEventTypeTheLocalCloudDoesNotDriveIsRefused() {
+        var e = assertThrows(TemplateException.class, () -> read("""
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: x.Y
+                      Events:
+                        Stream: { Type: DynamoDB, Properties: { Stream: arn, StartingPosition: LATEST } }
+                """, Map.of(), Map.of()));
+        assertTrue(e.getMessage().contains("line 7: Fn (AWS::Serverless::Function) Properties.Events.Stream.Type: event Type 'DynamoDB'"
+                + " is not emulated by the local cloud"), e.getMessage());
     }
 }
