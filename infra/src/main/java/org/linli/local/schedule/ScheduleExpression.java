@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.quartz.CronExpression;
 
 /** An EventBridge schedule expression: rate, cron or at (one-time). */
-public sealed interface ScheduleExpression permits ScheduleExpression.Rate, ScheduleExpression.At, CronExpression {
+public sealed interface ScheduleExpression permits ScheduleExpression.Rate, ScheduleExpression.At, ScheduleExpression.Cron {
     /**
      * The first fire time strictly after {@code after}.
      *
@@ -22,7 +26,7 @@ public sealed interface ScheduleExpression permits ScheduleExpression.Rate, Sche
     static ScheduleExpression parse(String expression) {
         String e = expression.trim();
         if (e.startsWith("rate(") && e.endsWith(")")) return Rate.parse(e.substring(5, e.length() - 1));
-        if (e.startsWith("cron(") && e.endsWith(")")) return CronExpression.parse(e.substring(5, e.length() - 1));
+        if (e.startsWith("cron(") && e.endsWith(")")) return Cron.parse(e.substring(5, e.length() - 1));
         if (e.startsWith("at(") && e.endsWith(")")) return At.parse(e.substring(3, e.length() - 1));
         throw new IllegalArgumentException("not a schedule expression (rate(...), cron(...) or at(...)): " + expression);
     }
@@ -67,6 +71,85 @@ public sealed interface ScheduleExpression permits ScheduleExpression.Rate, Sche
         public Optional<Instant> next(Instant after, ZoneId zone, Instant anchor) {
             Instant at = time.atZone(zone).toInstant();
             return at.isAfter(after) ? Optional.of(at) : Optional.empty();
+        }
+    }
+
+    /**
+     * {@code cron(Minutes Hours Day-of-month Month Day-of-week Year)}, computed by Quartz's
+     * {@link CronExpression}. EventBridge's syntax is Quartz's minus the seconds field: day-of-week
+     * 1-7 = SUN-SAT in both, {@code ?} in exactly one day field, {@code L} and {@code W} (and
+     * {@code LW}) in day-of-month, {@code L} and {@code #} in day-of-week, names JAN-DEC and SUN-SAT,
+     * ranges that wrap (FRI-MON, 22-2). So the expression is checked against what EventBridge
+     * documents for each field (Quartz accepts more, e.g. {@code L-3}, {@code /} in day-of-week) and
+     * handed to Quartz with a leading {@code 0} for the seconds.
+     */
+    record Cron(String body, CronExpression quartz) implements ScheduleExpression {
+        private static final String[] FIELDS = {"Minutes", "Hours", "Day-of-month", "Month", "Day-of-week", "Year"};
+        private static final String NUMBERS = "[0-9]+";
+        private static final String MONTH = "(?:[0-9]+|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)";
+        private static final String DAY = "(?:[1-7]|SUN|MON|TUE|WED|THU|FRI|SAT)";
+        /** Each field's items, as EventBridge documents them: , - * / everywhere but day-of-week, ? L W # where allowed. */
+        private static final Pattern[] ITEMS = {
+                item(NUMBERS, true), item(NUMBERS, true),
+                Pattern.compile("\\?|L|LW|[0-9]+W|" + item(NUMBERS, true).pattern()),
+                item(MONTH, true),
+                Pattern.compile("\\?|L|" + DAY + "L|" + DAY + "#[1-5]|" + item(DAY, false).pattern()),
+                item(NUMBERS, true)};
+
+        private static Pattern item(String value, boolean step) {
+            String range = "(?:\\*|" + value + "(?:-" + value + ")?)";
+            return Pattern.compile(range + (step ? "(?:/[0-9]+)?" : ""));
+        }
+
+        static Cron parse(String body) {
+            String[] f = body.trim().toUpperCase(Locale.ROOT).split("\\s+");
+            if (f.length != 6) {
+                throw new IllegalArgumentException("cron(" + body + "): expected 6 fields (Minutes Hours Day-of-month Month Day-of-week Year), got " + f.length);
+            }
+            if (f[2].equals("?") == f[4].equals("?")) {
+                throw new IllegalArgumentException("cron(" + body + "): exactly one of Day-of-month and Day-of-week must be '?'");
+            }
+            for (int i = 0; i < 6; i++) {
+                for (String item : f[i].split(",", -1)) {
+                    if (!ITEMS[i].matcher(item).matches() || (item.equals("?") && f[i].contains(","))) {
+                        throw new IllegalArgumentException("cron(" + body + "): " + FIELDS[i] + ": '" + item + "' is not an EventBridge cron value");
+                    }
+                }
+            }
+            for (String item : f[5].split(",")) {
+                // EventBridge's years (a step after / is no year); Quartz's parser leaves them unchecked.
+                for (String year : item.replaceFirst("/.*", "").split("-")) {
+                    if (!year.equals("*") && (Integer.parseInt(year) < 1970 || Integer.parseInt(year) > 2199)) {
+                        throw new IllegalArgumentException("cron(" + body + "): Year: " + year + " is outside 1970-2199");
+                    }
+                }
+            }
+            try {
+                return new Cron(body, new CronExpression("0 " + String.join(" ", f)));
+            } catch (java.text.ParseException e) {
+                throw new IllegalArgumentException("cron(" + body + "): " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Quartz walks wall-clock fields in the zone. As on EventBridge Scheduler, a time that does
+         * not exist there (the spring DST gap) is skipped, and one that happens twice (the autumn
+         * overlap) runs once.
+         */
+        @Override
+        public Optional<Instant> next(Instant after, ZoneId zone, Instant anchor) {
+            Date next;
+            // A CronExpression carries its time zone: one computation at a time.
+            synchronized (quartz) {
+                quartz.setTimeZone(TimeZone.getTimeZone(zone));
+                next = quartz.getNextValidTimeAfter(Date.from(after));
+            }
+            return Optional.ofNullable(next).map(Date::toInstant);
+        }
+
+        @Override
+        public String toString() {
+            return "cron(" + body + ")";
         }
     }
 }

@@ -10,11 +10,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.linli.local.TemplateLocator;
+import org.linli.local.template.FunctionEvent;
+import org.linli.local.template.StackContext;
+import org.linli.local.template.TemplateReader;
 
 class ScheduleExpressionTest {
     private static final ZoneId UTC = ZoneOffset.UTC;
@@ -61,7 +66,10 @@ class ScheduleExpressionTest {
     @ValueSource(strings = {"rate(1 minutes)", "rate(5 minute)", "rate(0 minutes)", "rate(5 weeks)", "rate(five minutes)",
             "cron(0 12 * * * *)", "cron(0 12 ? * ? *)", "cron(0 12 * *)", "cron(60 12 * * ? *)", "cron(0 24 * * ? *)",
             "cron(0 12 32 * ? *)", "cron(0 12 ? * 8 *)", "cron(0 12 ? FOO * *)", "cron(0 12 ? * 2#6 *)",
-            "at(2025-13-01T00:00:00)", "every 5 minutes"})
+            "at(2025-13-01T00:00:00)", "every 5 minutes",
+            // Quartz would take these; EventBridge documents none of them.
+            "cron(0 0 12 * * ? *)", "cron(0 12 L-3 * ? *)", "cron(0 12 ? * MON/2 *)", "cron(0 12 ?,1 * MON *)", "cron(0 12 15W,L# * ? *)",
+            "cron(0 12 ? * 2#0 *)", "cron(0 12 1 * ? 1969)"})
     void invalidExpressionsAreRejected(String expression) {
         assertThrows(IllegalArgumentException.class, () -> ScheduleExpression.parse(expression));
     }
@@ -78,6 +86,7 @@ class ScheduleExpressionTest {
         assertEquals(List.of("2025-01-01T22:00", "2025-01-01T23:00", "2025-01-02T00:00", "2025-01-02T01:00", "2025-01-02T22:00"),
                 fires("cron(0 22-1 * * ? *)", UTC, "2025-01-01T21:00", 5), "hour ranges wrap around midnight");
         assertEquals(List.of("2027-01-01T00:00", "2029-01-01T00:00"), fires("cron(0 0 1 1 ? 2027,2029)", UTC, "2025-06-01T00:00", 2));
+        assertEquals(List.of("2026-01-01T00:00", "2028-01-01T00:00"), fires("cron(0 0 1 1 ? */2)", UTC, "2025-06-01T00:00", 2));
         assertEquals(Optional.empty(), ScheduleExpression.parse("cron(0 0 1 1 ? 2020)").next(utc("2025-01-01T00:00:00"), UTC, utc("2025-01-01T00:00:00")));
         assertEquals(Optional.empty(), ScheduleExpression.parse("cron(0 0 30 FEB ? *)").next(utc("2025-01-01T00:00:00"), UTC, utc("2025-01-01T00:00:00")));
     }
@@ -118,8 +127,58 @@ class ScheduleExpressionTest {
         // New York observes DST: 09:00 is 14:00 UTC in winter, 13:00 UTC in summer.
         assertEquals(utc("2025-01-15T14:00:00"), next("cron(0 9 * * ? *)", NEW_YORK, utc("2025-01-15T00:00:00")));
         assertEquals(utc("2025-07-15T13:00:00"), next("cron(0 9 * * ? *)", NEW_YORK, utc("2025-07-15T00:00:00")));
-        // 02:30 does not exist on 2025-03-09 in New York: the run moves past the gap instead of being lost.
-        assertEquals(in(NEW_YORK, "2025-03-09T03:30"), next("cron(30 2 * * ? *)", NEW_YORK, in(NEW_YORK, "2025-03-09T00:00")));
+    }
+
+    /**
+     * EventBridge Scheduler: "When the time shifts forward in Spring, your schedule invocation gets
+     * skipped if the cron expression falls on a non-existent date and time. When the time shifts
+     * back in the Fall, your schedule runs only once."
+     */
+    @Test
+    void daylightSavingTimeSkipsTheGapAndRunsOnceInTheOverlap() {
+        // 02:30 does not exist on 2025-03-09 in New York.
+        assertEquals(List.of("2025-03-08T02:30", "2025-03-10T02:30"), fires("cron(30 2 * * ? *)", NEW_YORK, "2025-03-08T00:00", 2));
+        // 01:30 happens twice on 2025-11-02 (EDT, then EST): one run that day (Quartz takes the EST one;
+        // EventBridge's documentation does not say which).
+        assertEquals(List.of("2025-11-02T01:30", "2025-11-03T01:30"), fires("cron(30 1 * * ? *)", NEW_YORK, "2025-11-02T00:00", 2));
+        // Shanghai has had no DST since 1991: 09:00 there is 01:00 UTC on every day of the year.
+        ScheduleExpression daily = ScheduleExpression.parse("cron(0 9 * * ? *)");
+        Instant t = in(SHANGHAI, "2025-01-01T00:00");
+        for (int day = 0; day < 366; day++) {
+            t = daily.next(t, SHANGHAI, t).orElseThrow();
+            assertEquals(1, t.atZone(UTC).getHour(), t.toString());
+        }
+    }
+
+    /** Every schedule of template.yaml, from a fixed instant, in its own time zone (all Asia/Shanghai). */
+    @Test
+    void theTemplatesOwnSchedules() {
+        Map<String, String> secrets = Map.of("linli/token-keys", "{\"kid\":\"k\",\"privateKey\":\"P\",\"publicKey\":\"P\"}");
+        List<FunctionEvent.Schedule> schedules = new TemplateReader(StackContext.defaults(), Map.of(),
+                n -> Optional.ofNullable(secrets.get(n))).read(TemplateLocator.find()).schedules();
+        Map<String, List<String>> expected = Map.of(
+                "rate(5 minutes)", List.of("2026-12-31T23:55:30", "2027-01-01T00:00:30", "2027-01-01T00:05:30"),
+                "cron(5 0 1 * ? *)", List.of("2027-01-01T00:05", "2027-02-01T00:05", "2027-03-01T00:05"),
+                "cron(0 9 * * ? *)", List.of("2027-01-01T09:00", "2027-01-02T09:00", "2027-01-03T09:00"),
+                "cron(0 2 * * ? *)", List.of("2027-01-01T02:00", "2027-01-02T02:00", "2027-01-03T02:00"));
+        assertEquals(9, schedules.size(), schedules.toString());
+        for (FunctionEvent.Schedule s : schedules) {
+            assertEquals(SHANGHAI, s.timeZone(), s.name());
+            assertTrue(expected.containsKey(s.expression()), s.functionLogicalId() + " " + s.expression() + " has no expectation here");
+            assertEquals(expected.get(s.expression()), fires(s.expression(), SHANGHAI, "2026-12-31T23:50:30", 3), s.expression());
+        }
+    }
+
+    @Test
+    void lastDayOfTheMonthInShanghaiIsTheDayBeforeInUtc() {
+        // 23:30 on the last day in Shanghai is 15:30 UTC that day; 00:30 on the 1st is 16:30 UTC on the last day before.
+        assertEquals(List.of(utc("2025-02-28T15:30:00"), utc("2025-03-31T15:30:00")),
+                List.of(next("cron(30 23 L * ? *)", SHANGHAI, utc("2025-02-01T00:00:00")),
+                        next("cron(30 23 L * ? *)", SHANGHAI, utc("2025-02-28T15:30:00"))));
+        assertEquals(utc("2025-02-28T16:30:00"), next("cron(30 0 1 * ? *)", SHANGHAI, utc("2025-02-15T00:00:00")));
+        assertEquals(List.of("2024-02-29T23:30", "2024-03-31T23:30", "2024-04-30T23:30"), fires("cron(30 23 L * ? *)", SHANGHAI, "2024-02-01T00:00", 3));
+        // The last weekday of November 2025 in Shanghai: the 30th is a Sunday, so Friday the 28th.
+        assertEquals(List.of("2025-11-28T18:00"), fires("cron(0 18 LW * ? *)", SHANGHAI, "2025-11-01T00:00", 1));
     }
 
     @Test
@@ -136,7 +195,7 @@ class ScheduleExpressionTest {
             "at(2030-01-01T00:00:00), at"})
     void parsesTheThreeKinds(String expression, String kind) {
         ScheduleExpression e = ScheduleExpression.parse(expression);
-        String actual = e instanceof CronExpression ? "cron" : e instanceof ScheduleExpression.Rate ? "rate" : "at";
+        String actual = e instanceof ScheduleExpression.Cron ? "cron" : e instanceof ScheduleExpression.Rate ? "rate" : "at";
         assertEquals(kind, actual);
     }
 }
