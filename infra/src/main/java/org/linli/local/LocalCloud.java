@@ -26,6 +26,7 @@ import org.linli.local.lambda.FunctionError;
 import org.linli.local.lambda.Invoker;
 import org.linli.local.lambda.LambdaRuntime;
 import org.linli.local.lambda.LocalLog;
+import org.linli.local.s3.EmbeddedS3;
 import org.linli.local.schedule.Scheduler;
 import org.linli.local.secrets.FakeSecretsManager;
 import org.linli.local.secrets.SecretStore;
@@ -35,6 +36,7 @@ import org.linli.local.template.QueueDef;
 import org.linli.local.template.StackContext;
 import org.linli.local.template.TemplateModel;
 import org.linli.local.template.TemplateReader;
+import org.jclouds.blobstore.BlobStoreContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -60,6 +62,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Map<String, Long> startupMillis = new LinkedHashMap<>();
     private CloudBackend backend;
     private FakeSecretsManager secretsManager;
+    private EmbeddedS3 s3;
     private TemplateModel model;
     private DynamoDbClient dynamo;
     private SqsClient sqs;
@@ -90,6 +93,9 @@ public final class LocalCloud implements AutoCloseable {
         CompletableFuture<CloudBackend> backendStart = config.backend != null
                 ? CompletableFuture.completedFuture(config.backend)
                 : async("local-backend-start", () -> EmbeddedBackend.start(config.dataDir, config.region, StackContext.DEFAULT_ACCOUNT));
+        // The blob store (Guice, class loading) builds while the backend starts; S3Proxy itself waits for the template.
+        CompletableFuture<BlobStoreContext> s3Store = async("local-s3-store",
+                () -> EmbeddedS3.store(config.dataDir == null ? null : config.dataDir.resolve("s3")));
         try {
             async("local-sdk-warm-up", () -> {
                 LocalClients.warmUp(config.region);
@@ -111,6 +117,10 @@ public final class LocalCloud implements AutoCloseable {
             resources.add(dynamo);
             resources.add(sqs);
             provisioned = new Provisioner(dynamo, sqs, backend.ignoredQueueAttributes()).provision(model);
+            s3 = EmbeddedS3.start(join(s3Store), config.dataDir == null ? "in memory" : config.dataDir.resolve("s3").toString(),
+                    model.buckets().values(), Map.of(LocalClients.ACCESS_KEY, LocalClients.SECRET_KEY), config.region, sqs,
+                    id -> model.queue(id).url(), config.clock);
+            resources.add(s3);
             lap("provision", t1);
 
             for (FunctionDef fn : model.functions().values()) {
@@ -145,17 +155,18 @@ public final class LocalCloud implements AutoCloseable {
             started = true;
             return this;
         } catch (IOException e) {
-            abort(backendStart);
+            abort(backendStart, s3Store);
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            abort(backendStart);
+            abort(backendStart, s3Store);
             throw e;
         }
     }
 
-    /** A failed start: stops what started, including an embedded backend still starting. */
-    private void abort(CompletableFuture<CloudBackend> backendStart) {
+    /** A failed start: stops what started, including an embedded backend or blob store still starting. */
+    private void abort(CompletableFuture<CloudBackend> backendStart, CompletableFuture<BlobStoreContext> s3Store) {
         if (config.backend == null && backend == null) backendStart.thenAccept(CloudBackend::close);
+        if (s3 == null) s3Store.thenAccept(BlobStoreContext::close);
         close();
     }
 
@@ -190,6 +201,7 @@ public final class LocalCloud implements AutoCloseable {
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "");
         env.put("LINLI_ENDPOINT_DYNAMODB", backend.dynamoEndpoint().toString());
         env.put("LINLI_ENDPOINT_SQS", backend.sqsEndpoint().toString());
+        env.put("LINLI_ENDPOINT_S3", s3.endpoint().toString());
         env.put("LINLI_ENDPOINT_SECRETSMANAGER", secretsManager.endpoint().toString());
         env.put("AWS_LAMBDA_FUNCTION_NAME", fn.functionName());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(fn.memoryMb()));
@@ -221,7 +233,7 @@ public final class LocalCloud implements AutoCloseable {
         return f;
     }
 
-    private static CloudBackend join(CompletableFuture<CloudBackend> f) {
+    private static <T> T join(CompletableFuture<T> f) {
         try {
             return f.join();
         } catch (CompletionException e) {
@@ -245,6 +257,15 @@ public final class LocalCloud implements AutoCloseable {
 
     public URI sqsEndpoint() {
         return requireBackend().sqsEndpoint();
+    }
+
+    /** The local S3 (S3Proxy): path-style URLs, the local credentials. */
+    public URI s3Endpoint() {
+        return s3().endpoint();
+    }
+
+    public EmbeddedS3 s3() {
+        return Objects.requireNonNull(s3, "not started");
     }
 
     public URI secretsEndpoint() {
@@ -481,7 +502,7 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
-        /** Keeps DynamoDB data in this directory across restarts; null (default) keeps it in memory. */
+        /** Keeps DynamoDB tables and S3 objects in this directory across restarts; null (default) keeps them in memory. */
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;
             return this;

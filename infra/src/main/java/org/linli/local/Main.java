@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import org.linli.local.gateway.HttpGateway;
 import org.linli.local.gateway.RouteTable;
 import org.linli.local.schedule.ScheduledJob;
+import org.linli.local.template.BucketDef;
 import org.linli.local.template.FunctionEvent;
 import org.linli.local.template.TemplateModel;
 
@@ -132,7 +133,7 @@ public final class Main {
     private static void usage(PrintStream out) {
         out.println("usage: run-local [local] [--port N] [--data-dir DIR] [--template PATH] [--no-seed] [--param Name=Value]...");
         out.println("  --port N        gateway port (default: $LINLI_PORT, else 3000; 0 = any free port)");
-        out.println("  --data-dir DIR  keep DynamoDB tables in DIR across restarts (default: in memory)");
+        out.println("  --data-dir DIR  keep DynamoDB tables and S3 objects in DIR across restarts (default: in memory)");
         out.println("  --template PATH the SAM template (default: -Dlinli.template, else the nearest template.yaml above)");
         out.println("  --no-seed       do not seed demo data (sets -Dlinli.seed=false for customizers)");
         out.println("  --param N=V     a template parameter override");
@@ -151,6 +152,12 @@ public final class Main {
             HttpGateway.ApiRoute route = r.target();
             String auth = route.authorizer() == null ? "open" : "authorizer " + route.authorizer().name();
             out.printf("    %-36s -> %s (%s)%n", r.routeKey(), route.event().functionLogicalId(), auth);
+        }
+        out.printf("  s3: %s (S3Proxy, %s; path-style URLs)%n", cloud.s3Endpoint(), cloud.s3().description());
+        for (BucketDef b : m.buckets().values()) {
+            out.printf("    bucket %s%s%n", b.bucketName(), b.notifications().stream().map(n -> ", " + n.event().substring(3)
+                    + (n.prefix().isEmpty() ? "" : " " + n.prefix() + "*") + (n.suffix().isEmpty() ? "" : " *" + n.suffix())
+                    + " -> " + n.queueLogicalId()).collect(java.util.stream.Collectors.joining()));
         }
         out.printf("  tables (%d): %s%n", m.tables().size(), String.join(", ", m.tables().values().stream().map(x -> x.tableName()).toList()));
         out.printf("  queues (%d): %s%n", m.queues().size(), String.join(", ", m.queues().keySet()));

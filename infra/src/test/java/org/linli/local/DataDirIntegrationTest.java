@@ -40,6 +40,10 @@ class DataDirIntegrationTest {
         try (LocalCloud first = start()) {
             assertTrue(first.provisioned().created().contains("ItemsTable"));
             first.dynamo().putItem(r -> r.tableName(first.tableName("ItemsTable")).item(item));
+            try (var s3 = TestClouds.s3(first)) {
+                s3.putObject(r -> r.bucket(first.model().bucket("UploadsBucket").bucketName()).key("photos/kept.jpg").contentType("image/jpeg"),
+                        software.amazon.awssdk.core.sync.RequestBody.fromString("kept across restarts too"));
+            }
         }
         try (LocalCloud second = start()) {
             assertTrue(second.provisioned().kept().contains("ItemsTable"), second.provisioned().toString());
@@ -50,6 +54,11 @@ class DataDirIntegrationTest {
             var ttl = second.dynamo().describeTimeToLive(r -> r.tableName(second.tableName("ItemsTable"))).timeToLiveDescription();
             assertEquals(TimeToLiveStatus.ENABLED, ttl.timeToLiveStatus());
             assertTrue(second.provisioned().created().contains("WorkQueue"), "queues are in memory: created again");
+            try (var s3 = TestClouds.s3(second)) {
+                var object = s3.getObjectAsBytes(r -> r.bucket(second.model().bucket("UploadsBucket").bucketName()).key("photos/kept.jpg"));
+                assertEquals("kept across restarts too", object.asUtf8String(), "S3 objects live in dataDir/s3");
+                assertEquals("image/jpeg", object.response().contentType());
+            }
         }
     }
 }

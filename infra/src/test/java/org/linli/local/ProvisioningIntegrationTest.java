@@ -129,7 +129,7 @@ class ProvisioningIntegrationTest {
     private static TemplateModel model(TableDef table) {
         TemplateModel m = cloud.model();
         return new TemplateModel(m.context(), m.parameters(), m.conditions(), Map.of(), Map.of(), Map.of(table.logicalId(), table),
-                Map.of(), List.of(), List.of(), List.of(), Map.of());
+                Map.of(), Map.of(), List.of(), List.of(), List.of(), Map.of());
     }
 
     @Test

@@ -6,7 +6,14 @@ import java.time.Instant;
 import org.junit.jupiter.api.Assumptions;
 import org.linli.local.cloud.CloudBackend;
 import org.linli.local.cloud.EmbeddedBackend;
+import org.linli.local.cloud.LocalClients;
 import org.linli.local.cloud.LocalStackBackend;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The integration tests' shared local cloud, started once per JVM on free ports: the backend is
@@ -80,6 +87,20 @@ public final class TestClouds {
                     .start();
         }
         return cloud;
+    }
+
+    /**
+     * An S3 client on a cloud's local S3, as a function would build one: path-style URLs, the local
+     * credentials, and checksums only where an operation needs one (S3Proxy 2.6 reads no aws-chunked
+     * trailing checksums, which the SDK sends by default since 2.30).
+     */
+    public static S3Client s3(LocalCloud cloud) {
+        return S3Client.builder().endpointOverride(cloud.s3Endpoint()).region(Region.of(cloud.model().context().region()))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(LocalClients.ACCESS_KEY, LocalClients.SECRET_KEY)))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClient(LocalClients.http()).build();
     }
 
     public static Path testTemplate() {

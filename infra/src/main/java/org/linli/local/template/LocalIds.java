@@ -24,7 +24,8 @@ final class LocalIds {
             "AWS::SNS::Topic", "TopicName",
             "AWS::Logs::LogGroup", "LogGroupName",
             "AWS::CloudWatch::Alarm", "AlarmName",
-            "AWS::Scheduler::Schedule", "Name");
+            "AWS::Scheduler::Schedule", "Name",
+            "AWS::S3::Bucket", "BucketName");
 
     private final StackContext ctx;
     private final Function<Object, Object> resolver;
@@ -61,6 +62,8 @@ final class LocalIds {
             return fifo ? truncate(base, 75) + ".fifo" : truncate(base, 80);
         }
         if (r.type().endsWith("::Function")) return truncate(base, 64);
+        // Bucket names are lower case, at most 63 characters (CloudFormation appends a random suffix).
+        if (r.type().equals("AWS::S3::Bucket")) return truncate(base.toLowerCase(Locale.ROOT), 63);
         return truncate(base, 255);
     }
 
@@ -94,6 +97,11 @@ final class LocalIds {
                 if (attribute.equals("TopicArn")) return ctx.arn("sns", name);
                 if (attribute.equals("TopicName")) return name;
             }
+            case "AWS::S3::Bucket" -> {
+                if (attribute.equals("Arn")) return bucketArn(name);
+                if (attribute.equals("DomainName")) return name + ".s3." + ctx.urlSuffix();
+                if (attribute.equals("RegionalDomainName")) return name + ".s3." + ctx.region() + "." + ctx.urlSuffix();
+            }
             case "AWS::Logs::LogGroup" -> {
                 if (attribute.equals("Arn")) return ctx.arn("logs", "log-group:" + name + ":*");
             }
@@ -118,6 +126,11 @@ final class LocalIds {
 
     String queueUrl(String queueName) {
         return ctx.sqsEndpoint() + "/" + ctx.accountId() + "/" + queueName;
+    }
+
+    /** S3 ARNs have neither region nor account. */
+    String bucketArn(String bucketName) {
+        return "arn:" + ctx.partition() + ":s3:::" + bucketName;
     }
 
     String tableArn(String tableName) {

@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 public record TemplateModel(StackContext context, Map<String, Object> parameters, Map<String, Boolean> conditions,
                             Map<String, FunctionDef> functions, Map<String, HttpApiDef> httpApis,
-                            Map<String, TableDef> tables, Map<String, QueueDef> queues, List<AlarmDef> alarms,
+                            Map<String, TableDef> tables, Map<String, QueueDef> queues, Map<String, BucketDef> buckets,
+                            List<AlarmDef> alarms,
                             List<String> notEmulated, List<String> skipped, Map<String, Object> outputs) {
 
     /** Unmodifiable, in template order. */
@@ -27,6 +28,7 @@ public record TemplateModel(StackContext context, Map<String, Object> parameters
         httpApis = ordered(httpApis);
         tables = ordered(tables);
         queues = ordered(queues);
+        buckets = ordered(buckets);
         alarms = List.copyOf(alarms);
         notEmulated = List.copyOf(notEmulated);
         skipped = List.copyOf(skipped);
@@ -43,6 +45,10 @@ public record TemplateModel(StackContext context, Map<String, Object> parameters
 
     public TableDef table(String logicalId) {
         return require(tables, logicalId, "table");
+    }
+
+    public BucketDef bucket(String logicalId) {
+        return require(buckets, logicalId, "bucket");
     }
 
     public QueueDef queue(String logicalId) {

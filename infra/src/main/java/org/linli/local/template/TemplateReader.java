@@ -88,6 +88,7 @@ public final class TemplateReader {
             Map<String, TableDef> tables = new LinkedHashMap<>();
             Map<String, HttpApiDef> apis = new LinkedHashMap<>();
             Map<String, FunctionDef> functions = new LinkedHashMap<>();
+            Map<String, BucketDef> buckets = new LinkedHashMap<>();
             List<AlarmDef> alarms = new ArrayList<>();
             for (RawResource r : included.values()) {
                 switch (r.type()) {
@@ -99,6 +100,8 @@ public final class TemplateReader {
                             HttpApiReader.read(r.logicalId(), ids.apiId(r.logicalId()), properties(r), lookup));
                     case "AWS::Serverless::Function", "AWS::Lambda::Function" -> functions.put(r.logicalId(),
                             FunctionReader.read(r.logicalId(), r.type(), ids.physicalName(r), properties(r), lookup));
+                    case "AWS::S3::Bucket" -> buckets.put(r.logicalId(), BucketReader.read(r.logicalId(),
+                            ids.physicalName(r), (String) ids.getAtt(r, "Arn"), properties(r), lookup));
                     case "AWS::CloudWatch::Alarm" -> {
                         Optional<AlarmDef> alarm = AlarmReader.read(r.logicalId(), ids.physicalName(r), properties(r), lookup);
                         if (alarm.isPresent()) alarms.add(alarm.get());
@@ -108,7 +111,7 @@ public final class TemplateReader {
                 }
             }
             return new TemplateModel(context, parameters, conditions, functions, apis, tables,
-                    queues, alarms, notEmulated, skipped, outputs());
+                    queues, buckets, alarms, notEmulated, skipped, outputs());
         }
 
         private Lookup lookup(Map<String, RawResource> included) {

@@ -181,6 +181,28 @@ final class TemplateSchema {
             })
             .deployOnly("SqsManagedSseEnabled", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "Tags");
 
+    // ------------------------------------------------------------------ buckets
+
+    private static final Shape.Obj S3_BUCKET = obj()
+            .used("BucketName")
+            // S3Proxy applies CORS to the whole endpoint (see EmbeddedS3).
+            .used("CorsConfiguration", obj().used("CorsRules", listOf(obj()
+                    .used("AllowedOrigins", "AllowedMethods", "AllowedHeaders", "ExposedHeaders", "MaxAge").deployOnly("Id"))))
+            .used("NotificationConfiguration", obj().used("QueueConfigurations", listOf(obj().used("Event", "Queue")
+                    .used("Filter", obj().used("S3Key", obj().used("Rules", listOf(obj().used("Name", "Value"))))))))
+            // Local buckets are private to the local credentials; objects stay until deleted: the local
+            // endpoint is plain HTTP on loopback, unencrypted, and has no daily lifecycle run.
+            .deployOnly("PublicAccessBlockConfiguration", obj().deployOnly("BlockPublicAcls", "BlockPublicPolicy",
+                    "IgnorePublicAcls", "RestrictPublicBuckets"))
+            .deployOnly("OwnershipControls", obj().deployOnly("Rules", listOf(obj().deployOnly("ObjectOwnership"))))
+            .deployOnly("BucketEncryption", obj().deployOnly("ServerSideEncryptionConfiguration", listOf(obj()
+                    .deployOnly("ServerSideEncryptionByDefault", obj().deployOnly("SSEAlgorithm", "KMSMasterKeyID"))
+                    .deployOnly("BucketKeyEnabled"))))
+            .deployOnly("LifecycleConfiguration", obj().deployOnly("Rules", listOf(obj()
+                    .deployOnly("Id", "Status", "Prefix", "ExpirationInDays")
+                    .deployOnly("AbortIncompleteMultipartUpload", obj().deployOnly("DaysAfterInitiation")))))
+            .deployOnly("Tags");
+
     // ------------------------------------------------------------------ alarms and the rest
 
     private static final Shape.Obj ALARM = obj()
@@ -199,6 +221,9 @@ final class TemplateSchema {
             Map.entry("AWS::Serverless::SimpleTable", SIMPLE_TABLE),
             Map.entry("AWS::SQS::Queue", SQS_QUEUE),
             Map.entry("AWS::CloudWatch::Alarm", ALARM),
+            Map.entry("AWS::S3::Bucket", S3_BUCKET),
+            // The TLS-only policy cannot hold on the local plain-HTTP loopback endpoint.
+            Map.entry("AWS::S3::BucketPolicy", obj().deployOnly("Bucket").deployOnly("PolicyDocument", POLICY_DOCUMENT)),
             // Deploy-only resources: read for their names (Ref, GetAtt), not run locally.
             Map.entry("AWS::SQS::QueuePolicy", obj().deployOnly("Queues").deployOnly("PolicyDocument", POLICY_DOCUMENT)),
             Map.entry("AWS::SNS::Topic", obj().used("TopicName").deployOnly("DisplayName", "KmsMasterKeyId", "Tags")),

@@ -179,6 +179,41 @@ class PropertyCheckTest {
         }
     }
 
+    private static final String BUCKET = """
+            Resources:
+              Uploads:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: uploads-local
+            %s
+                  NotificationConfiguration:
+                    QueueConfigurations:
+                      - Event: %s
+                        Queue: !GetAtt Work.Arn
+                        Filter: { S3Key: { Rules: [{ Name: %s, Value: incoming/ }] } }
+              Work:
+                Type: AWS::SQS::Queue
+            """;
+
+    @Test
+    void unknownBucketPropertiesAndNotificationsTheLocalS3CannotSendAreRefused() {
+        String versioning = refusal(BUCKET.formatted("      VersioningConfiguration: { Status: Enabled }\n      LoggingConfiguration: {}",
+                "\"s3:ObjectCreated:*\"", "prefix"));
+        assertTrue(versioning.contains("line 6: Uploads (AWS::S3::Bucket) Properties.VersioningConfiguration: unknown property"), versioning);
+        assertTrue(versioning.contains("line 7: Uploads (AWS::S3::Bucket) Properties.LoggingConfiguration: unknown property"), versioning);
+        String lambda = refusal(BUCKET.formatted("      OwnershipControls: { Rules: [{ ObjectOwnership: BucketOwnerEnforced }] }",
+                "\"s3:ObjectCreated:*\"", "prefix").replace("QueueConfigurations:", "LambdaConfigurations:"));
+        assertTrue(lambda.contains("Properties.NotificationConfiguration.LambdaConfigurations: unknown property"), lambda);
+        String removed = refusal(BUCKET.formatted("", "\"s3:ObjectRemoved:*\"", "prefix"));
+        assertTrue(removed.contains("Uploads.NotificationConfiguration.QueueConfigurations[0].Event s3:ObjectRemoved:* is not emulated"), removed);
+        String filter = refusal(BUCKET.formatted("", "\"s3:ObjectCreated:Put\"", "prefx"));
+        assertTrue(filter.contains("Name must be prefix or suffix, not prefx"), filter);
+        BucketDef ok = read(BUCKET.formatted("", "\"s3:ObjectCreated:Post\"", "Prefix")).bucket("Uploads");
+        assertEquals("incoming/", ok.notifications().get(0).prefix());
+        assertTrue(ok.notifications().get(0).matches("ObjectCreated:Post", "incoming/a.jpg"));
+        assertTrue(!ok.notifications().get(0).matches("ObjectCreated:Put", "incoming/a.jpg"), "only the configured kind");
+    }
+
     @Test
     void theProjectTemplateIsAcceptedWhole() {
         Map<String, String> secrets = Map.of("linli/token-keys", "{\"kid\":\"k1\",\"privateKey\":\"PRIV\",\"publicKey\":\"PUB\"}");

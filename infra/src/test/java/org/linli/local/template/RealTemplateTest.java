@@ -130,6 +130,22 @@ class RealTemplateTest {
     }
 
     @Test
+    void thePhotoBucketAnnouncesIncomingUploadsToItsQueue() {
+        BucketDef photos = model.bucket("PhotoBucket");
+        assertEquals("linli-dev-photos-000000000000-cn-north-1", photos.bucketName());
+        assertEquals("arn:aws-cn:s3:::linli-dev-photos-000000000000-cn-north-1", photos.arn());
+        assertEquals(1, photos.notifications().size());
+        BucketDef.QueueNotification n = photos.notifications().get(0);
+        assertEquals("PhotoUploadsQueue", n.queueLogicalId());
+        assertEquals("incoming/", n.prefix());
+        assertTrue(n.matches("ObjectCreated:Post", "incoming/u1/a.jpg") && !n.matches("ObjectCreated:Put", "photos/a.jpg"));
+        assertEquals(List.of("https://servicewechat.com", "http://localhost:5173", "http://127.0.0.1:3000"),
+                photos.corsRules().get(0).allowedOrigins(), "PhotoCorsOrigins");
+        assertEquals("PhotoUploadsDLQ", model.queue("PhotoUploadsQueue").redrive().deadLetterQueueLogicalId());
+        assertTrue(model.alarms().stream().anyMatch(a -> a.queueLogicalId().equals("PhotoUploadsDLQ")));
+    }
+
+    @Test
     void outputsResolve() {
         String url = (String) model.outputs().get("ApiUrl");
         assertTrue(url.matches("https://[a-z0-9]{10}\\.execute-api\\.cn-north-1\\.amazonaws\\.com\\.cn/"), url);
