@@ -145,6 +145,12 @@ public final class Main {
         out.printf("Linli local cloud: %s (stack %s, region %s)%n", cloud.backend().description(), m.context().stackName(), m.context().region());
         out.printf("  ready in %d ms from JVM start (backend %d ms, provision %d ms, functions %d ms)%n",
                 readyMillis, t.getOrDefault("backend", 0L), t.getOrDefault("provision", 0L), t.getOrDefault("functions", 0L));
+        out.printf("  s3: %s (S3Proxy, %s; path-style URLs)%n", cloud.s3Endpoint(), cloud.s3().description());
+        for (BucketDef b : m.buckets().values()) {
+            out.printf("    bucket %s%s%n", b.bucketName(), b.notifications().stream().map(n -> ", " + n.event().substring(3)
+                    + (n.prefix().isEmpty() ? "" : " " + n.prefix() + "*") + (n.suffix().isEmpty() ? "" : " *" + n.suffix())
+                    + " -> " + n.queueLogicalId()).collect(java.util.stream.Collectors.joining()));
+        }
         out.printf("  functions (%d): %s%n", m.functions().size(), String.join(", ", m.functions().keySet()));
         List<RouteTable.Route<HttpGateway.ApiRoute>> routes = cloud.gateway().routes();
         out.printf("  routes (%d):%n", routes.size());
@@ -152,12 +158,6 @@ public final class Main {
             HttpGateway.ApiRoute route = r.target();
             String auth = route.authorizer() == null ? "open" : "authorizer " + route.authorizer().name();
             out.printf("    %-36s -> %s (%s)%n", r.routeKey(), route.event().functionLogicalId(), auth);
-        }
-        out.printf("  s3: %s (S3Proxy, %s; path-style URLs)%n", cloud.s3Endpoint(), cloud.s3().description());
-        for (BucketDef b : m.buckets().values()) {
-            out.printf("    bucket %s%s%n", b.bucketName(), b.notifications().stream().map(n -> ", " + n.event().substring(3)
-                    + (n.prefix().isEmpty() ? "" : " " + n.prefix() + "*") + (n.suffix().isEmpty() ? "" : " *" + n.suffix())
-                    + " -> " + n.queueLogicalId()).collect(java.util.stream.Collectors.joining()));
         }
         out.printf("  tables (%d): %s%n", m.tables().size(), String.join(", ", m.tables().values().stream().map(x -> x.tableName()).toList()));
         out.printf("  queues (%d): %s%n", m.queues().size(), String.join(", ", m.queues().keySet()));
