@@ -3,7 +3,6 @@ package org.linli.handlers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.linli.adapters.dynamo.DynamoCaseStore;
 import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
 import org.linli.adapters.sqs.SqsCaseEvents;
@@ -13,11 +12,11 @@ import org.linli.cases.CaseAction;
 import org.linli.cases.CaseEvent;
 import org.linli.cases.CaseStore;
 import org.linli.cases.CaseWorkflow;
-import org.linli.cases.Categories;
 import org.linli.cases.Command;
 import org.linli.cases.CommandParser;
 import org.linli.cases.Standing;
 import org.linli.cases.Tier;
+import org.linli.categories.Categories;
 import org.linli.config.AwsClients;
 import org.linli.config.Env;
 import org.linli.core.Forbidden;
@@ -40,8 +39,6 @@ import org.linli.observability.Log;
  * department's summons tasks - each one query.
  */
 public final class CasesApi extends ApiHandler {
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
     private final CaseStore cases;
     private final CaseWorkflow workflow;
     private final Categories categories;
@@ -124,11 +121,7 @@ public final class CasesApi extends ApiHandler {
         String name = request.pathParam("action");
         CaseAction action = CaseAction.fromWire(name).orElseThrow(() -> new NotFound("There is no case action '" + name
                 + "'; see docs/api.md for dispatch, accept, resolve, verdict and the rest."));
-        String key = request.header("idempotency-key").orElse(null);
-        if (key == null) throw ValidationFailed.of("Idempotency-Key", "is required: a client request id, reused on retries");
-        if (!REQUEST_ID.matcher(key).matches()) {
-            throw ValidationFailed.of("Idempotency-Key", "must be 1-128 characters: letters, digits, '.', '_', ':', '-'");
-        }
+        String key = Idempotency.required(request);
         Command cmd = CommandParser.parse(action, request.body(), key);
         Actor actor = Actor.of(me);
         CaseWorkflow.Outcome o = workflow.act(id, cmd, actor);

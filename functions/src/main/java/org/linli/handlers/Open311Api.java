@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.linli.adapters.dynamo.DynamoApiKeys;
 import org.linli.adapters.dynamo.DynamoReportStore;
 import org.linli.adapters.dynamo.DynamoServiceRequests;
@@ -22,16 +21,19 @@ import org.linli.adapters.dynamo.DynamoUnitDirectory;
 import org.linli.adapters.sqs.SqsAssignmentQueue;
 import org.linli.cases.Case;
 import org.linli.cases.CaseStatus;
-import org.linli.cases.Categories;
-import org.linli.cases.Category;
+import org.linli.categories.Categories;
+import org.linli.categories.Category;
 import org.linli.config.AwsClients;
 import org.linli.config.Env;
 import org.linli.core.FieldError;
 import org.linli.core.Forbidden;
 import org.linli.core.Ids;
+import org.linli.core.Masking;
 import org.linli.core.NotFound;
 import org.linli.core.Times;
 import org.linli.core.ValidationFailed;
+import org.linli.core.format.NodeCode;
+import org.linli.core.format.Phone;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
 import org.linli.http.Access;
@@ -40,11 +42,11 @@ import org.linli.http.ApiRequest;
 import org.linli.http.ApiResponse;
 import org.linli.http.Route;
 import org.linli.json.Json;
-import org.linli.open311.Open311Form;
 import org.linli.kpi.UnitDirectory;
 import org.linli.observability.Log;
 import org.linli.open311.ApiKeys;
 import org.linli.open311.Open311Catalog;
+import org.linli.open311.Open311Form;
 import org.linli.open311.Open311Status;
 import org.linli.open311.RequestFilter;
 import org.linli.open311.ServiceRequests;
@@ -58,7 +60,6 @@ import org.linli.report.Source;
 import org.linli.territory.Locator;
 import org.linli.territory.Placement;
 import org.linli.territory.TerritoryDirectory;
-import org.linli.core.Masking;
 
 /**
  * Open311 GeoReport v2 (docs/open311.md), JSON and XML: the service list and definitions, POST a
@@ -70,8 +71,6 @@ import org.linli.core.Masking;
  */
 public final class Open311Api extends ApiHandler {
     static final String BASE = "/open311/v2";
-    private static final Pattern BUILDING = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-    private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
     private static final int MAX_DESCRIPTION = 4000;
     private static final Set<CaseStatus> CLOSED = EnumSet.of(CaseStatus.CLOSED, CaseStatus.REJECTED, CaseStatus.MERGED);
 
@@ -186,7 +185,7 @@ public final class Open311Api extends ApiHandler {
         String building = first(form, "address_id");
         Map<String, String> attributes = attributes(form, errors);
         if (building == null) building = attributes.get(Open311Catalog.BUILDING_CODE);
-        if (building != null && !BUILDING.matcher(building).matches()) {
+        if (building != null && !NodeCode.valid(building)) {
             errors.add(new FieldError("address_id", "is not a building code"));
             building = null;
         }
@@ -199,7 +198,7 @@ public final class Open311Api extends ApiHandler {
             errors.add(new FieldError("description", "is longer than " + MAX_DESCRIPTION + " characters"));
         }
         String phone = first(form, "phone");
-        if (phone != null && !PHONE.matcher(phone.replace(" ", "")).matches()) errors.add(new FieldError("phone", "is not a phone number"));
+        if (phone != null && !Phone.valid(phone.replace(" ", ""))) errors.add(new FieldError("phone", "is not a phone number"));
         if (!errors.isEmpty()) throw new ValidationFailed("The request is invalid.", errors);
 
         Placement placement = locator.locate(point, building);

@@ -8,7 +8,7 @@ import org.linli.adapters.dynamo.DynamoReportStore;
 import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
 import org.linli.adapters.dynamo.DynamoUnitDirectory;
 import org.linli.adapters.sqs.SqsAssignmentQueue;
-import org.linli.cases.Categories;
+import org.linli.categories.Categories;
 import org.linli.config.AwsClients;
 import org.linli.config.Env;
 import org.linli.core.Ids;

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.linli.adapters.dynamo.DynamoCaseStore;
 import org.linli.adapters.dynamo.DynamoReportStore;
 import org.linli.adapters.sqs.SqsAssignmentQueue;
 import org.linli.cases.Case;
 import org.linli.cases.CaseStore;
-import org.linli.cases.Categories;
 import org.linli.cases.ReportReaders;
+import org.linli.categories.Categories;
 import org.linli.config.AwsClients;
 import org.linli.config.Env;
 import org.linli.core.Disclosure;
@@ -19,7 +18,6 @@ import org.linli.core.Forbidden;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
 import org.linli.core.RateLimit;
-import org.linli.core.ValidationFailed;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.http.ApiRequest;
@@ -36,8 +34,6 @@ import org.linli.report.ReportStore;
 
 /** POST /reports, GET /reports/{reportId}, GET /me/reports. */
 public final class ReportsApi extends ApiHandler {
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
     private final ReportIntake intake;
     private final ReportStore reports;
     private final CaseStore cases;
@@ -80,10 +76,7 @@ public final class ReportsApi extends ApiHandler {
 
     private ApiResponse create(ApiRequest request) {
         Principal me = request.principal();
-        String key = request.header("idempotency-key").orElse(null);
-        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw ValidationFailed.of("Idempotency-Key", "must be 1-128 characters: letters, digits, '.', '_', ':', '-'");
-        }
+        String key = Idempotency.key(request);
         ReportDraft draft = parser.parse(request.body());
         if (draft.source().staffOnly() && !me.isStaff()) {
             throw new Forbidden("Only staff may file reports from source " + draft.source() + ".");

@@ -16,6 +16,7 @@ import org.linli.core.Masking;
 import org.linli.core.NotFound;
 import org.linli.core.Times;
 import org.linli.core.ValidationFailed;
+import org.linli.core.format.NodeCode;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
 import org.linli.http.Access;
@@ -25,7 +26,6 @@ import org.linli.http.ApiResponse;
 import org.linli.http.Route;
 import org.linli.json.Json;
 import org.linli.territory.BuildingRecord;
-import org.linli.territory.Codes;
 import org.linli.territory.Level;
 import org.linli.territory.Locator;
 import org.linli.territory.MapInfo;
@@ -100,7 +100,7 @@ public final class TerritoryApi extends ApiHandler {
     private ApiResponse locate(ApiRequest request) {
         String building = request.query("building").orElse(null);
         GeoPoint point = point(request, building == null);
-        if (building != null && !Codes.valid(building)) throw ValidationFailed.of("building", "is not a building code");
+        if (building != null && !NodeCode.valid(building)) throw ValidationFailed.of("building", "is not a building code");
         MapInfo map = locator.currentMap();
         Placement p = locator.locate(point, building);
         if (point == null && p.method() == Placement.Method.NONE) throw new NotFound("building", building);
@@ -155,7 +155,7 @@ public final class TerritoryApi extends ApiHandler {
 
     private static String code(ApiRequest request) {
         String code = request.pathParam("code");
-        if (!Codes.valid(code)) throw ValidationFailed.of("code", "is not a territory code");
+        if (!NodeCode.valid(code)) throw ValidationFailed.of("code", "is not a territory code");
         return code;
     }
 

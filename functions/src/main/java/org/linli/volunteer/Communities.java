@@ -2,6 +2,7 @@ package org.linli.volunteer;
 
 import java.util.Optional;
 import org.linli.core.NotFound;
+import org.linli.core.format.NodeCode;
 
 /** Finds communities in the territory; empty when the code is unknown or not a community. */
 public interface Communities {
@@ -9,7 +10,7 @@ public interface Communities {
 
     /** The community of a path parameter; NotFound for an unknown or malformed code. */
     default Community require(String code) {
-        if (code == null || !Memberships.COMMUNITY_CODE.matcher(code).matches()) throw new NotFound("community", String.valueOf(code));
+        if (!NodeCode.valid(code)) throw new NotFound("community", String.valueOf(code));
         return find(code).orElseThrow(() -> new NotFound("community", code));
     }
 }

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.linli.core.Ids;
 import org.linli.core.Conflict;
 import org.linli.core.Forbidden;
+import org.linli.core.Ids;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
+import org.linli.core.format.NodeCode;
+import org.linli.core.format.Phone;
 import org.linli.identity.Principal;
-import org.linli.json.JsonInput;
 import org.linli.json.JsonInput.TextRule;
+import org.linli.json.JsonInput;
 
 /**
  * Registration (双报到) and its review: a party member registers with one community; staff whose
@@ -22,8 +24,6 @@ import org.linli.json.JsonInput.TextRule;
  * logs service or earns points there - {@link #requireApproved} is that gate.
  */
 public final class Memberships {
-    static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
-    static final Pattern COMMUNITY_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Pattern TAG = Pattern.compile("[^\\p{Cntrl}]{1,20}");
 
     private final MemberStore store;
@@ -38,9 +38,9 @@ public final class Memberships {
 
     public Membership register(String userId, JsonNode body) {
         JsonInput in = JsonInput.root(body, Set.of("community", "name", "phone", "skills", "availability", "partyOrganisation"));
-        String code = in.requiredMatch("community", COMMUNITY_CODE, "must be a community code");
+        String code = in.requiredMatch("community", NodeCode.PATTERN, "must be a community code");
         String name = in.requiredString("name", 1, 50, TextRule.SINGLE_LINE);
-        String phone = in.requiredMatch("phone", PHONE, "must be a mainland mobile (11 digits) or a landline with area code");
+        String phone = in.requiredMatch("phone", Phone.PATTERN, Phone.RULE);
         List<String> skills = in.optionalStringList("skills", 10, 20, TAG, "must be a skill of 1-20 characters");
         String availability = in.optionalString("availability", 1, 200, TextRule.SINGLE_LINE);
         String organisation = in.requiredString("partyOrganisation", 1, 100, TextRule.SINGLE_LINE);

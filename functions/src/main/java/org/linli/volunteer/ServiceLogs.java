@@ -14,9 +14,10 @@ import org.linli.core.Ids;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
 import org.linli.core.ValidationFailed;
+import org.linli.core.format.NodeCode;
 import org.linli.identity.Principal;
-import org.linli.json.JsonInput;
 import org.linli.json.JsonInput.TextRule;
+import org.linli.json.JsonInput;
 
 /**
  * The service log: a member logs what he did; staff of the community or the person served verify
@@ -51,7 +52,7 @@ public final class ServiceLogs {
     public LogDraft parse(String memberId, JsonNode body, Instant now) {
         JsonInput in = JsonInput.root(body, Set.of("community", "type", "start", "end", "beneficiaryId", "wishId",
                 "description", "evidencePhotoKeys"));
-        String community = in.requiredMatch("community", Memberships.COMMUNITY_CODE, "must be a community code");
+        String community = in.requiredMatch("community", NodeCode.PATTERN, "must be a community code");
         String type = in.requiredString("type", 1, 40, TextRule.SINGLE_LINE);
         if (type != null && !rules.logs().types().containsKey(type)) {
             in.error("type", "must be one of " + String.join(", ", rules.logs().types().keySet()));

@@ -12,9 +12,11 @@ import org.linli.core.NotFound;
 import org.linli.core.Page;
 import org.linli.core.RateLimit;
 import org.linli.core.ValidationFailed;
+import org.linli.core.format.NodeCode;
+import org.linli.core.format.Phone;
 import org.linli.identity.Principal;
-import org.linli.json.JsonInput;
 import org.linli.json.JsonInput.TextRule;
+import org.linli.json.JsonInput;
 
 /** The micro-wish loop (the six orders), each step a guarded transition of {@link Wish}. */
 public final class Wishes {
@@ -53,7 +55,7 @@ public final class Wishes {
     public Outcome place(Principal me, JsonNode body, String idempotencyKey) {
         Instant now = clock.instant();
         JsonInput in = JsonInput.root(body, Set.of("community", "title", "detail", "wantedBy", "place", "photoKeys", "contact"));
-        String code = in.requiredMatch("community", Memberships.COMMUNITY_CODE, "must be a community code");
+        String code = in.requiredMatch("community", NodeCode.PATTERN, "must be a community code");
         String title = in.requiredString("title", 1, 50, TextRule.SINGLE_LINE);
         String detail = in.requiredString("detail", 1, 500, TextRule.MULTI_LINE);
         Instant wantedBy = Inputs.instant(in, "wantedBy", true);
@@ -64,7 +66,7 @@ public final class Wishes {
         JsonInput c = in.requiredObject("contact", Set.of("name", "phone"));
         if (c != null) {
             contactName = c.optionalString("name", 1, 50, TextRule.SINGLE_LINE);
-            contactPhone = c.requiredMatch("phone", Memberships.PHONE, "must be a mainland mobile (11 digits) or a landline with area code");
+            contactPhone = c.requiredMatch("phone", Phone.PATTERN, Phone.RULE);
         }
         checkDate(in, "wantedBy", wantedBy, now);
         Community community = code == null ? null : communities.find(code).orElse(null);

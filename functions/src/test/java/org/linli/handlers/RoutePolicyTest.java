@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.linli.cases.Categories;
+import org.linli.categories.Categories;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.kpi.KpiSettings;

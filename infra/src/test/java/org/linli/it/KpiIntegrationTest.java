@@ -1,7 +1,5 @@
 package org.linli.it;
 
-import org.linli.tools.bench.Events;
-import org.linli.tools.bench.CallCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +23,7 @@ import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
 import org.linli.adapters.sqs.CaseEventMessage;
 import org.linli.cases.Assignment;
 import org.linli.cases.CaseEvent;
-import org.linli.cases.Categories;
+import org.linli.categories.Categories;
 import org.linli.core.Ids;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
@@ -39,6 +37,8 @@ import org.linli.report.ReportReceived;
 import org.linli.report.Source;
 import org.linli.territory.Locator;
 import org.linli.tools.DemoTerritory;
+import org.linli.tools.bench.CallCounter;
+import org.linli.tools.bench.Events;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**

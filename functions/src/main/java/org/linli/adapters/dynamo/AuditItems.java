@@ -5,9 +5,9 @@ import java.util.Map;
 import org.linli.cases.CaseAction;
 import org.linli.cases.CaseEvent;
 import org.linli.cases.CaseStatus;
-import org.linli.cases.MatterType;
 import org.linli.cases.Party;
 import org.linli.cases.Tier;
+import org.linli.categories.MatterType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Audit entries ({@code CASE#id / AUDIT#<version>}): written once, never updated. */

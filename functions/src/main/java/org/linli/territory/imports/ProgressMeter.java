@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
+import org.linli.territory.MapPublisher;
 
 /**
  * Counts the work of an import phase by phase and tells a sink how far it got, at most once per
  * {@code interval} (a DynamoDB write per update on the worker; a line per update on the CLI),
  * and always at the end of a phase.
  */
-public final class ProgressMeter {
+public final class ProgressMeter implements MapPublisher.Meter {
     private final Clock clock;
     private final Duration interval;
     private final Consumer<Progress> sink;
@@ -37,6 +38,7 @@ public final class ProgressMeter {
     }
 
     /** Starts the next phase: {@code total} {@code unit}s to do. */
+    @Override
     public void phase(String name, long total, String unit) {
         this.step++;
         this.phase = name;
@@ -47,6 +49,7 @@ public final class ProgressMeter {
         report(true);
     }
 
+    @Override
     public void advance(long n) {
         done += n;
         report(done >= total);

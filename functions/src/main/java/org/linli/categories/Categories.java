@@ -1,4 +1,4 @@
-package org.linli.cases;
+package org.linli.categories;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

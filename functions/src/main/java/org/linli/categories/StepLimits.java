@@ -1,4 +1,4 @@
-package org.linli.cases;
+package org.linli.categories;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.linli.cases;
+package org.linli.categories;
 
 /** Who owns a matter (Yangquan's four kinds); it decides the path a case takes. */
 public enum MatterType {
