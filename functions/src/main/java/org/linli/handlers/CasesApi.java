@@ -3,9 +3,6 @@ package org.linli.handlers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Locale;
-import org.linli.adapters.dynamo.DynamoCaseStore;
-import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
-import org.linli.adapters.sqs.SqsCaseEvents;
 import org.linli.cases.Actor;
 import org.linli.cases.Case;
 import org.linli.cases.CaseAction;
@@ -17,8 +14,6 @@ import org.linli.cases.CommandParser;
 import org.linli.cases.Standing;
 import org.linli.cases.Tier;
 import org.linli.categories.Categories;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.Forbidden;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
@@ -32,6 +27,7 @@ import org.linli.http.Route;
 import org.linli.identity.Principal;
 import org.linli.json.Json;
 import org.linli.observability.Log;
+import org.linli.wiring.Wiring;
 
 /**
  * Cases (案卷): reading a case and its audit trail, acting on it ({@code POST /cases/{id}/actions/{action}}),
@@ -44,22 +40,11 @@ public final class CasesApi extends ApiHandler {
     private final Categories categories;
 
     public CasesApi() {
-        this(build());
+        this(Wiring.current());
     }
 
-    private CasesApi(Parts p) {
-        this(p.store, p.workflow, p.categories, Clock.systemUTC());
-    }
-
-    private record Parts(CaseStore store, CaseWorkflow workflow, Categories categories) {}
-
-    private static Parts build() {
-        var dynamo = AwsClients.dynamo();
-        var store = new DynamoCaseStore(dynamo, Env.require("CASES_TABLE"));
-        var categories = Categories.fromClasspath();
-        var workflow = new CaseWorkflow(store, new SqsCaseEvents(AwsClients.sqs(), Env.require("CASE_EVENTS_QUEUE_URL")),
-                new DynamoDepartmentDirectory(dynamo, Env.require("TERRITORY_TABLE")), categories, Clock.systemUTC());
-        return new Parts(store, workflow, categories);
+    private CasesApi(Wiring w) {
+        this(w.caseStore(), w.caseWorkflow(), w.categories(), w.clock());
     }
 
     public CasesApi(CaseStore cases, CaseWorkflow workflow, Categories categories, Clock clock) {

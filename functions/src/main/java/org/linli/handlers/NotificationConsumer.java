@@ -1,31 +1,22 @@
 package org.linli.handlers;
 
-import org.linli.adapters.sqs.SqsRedelivery;
-import org.linli.notify.Redelivery;
-import java.util.LinkedHashMap;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.linli.adapters.dynamo.DynamoNotificationStore;
-import org.linli.adapters.dynamo.DynamoSubscribers;
-import org.linli.adapters.secrets.SecretValues;
 import org.linli.adapters.sqs.NotificationMessage;
-import org.linli.adapters.wechat.HttpWeChatClient;
-import org.linli.adapters.wechat.WeChatCredentials;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.TooManyRequests;
 import org.linli.notify.Delivery;
 import org.linli.notify.Notification;
-import org.linli.notify.PushTemplates;
+import org.linli.notify.Redelivery;
 import org.linli.observability.Log;
+import org.linli.wiring.Wiring;
 
 /**
  * Consumes the notification queue: each notification into its recipient's inbox and, for kinds
@@ -43,24 +34,17 @@ public final class NotificationConsumer implements RequestHandler<SQSEvent, SQSB
     private final int retryBaseSeconds;
 
     public NotificationConsumer() {
-        this(delivery(), new SqsRedelivery(AwsClients.sqs(), Env.require("NOTIFICATION_QUEUE_URL")),
-                Integer.parseInt(Env.getOr("WECHAT_RETRY_BASE_SECONDS", "30")));
+        this(Wiring.current());
+    }
+
+    private NotificationConsumer(Wiring w) {
+        this(w.delivery(), w.redelivery(), w.weChatRetryBaseSeconds());
     }
 
     public NotificationConsumer(Delivery delivery, Redelivery redelivery, int retryBaseSeconds) {
         this.delivery = delivery;
         this.redelivery = redelivery;
         this.retryBaseSeconds = retryBaseSeconds;
-    }
-
-    private static Delivery delivery() {
-        var dynamo = AwsClients.dynamo();
-        var clock = Clock.systemUTC();
-        var credentials = SecretValues.memoized(AwsClients.secrets(), Env.require("WECHAT_SECRET"), WeChatCredentials::fromSecretJson);
-        return new Delivery(new DynamoNotificationStore(dynamo, Env.require("NOTIFICATIONS_TABLE")), PushTemplates.fromClasspath(),
-                new DynamoSubscribers(dynamo, Env.require("USERS_TABLE")),
-                new HttpWeChatClient(Env.require("WECHAT_API_BASE_URL"), credentials, Env.getOr("WECHAT_MINIPROGRAM_STATE", "formal"),
-                        clock), clock);
     }
 
     @Override

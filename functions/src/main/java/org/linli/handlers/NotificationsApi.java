@@ -2,9 +2,6 @@ package org.linli.handlers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import org.linli.adapters.dynamo.DynamoNotificationStore;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
@@ -17,6 +14,7 @@ import org.linli.http.Route;
 import org.linli.json.Json;
 import org.linli.notify.Notification;
 import org.linli.notify.NotificationStore;
+import org.linli.wiring.Wiring;
 
 /**
  * GET /me/notifications (newest first: case notifications and the monthly cycle's reminders),
@@ -26,7 +24,11 @@ public final class NotificationsApi extends ApiHandler {
     private final NotificationStore store;
 
     public NotificationsApi() {
-        this(new DynamoNotificationStore(AwsClients.dynamo(), Env.require("NOTIFICATIONS_TABLE")), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private NotificationsApi(Wiring w) {
+        this(w.notificationStore(), w.clock());
     }
 
     public NotificationsApi(NotificationStore store, Clock clock) {

@@ -13,18 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.linli.adapters.dynamo.DynamoApiKeys;
-import org.linli.adapters.dynamo.DynamoReportStore;
-import org.linli.adapters.dynamo.DynamoServiceRequests;
-import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
-import org.linli.adapters.dynamo.DynamoUnitDirectory;
-import org.linli.adapters.sqs.SqsAssignmentQueue;
 import org.linli.cases.Case;
 import org.linli.cases.CaseStatus;
 import org.linli.categories.Categories;
 import org.linli.categories.Category;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.FieldError;
 import org.linli.core.Forbidden;
 import org.linli.core.Ids;
@@ -60,6 +52,7 @@ import org.linli.report.Source;
 import org.linli.territory.Locator;
 import org.linli.territory.Placement;
 import org.linli.territory.TerritoryDirectory;
+import org.linli.wiring.Wiring;
 
 /**
  * Open311 GeoReport v2 (docs/open311.md), JSON and XML: the service list and definitions, POST a
@@ -85,25 +78,12 @@ public final class Open311Api extends ApiHandler {
     private final boolean production;
 
     public Open311Api() {
-        this(Parts.build(), Clock.systemUTC());
+        this(Wiring.current());
     }
 
-    private record Parts(ApiKeys keys, ServiceRequests requests, ReportStore reports, ReportIntake intake,
-                         TerritoryDirectory territory, UnitDirectory units) {
-        static Parts build() {
-            var dynamo = AwsClients.dynamo();
-            var reports = new DynamoReportStore(dynamo, Env.require("CASES_TABLE"));
-            return new Parts(new DynamoApiKeys(dynamo, Env.require("USERS_TABLE")),
-                    new DynamoServiceRequests(dynamo, Env.require("CASES_TABLE")), reports,
-                    new ReportIntake(reports, new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")), Clock.systemUTC()),
-                    new DynamoTerritoryDirectory(dynamo, Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                    new DynamoUnitDirectory(dynamo, Env.require("TERRITORY_TABLE"), Clock.systemUTC()));
-        }
-    }
-
-    private Open311Api(Parts p, Clock clock) {
-        this(p.keys(), p.requests(), p.reports(), p.intake(), p.territory(), p.units(), Categories.fromClasspath(),
-                Env.getOr("OPEN311_JURISDICTION_ID", "linli"), "prod".equals(Env.getOr("LINLI_STAGE", "dev")), clock);
+    private Open311Api(Wiring w) {
+        this(w.apiKeys(), w.serviceRequests(), w.reportStore(), w.open311Intake(), w.territory(), w.units(), w.categories(),
+                w.open311Jurisdiction(), w.production(), w.clock());
     }
 
     public Open311Api(ApiKeys keys, ServiceRequests requests, ReportStore reports, ReportIntake intake, TerritoryDirectory territory,

@@ -3,18 +3,10 @@ package org.linli.handlers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import org.linli.adapters.dynamo.DynamoPatrolStore;
-import org.linli.adapters.dynamo.DynamoReportStore;
-import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
-import org.linli.adapters.dynamo.DynamoUnitDirectory;
-import org.linli.adapters.sqs.SqsAssignmentQueue;
 import org.linli.categories.Categories;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
-import org.linli.core.RateLimit;
 import org.linli.core.Times;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
@@ -31,6 +23,7 @@ import org.linli.patrol.PatrolParser;
 import org.linli.patrol.PatrolStore;
 import org.linli.report.ReportIntake;
 import org.linli.territory.TerritoryDirectory;
+import org.linli.wiring.Wiring;
 
 /** Patrols (巡查): POST /patrols (a visit, findings reported in the same step), GET /patrols/{patrolId}, GET /me/patrols. */
 public final class PatrolsApi extends ApiHandler {
@@ -39,13 +32,11 @@ public final class PatrolsApi extends ApiHandler {
     private final PatrolParser parser;
 
     public PatrolsApi() {
-        this(new DynamoTerritoryDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                new DynamoUnitDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                new DynamoPatrolStore(AwsClients.dynamo(), Env.require("KPI_TABLE")),
-                new ReportIntake(new DynamoReportStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
-                        new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")), Clock.systemUTC(), null,
-                        RateLimit.parse("reports", Env.getOr("STAFF_REPORT_RATE_LIMIT", "off"))),
-                Categories.fromClasspath(), KpiSettings.fromClasspath(), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private PatrolsApi(Wiring w) {
+        this(w.territory(), w.units(), w.patrolStore(), w.patrolIntake(), w.categories(), w.kpiSettings(), w.clock());
     }
 
     public PatrolsApi(TerritoryDirectory territory, UnitDirectory units, PatrolStore store, ReportIntake intake,

@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
-import org.linli.adapters.dynamo.DynamoCaseStore;
-import org.linli.adapters.dynamo.DynamoReportStore;
-import org.linli.adapters.sqs.SqsAssignmentQueue;
 import org.linli.cases.Case;
 import org.linli.cases.CaseStore;
 import org.linli.cases.ReportReaders;
 import org.linli.categories.Categories;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.Disclosure;
 import org.linli.core.Forbidden;
 import org.linli.core.NotFound;
@@ -31,6 +26,7 @@ import org.linli.report.ReportDraft;
 import org.linli.report.ReportIntake;
 import org.linli.report.ReportParser;
 import org.linli.report.ReportStore;
+import org.linli.wiring.Wiring;
 
 /** POST /reports, GET /reports/{reportId}, GET /me/reports. */
 public final class ReportsApi extends ApiHandler {
@@ -40,14 +36,13 @@ public final class ReportsApi extends ApiHandler {
     private final ReportParser parser;
     private final Categories categories;
 
-    /** Lambda's constructor: built once per execution environment. */
     public ReportsApi() {
-        this(new DynamoReportStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
-                new DynamoCaseStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
-                new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")),
-                Categories.fromClasspath(), Clock.systemUTC(),
-                RateLimit.parse("reports", Env.getOr("REPORT_RATE_LIMIT", "off")),
-                RateLimit.parse("reports", Env.getOr("STAFF_REPORT_RATE_LIMIT", "off")));
+        this(Wiring.current());
+    }
+
+    private ReportsApi(Wiring w) {
+        this(w.reportStore(), w.caseStore(), w.assignmentQueue(), w.categories(), w.clock(), w.reportRateLimit(),
+                w.staffReportRateLimit());
     }
 
     public ReportsApi(ReportStore reports, CaseStore cases, org.linli.report.AssignmentQueue queue,

@@ -3,10 +3,6 @@ package org.linli.handlers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.YearMonth;
-import org.linli.adapters.dynamo.DynamoCommunities;
-import org.linli.adapters.dynamo.DynamoCycleStore;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
 import org.linli.core.Times;
@@ -22,6 +18,7 @@ import org.linli.volunteer.Communities;
 import org.linli.volunteer.Community;
 import org.linli.volunteer.Memberships;
 import org.linli.volunteer.Standings;
+import org.linli.wiring.Wiring;
 
 /**
  * The monthly summaries (月度小结) the cycle stores on its summary date, for the staff whose
@@ -33,8 +30,11 @@ public final class SummariesApi extends ApiHandler {
     private final Communities communities;
 
     public SummariesApi() {
-        this(new DynamoCycleStore(AwsClients.dynamo(), Env.require("CYCLE_TABLE")),
-                new DynamoCommunities(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private SummariesApi(Wiring w) {
+        this(w.cycleStore(), w.communities(), w.clock());
     }
 
     public SummariesApi(CycleStore store, Communities communities, Clock clock) {

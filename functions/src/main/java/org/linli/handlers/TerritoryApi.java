@@ -3,15 +3,11 @@ package org.linli.handlers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.Masking;
 import org.linli.core.NotFound;
 import org.linli.core.Times;
@@ -38,6 +34,7 @@ import org.linli.territory.TerritoryRegistry;
 import org.linli.territory.WorkerChoice;
 import org.linli.territory.WorkerSelection;
 import org.linli.territory.imports.GeoJsonTerritory;
+import org.linli.wiring.Wiring;
 
 /**
  * The territory registry's read API for the mini-program: a node with its children, the buildings
@@ -49,8 +46,11 @@ public final class TerritoryApi extends ApiHandler {
     private final Locator locator;
 
     public TerritoryApi() {
-        this(new DynamoTerritoryDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC(),
-                Duration.ofSeconds(Long.parseLong(Env.getOr("MAP_CACHE_SECONDS", "30")))), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private TerritoryApi(Wiring w) {
+        this(w.territory(), w.clock());
     }
 
     public TerritoryApi(TerritoryRegistry registry, Clock clock) {

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Set;
-import org.linli.adapters.dynamo.DynamoImportJobs;
-import org.linli.adapters.sqs.SqsImportQueue;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.Conflict;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
@@ -31,6 +27,7 @@ import org.linli.territory.imports.ImportPart;
 import org.linli.territory.imports.ImportProblem;
 import org.linli.territory.imports.ImportQueue;
 import org.linli.territory.imports.Progress;
+import org.linli.wiring.Wiring;
 
 /**
  * Staff imports of a territory: create a job, upload its parts (a province does not fit in one
@@ -50,8 +47,11 @@ public final class TerritoryImportApi extends ApiHandler {
     private final ImportQueue queue;
 
     public TerritoryImportApi() {
-        this(new DynamoImportJobs(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                new SqsImportQueue(AwsClients.sqs(), Env.require("IMPORT_QUEUE_URL")), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private TerritoryImportApi(Wiring w) {
+        this(w.importJobs(), w.importQueue(), w.clock());
     }
 
     public TerritoryImportApi(ImportJobs jobs, ImportQueue queue, Clock clock) {

@@ -5,12 +5,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
-import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
-import org.linli.adapters.dynamo.DynamoUserStore;
 import org.linli.cases.DepartmentDirectory;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.Times;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
@@ -27,6 +22,7 @@ import org.linli.json.Json;
 import org.linli.observability.Log;
 import org.linli.territory.Level;
 import org.linli.territory.TerritoryRegistry;
+import org.linli.wiring.Wiring;
 
 /**
  * Staff administration: an administrator reads an account with its grant history, grants a role
@@ -37,10 +33,11 @@ public final class UserAdminApi extends ApiHandler {
     private final Promotions promotions;
 
     public UserAdminApi() {
-        this(new DynamoUserStore(AwsClients.dynamo(), Env.require("USERS_TABLE")),
-                targets(new DynamoTerritoryDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                        new DynamoDepartmentDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"))),
-                Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private UserAdminApi(Wiring w) {
+        this(w.users(), targets(w.territory(), w.departments()), w.clock());
     }
 
     /** Grant targets from the registry's current map and the department registry. */

@@ -19,6 +19,8 @@ import org.linli.volunteer.ServiceLogs;
 import org.linli.volunteer.Standings;
 import org.linli.volunteer.VolunteerRules;
 import org.linli.volunteer.VolunteerTime;
+import org.linli.wiring.VolunteerPorts;
+import org.linli.wiring.Wiring;
 
 /**
  * Party-member volunteers: registration (双报到) and its review, residents' appraisals, a member's
@@ -32,7 +34,11 @@ public final class VolunteersApi extends ApiHandler {
     private final VolunteerRules rules;
 
     public VolunteersApi() {
-        this(VolunteerPorts.fromEnv(Clock.systemUTC()), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private VolunteersApi(Wiring w) {
+        this(w.volunteerPorts(), w.clock());
     }
 
     public VolunteersApi(VolunteerPorts ports, Clock clock) {

@@ -2,7 +2,6 @@ package org.linli.handlers;
 
 import java.time.Clock;
 import java.util.Set;
-import org.linli.config.Env;
 import org.linli.core.RateLimit;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
@@ -16,14 +15,19 @@ import org.linli.volunteer.Audience;
 import org.linli.volunteer.Wish;
 import org.linli.volunteer.WishState;
 import org.linli.volunteer.Wishes;
+import org.linli.wiring.VolunteerPorts;
+import org.linli.wiring.Wiring;
 
 /** Micro-wishes through the six orders (六单), and the community's public feed. */
 public final class WishesApi extends ApiHandler {
     private final Wishes wishes;
 
     public WishesApi() {
-        this(VolunteerPorts.fromEnv(Clock.systemUTC()), Clock.systemUTC(),
-                RateLimit.parse("wishes", Env.getOr("WISH_RATE_LIMIT", "off")));
+        this(Wiring.current());
+    }
+
+    private WishesApi(Wiring w) {
+        this(w.volunteerPorts(), w.clock(), w.wishRateLimit());
     }
 
     public WishesApi(VolunteerPorts ports, Clock clock) {

@@ -17,6 +17,7 @@ import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.kpi.KpiSettings;
 import org.linli.volunteer.VolunteerRules;
+import org.linli.wiring.VolunteerPorts;
 
 /**
  * Every route states who may call it and on which territory (docs/security.md prints this

@@ -40,6 +40,7 @@ public final class LocalSetup implements LocalCustomizer {
     /** Every demo user by handle: the territory's and the volunteers'. */
     private final Map<String, UserAccount> handles = new java.util.LinkedHashMap<>();
     private MapInfo publishedMap;
+    private Clock clock = Clock.systemUTC();
 
     @Override
     public void beforeProvision(LocalCloud.Setup setup) {
@@ -62,7 +63,7 @@ public final class LocalSetup implements LocalCustomizer {
 
     @Override
     public void afterProvision(LocalCloud cloud) {
-        Clock clock = Clock.systemUTC();
+        clock = cloud.clock(); // the cloud's time: demo data, this month's plan and dev tokens agree with the functions
         demo = DemoTerritory.create(clock.instant());
         volunteers = DemoVolunteers.create(demo, clock.instant());
         handles.putAll(demo.users());
@@ -109,7 +110,7 @@ public final class LocalSetup implements LocalCustomizer {
         String userId = handles.containsKey(handle) ? DemoTerritory.userId(handle) : handle;
         UserAccount user = users.find(userId).orElse(null);
         if (user == null) return error(404, "NOT_FOUND", "No demo user '" + handle + "'; GET /_local/demo lists them.");
-        String token = new AccessTokens(ISSUER).issue(user.principal(), keys.kid(), keys.privateKey(), Clock.systemUTC().instant());
+        String token = new AccessTokens(ISSUER).issue(user.principal(), keys.kid(), keys.privateKey(), clock.instant());
         if ("token".equals(request.query("format"))) return LocalResponse.text(200, token);
         ObjectNode o = Json.object().put("accessToken", token).put("tokenType", "Bearer").put("userId", user.id());
         if (user.displayName() != null) o.put("displayName", user.displayName());

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -65,7 +64,7 @@ class CycleEdgeIntegrationTest {
         Files.writeString(template, edge, StandardCharsets.UTF_8);
         setup = new LocalSetup();
         cloud = LocalCloud.builder().template(template).backend(TestClouds.backend()).region(TestClouds.region())
-                .stackName("linli-edge").clock(Clock.systemUTC()).port(0).seed(true).quiet(true).customizer(setup)
+                .stackName("linli-edge").clock(LinliCloud.CLOCK).port(0).seed(true).quiet(true).customizer(setup)
                 .env("DispatchFunction", "DISPATCH_PAGE_SIZE", String.valueOf(PAGE))
                 .env("DispatchFunction", "DISPATCH_RESERVE_MS", "299990") // of 300 000: out of time after every page
                 .env("NotificationFunction", "WECHAT_RETRY_BASE_SECONDS", "1")
@@ -74,7 +73,7 @@ class CycleEdgeIntegrationTest {
         var users = new DynamoUserStore(cloud.dynamo(), cloud.tableName("UsersTable"));
         var members = new DynamoMemberStore(cloud.dynamo(), cloud.tableName("VolunteerTable"));
         Community big = watch.communities("DEMO").stream().filter(c -> c.code().equals(BIG)).findFirst().orElseThrow();
-        Instant now = Instant.now();
+        Instant now = LinliCloud.now();
         for (int i = 0; i < EXTRA_MEMBERS; i++) {
             String id = org.linli.core.Ids.derived("usr", "edge", String.valueOf(i));
             users.save(new UserAccount(id, "o-edge-" + i, null, "党员" + i, EnumSet.of(Role.RESIDENT, Role.VOLUNTEER), Set.of(), now));

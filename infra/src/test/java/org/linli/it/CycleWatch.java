@@ -1,6 +1,5 @@
 package org.linli.it;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +69,7 @@ final class CycleWatch {
     }
 
     List<Community> communities(String district) {
-        return new DynamoCommunities(cloud.dynamo(), cloud.tableName("TerritoryTable"), Clock.systemUTC()).communitiesUnder(district);
+        return new DynamoCommunities(cloud.dynamo(), cloud.tableName("TerritoryTable"), LinliCloud.CLOCK).communitiesUnder(district);
     }
 
     List<String> approvedMembers(String community) {

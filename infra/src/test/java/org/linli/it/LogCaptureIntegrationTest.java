@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +109,7 @@ class LogCaptureIntegrationTest {
             expect(steps, 200, api.get("/reports/" + reportId, token));
 
             // A wish with contact and address: reviewed, claimed, completed, confirmed.
-            String wantedBy = Times.api(Instant.now().plus(Duration.ofDays(2)));
+            String wantedBy = Times.api(LinliCloud.now().plus(Duration.ofDays(2)));
             String wishId = expect(steps, 201, api.post("/wishes", token, "{\"community\":\"DEMO-W1\",\"title\":\"帮忙买菜\",\"detail\":\"腿脚不便，"
                     + "电话" + WISH_PHONE + "\",\"wantedBy\":\"" + wantedBy + "\",\"place\":\"" + WISH_ADDRESS + "\",\"contact\":{\"name\":\""
                     + WISH_NAME + "\",\"phone\":\"" + WISH_PHONE + "\"}}")).json().path("wishId").asText();

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.linli.core.Conflict;
 import org.linli.core.Ids;
 import org.linli.core.Times;
-import org.linli.handlers.VolunteerPorts;
 import org.linli.identity.Principal;
 import org.linli.identity.Role;
 import org.linli.json.Json;
@@ -39,6 +38,7 @@ import org.linli.volunteer.ServiceLogs;
 import org.linli.volunteer.Standings;
 import org.linli.volunteer.Wishes;
 import org.linli.volunteer.YearAccount;
+import org.linli.wiring.VolunteerPorts;
 
 /**
  * A scripted year of one community (枫林社区 DEMO-E1, 2025): 30 members in six profiles of five,
