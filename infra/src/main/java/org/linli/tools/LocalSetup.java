@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
-import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
-import org.linli.adapters.dynamo.DynamoMemberStore;
-import org.linli.adapters.dynamo.DynamoTerritoryRepository;
-import org.linli.adapters.dynamo.DynamoUserStore;
+import org.linli.adapters.dynamo.territory.DynamoDepartmentDirectory;
+import org.linli.adapters.dynamo.territory.DynamoTerritoryRepository;
+import org.linli.adapters.dynamo.users.DynamoUserStore;
+import org.linli.adapters.dynamo.volunteer.DynamoMemberStore;
 import org.linli.cases.Department;
 import org.linli.identity.AccessTokens;
 import org.linli.identity.TokenKeys;
@@ -83,8 +83,8 @@ public final class LocalSetup implements LocalCustomizer {
             OpenKeys.seed(cloud.dynamo(), cloud.tableName("UsersTable"));
             // This month's patrol plan, as the monthly schedule would have derived it on the 1st.
             new org.linli.handlers.PatrolPlanJob(
-                    new org.linli.adapters.dynamo.DynamoUnitDirectory(cloud.dynamo(), cloud.tableName("TerritoryTable"), clock),
-                    new org.linli.adapters.dynamo.DynamoPatrolStore(cloud.dynamo(), cloud.tableName("KpiTable")),
+                    new org.linli.adapters.dynamo.territory.DynamoUnitDirectory(cloud.dynamo(), cloud.tableName("TerritoryTable"), clock),
+                    new org.linli.adapters.dynamo.kpi.DynamoPatrolStore(cloud.dynamo(), cloud.tableName("KpiTable")),
                     org.linli.kpi.KpiSettings.fromClasspath().visitsPerMicroGrid(), clock)
                     .plan(org.linli.kpi.CaseFacts.monthOf(clock.instant()));
         }

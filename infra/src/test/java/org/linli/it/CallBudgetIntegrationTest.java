@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.linli.adapters.dynamo.DynamoReportStore;
+import org.linli.adapters.dynamo.cases.DynamoReportStore;
 import org.linli.adapters.sqs.ReportReceivedMessage;
 import org.linli.core.Ids;
 import org.linli.geo.Datum;

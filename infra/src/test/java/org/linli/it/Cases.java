@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.linli.adapters.dynamo.DynamoReportStore;
+import org.linli.adapters.dynamo.cases.DynamoReportStore;
 import org.linli.adapters.sqs.ReportReceivedMessage;
 import org.linli.core.Ids;
 import org.linli.core.Times;

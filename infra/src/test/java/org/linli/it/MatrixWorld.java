@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.linli.adapters.dynamo.DynamoNotificationStore;
-import org.linli.adapters.dynamo.DynamoReportStore;
-import org.linli.adapters.dynamo.DynamoUserStore;
+import org.linli.adapters.dynamo.cases.DynamoReportStore;
+import org.linli.adapters.dynamo.notifications.DynamoNotificationStore;
+import org.linli.adapters.dynamo.users.DynamoUserStore;
 import org.linli.adapters.sqs.ReportReceivedMessage;
 import org.linli.core.Ids;
 import org.linli.core.Times;
@@ -527,7 +527,7 @@ final class MatrixWorld {
 
     void storeSummaries() {
         if (summariesStored) return;
-        var store = new org.linli.adapters.dynamo.DynamoCycleStore(cloud.dynamo(), cloud.tableName("CycleTable"));
+        var store = new org.linli.adapters.dynamo.cycle.DynamoCycleStore(cloud.dynamo(), cloud.tableName("CycleTable"));
         for (String c : List.of("DEMO-W1", "DEMO-E2")) {
             store.keep(new org.linli.cycle.MonthlySummary(c, SUMMARY_MONTH, 3, 3, 2, 1, 4, 3, 1, 2, cloud.clock().instant()));
         }

@@ -14,12 +14,12 @@ import java.util.UUID;
 import org.linli.adapters.sqs.ReportReceivedMessage;
 import org.linli.core.Ids;
 import org.linli.core.Times;
+import org.linli.geo.Datum;
+import org.linli.geo.GeoPoint;
 import org.linli.json.Json;
 import org.linli.kpi.CaseFacts;
 import org.linli.local.LocalCloud;
 import org.linli.local.template.FunctionEvent;
-import org.linli.geo.Datum;
-import org.linli.geo.GeoPoint;
 import org.linli.report.Contact;
 import org.linli.report.Report;
 import org.linli.report.ReportDraft;
@@ -223,7 +223,7 @@ public final class Operations {
                  "contact":{"name":"王芳","phone":"13812341234"}}""", RESIDENT, 202, "DynamoDb.TransactWriteItems=1,Sqs.SendMessage=1");
         String reportId = report.path("reportId").asText();
         // The assignment consumer on a report stored as intake would (intake's own message is the local cloud's to consume).
-        var store = new org.linli.adapters.dynamo.DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
+        var store = new org.linli.adapters.dynamo.cases.DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
         Instant now = Instant.now();
         Report fresh = Report.received(Ids.random("rpt", now), RESIDENT.userId(), new ReportDraft("sanitation", "垃圾未清运",
                 new GeoPoint(37.8521, 113.5667, Datum.GCJ02), null, List.of(),
