@@ -13,9 +13,9 @@ import org.linli.identity.Principal;
 import org.linli.json.Json;
 import org.linli.json.JsonInput;
 import org.linli.observability.Log;
-import org.linli.volunteer.GradeRow;
-import org.linli.volunteer.GradeSheet;
-import org.linli.volunteer.Standings;
+import org.linli.volunteer.grading.GradeRow;
+import org.linli.volunteer.grading.GradeSheet;
+import org.linli.volunteer.grading.Standings;
 import org.linli.wiring.VolunteerPorts;
 import org.linli.wiring.Wiring;
 

@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import org.linli.adapters.sqs.RatingMessage;
 import org.linli.observability.Log;
-import org.linli.volunteer.RatingEvent;
-import org.linli.volunteer.Ratings;
+import org.linli.volunteer.points.RatingEvent;
+import org.linli.volunteer.points.Ratings;
 import org.linli.wiring.Wiring;
 
 /**

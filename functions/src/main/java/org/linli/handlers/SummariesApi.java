@@ -14,10 +14,10 @@ import org.linli.http.ApiRequest;
 import org.linli.http.ApiResponse;
 import org.linli.http.Route;
 import org.linli.json.Json;
-import org.linli.volunteer.Communities;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Memberships;
-import org.linli.volunteer.Standings;
+import org.linli.volunteer.grading.Standings;
+import org.linli.volunteer.membership.Communities;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.Memberships;
 import org.linli.wiring.Wiring;
 
 /**

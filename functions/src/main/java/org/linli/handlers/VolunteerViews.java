@@ -10,19 +10,19 @@ import org.linli.core.Page;
 import org.linli.core.Times;
 import org.linli.json.Json;
 import org.linli.volunteer.Audience;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.GradeRow;
-import org.linli.volunteer.GradeSheet;
-import org.linli.volunteer.LedgerEntry;
 import org.linli.volunteer.LogRules;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MonthScore;
-import org.linli.volunteer.PointsStatement;
 import org.linli.volunteer.Rating;
-import org.linli.volunteer.ServiceLog;
-import org.linli.volunteer.Wish;
-import org.linli.volunteer.WishEvent;
-import org.linli.volunteer.YearAccount;
+import org.linli.volunteer.grading.GradeRow;
+import org.linli.volunteer.grading.GradeSheet;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.points.LedgerEntry;
+import org.linli.volunteer.points.MonthScore;
+import org.linli.volunteer.points.PointsStatement;
+import org.linli.volunteer.points.YearAccount;
+import org.linli.volunteer.servicelog.ServiceLog;
+import org.linli.volunteer.wishes.Wish;
+import org.linli.volunteer.wishes.WishEvent;
 
 /**
  * JSON views of the volunteer service. What a view holds depends on who looks: public views (the

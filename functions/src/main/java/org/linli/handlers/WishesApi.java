@@ -12,9 +12,9 @@ import org.linli.identity.Principal;
 import org.linli.json.JsonInput;
 import org.linli.observability.Log;
 import org.linli.volunteer.Audience;
-import org.linli.volunteer.Wish;
-import org.linli.volunteer.WishState;
-import org.linli.volunteer.Wishes;
+import org.linli.volunteer.wishes.Wish;
+import org.linli.volunteer.wishes.WishState;
+import org.linli.volunteer.wishes.Wishes;
 import org.linli.wiring.VolunteerPorts;
 import org.linli.wiring.Wiring;
 

@@ -1,13 +1,13 @@
 package org.linli.wiring;
 
-import org.linli.volunteer.Communities;
-import org.linli.volunteer.GradeStore;
-import org.linli.volunteer.MemberStore;
-import org.linli.volunteer.PointsStore;
-import org.linli.volunteer.RatingQueue;
-import org.linli.volunteer.ServiceLogStore;
 import org.linli.volunteer.VolunteerRules;
-import org.linli.volunteer.WishStore;
+import org.linli.volunteer.grading.GradeStore;
+import org.linli.volunteer.membership.Communities;
+import org.linli.volunteer.membership.MemberStore;
+import org.linli.volunteer.points.PointsStore;
+import org.linli.volunteer.points.RatingQueue;
+import org.linli.volunteer.servicelog.ServiceLogStore;
+import org.linli.volunteer.wishes.WishStore;
 
 /**
  * The volunteer service's ports as one bundle: what the volunteer handlers take. The wiring builds

@@ -85,9 +85,9 @@ import org.linli.territory.TerritoryRepository;
 import org.linli.territory.imports.ImportJobs;
 import org.linli.territory.imports.ImportQueue;
 import org.linli.territory.imports.ImportRunner;
-import org.linli.volunteer.Communities;
-import org.linli.volunteer.RatingQueue;
 import org.linli.volunteer.VolunteerRules;
+import org.linli.volunteer.membership.Communities;
+import org.linli.volunteer.points.RatingQueue;
 
 /**
  * The composition root: builds every port and domain service a function uses from its environment,

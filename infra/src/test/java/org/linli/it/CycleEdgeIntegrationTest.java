@@ -30,9 +30,9 @@ import org.linli.local.TemplateLocator;
 import org.linli.local.TestClouds;
 import org.linli.tools.FakeWeChatServer;
 import org.linli.tools.LocalSetup;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MembershipStatus;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.membership.MembershipStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

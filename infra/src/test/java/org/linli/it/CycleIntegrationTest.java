@@ -23,7 +23,7 @@ import org.linli.notify.Notification;
 import org.linli.tools.DemoTerritory;
 import org.linli.tools.FakeWeChatServer;
 import org.linli.tools.bench.CallCounter;
-import org.linli.volunteer.Community;
+import org.linli.volunteer.membership.Community;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -10,9 +10,9 @@ import org.linli.adapters.dynamo.volunteer.DynamoMemberStore;
 import org.linli.core.Page;
 import org.linli.local.LocalCloud;
 import org.linli.tools.FakeWeChatServer;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MembershipStatus;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.membership.MembershipStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 

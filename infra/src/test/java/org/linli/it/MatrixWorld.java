@@ -35,9 +35,9 @@ import org.linli.report.ReportReceived;
 import org.linli.report.Source;
 import org.linli.tools.DemoTerritory;
 import org.linli.tools.bench.Events;
-import org.linli.volunteer.ServiceLogs;
-import org.linli.volunteer.Standings;
-import org.linli.volunteer.Wishes;
+import org.linli.volunteer.grading.Standings;
+import org.linli.volunteer.servicelog.ServiceLogs;
+import org.linli.volunteer.wishes.Wishes;
 import org.linli.wiring.VolunteerPorts;
 
 /**
@@ -306,7 +306,7 @@ final class MatrixWorld {
 
     String pendingRegistration(String community) {
         Caller c = user(Set.of(Grant.of(Role.RESIDENT)));
-        new org.linli.volunteer.Memberships(ports.members(), ports.communities(), cloud.clock()).register(c.userId(),
+        new org.linli.volunteer.membership.Memberships(ports.members(), ports.communities(), cloud.clock()).register(c.userId(),
                 Json.parse("{\"community\":\"" + community + "\",\"name\":\"申请人\",\"phone\":\"13700002222\",\"partyOrganisation\":\"第一党支部\"}"));
         return c.userId();
     }

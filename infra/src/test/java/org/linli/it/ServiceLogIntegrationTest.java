@@ -19,10 +19,9 @@ import org.linli.adapters.sqs.RatingMessage;
 import org.linli.json.Json;
 import org.linli.local.LocalCloud;
 import org.linli.tools.bench.Events;
-import org.linli.volunteer.RatingEvent;
-import org.linli.volunteer.ServiceLog;
 import org.linli.volunteer.VolunteerTime;
-import org.linli.volunteer.YearAccount;
+import org.linli.volunteer.points.YearAccount;
+import org.linli.volunteer.servicelog.ServiceLog;
 
 /**
  * VolunteersApiFunction's service log and RatingFunction against the embedded cloud: refusals
@@ -185,7 +184,7 @@ class ServiceLogIntegrationTest {
                 .map(s -> s.account().beneficiaryCount()).orElse(0L), n -> n == 1, "the rating folded");
         // ... and then twice more, by hand, as SQS may.
         ServiceLog log = ports.logs().find(logId).orElseThrow();
-        String event = Events.sqs(cloud.queueArn("RatingsQueue"), "m-dup", RatingMessage.encode(RatingEvent.forService(log)));
+        String event = Events.sqs(cloud.queueArn("RatingsQueue"), "m-dup", RatingMessage.encode(log.ratingEvent()));
         for (int i = 0; i < 2; i++) {
             JsonNode r = Json.parse(cloud.invoke("RatingFunction", event));
             assertEquals(0, r.path("batchItemFailures").size(), r.toString());

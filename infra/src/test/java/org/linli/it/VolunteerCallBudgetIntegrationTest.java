@@ -13,7 +13,6 @@ import org.linli.json.Json;
 import org.linli.local.LocalCloud;
 import org.linli.tools.bench.CallCounter;
 import org.linli.tools.bench.Events;
-import org.linli.volunteer.RatingEvent;
 
 /**
  * AWS calls of the volunteer service's hot paths, counted on the real SDK clients (see
@@ -113,7 +112,7 @@ class VolunteerCallBudgetIntegrationTest {
         assertEquals(Map.of("DynamoDb.UpdateItem", 1, "Sqs.SendMessage", 1), rate.byOperation(), rate.toString());
 
         var stored = fx.ports(LinliCloud.CLOCK).logs().find(logId[0]).orElseThrow();
-        String event = Events.sqs(cloud.queueArn("RatingsQueue"), "m-budget", RatingMessage.encode(RatingEvent.forService(stored)));
+        String event = Events.sqs(cloud.queueArn("RatingsQueue"), "m-budget", RatingMessage.encode(stored.ratingEvent()));
         var fold = CallCounter.INSTANCE.count(() -> {
             JsonNode r = Json.parse(cloud.invoke("RatingFunction", event));
             assertEquals(0, r.path("batchItemFailures").size(), r.toString());

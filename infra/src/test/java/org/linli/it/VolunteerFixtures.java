@@ -17,10 +17,10 @@ import org.linli.core.Ids;
 import org.linli.json.Json;
 import org.linli.local.LocalCloud;
 import org.linli.tools.bench.Events;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MembershipStatus;
 import org.linli.volunteer.VolunteerRules;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.membership.MembershipStatus;
 import org.linli.wiring.VolunteerPorts;
 
 /** Volunteer fixtures on the shared cloud: fresh users, approved members, handler calls as a given user. */

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.linli.core.Times;
 import org.linli.json.Json;
 import org.linli.local.LocalCloud;
-import org.linli.volunteer.Claim;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Wish;
-import org.linli.volunteer.WishContent;
-import org.linli.volunteer.WishState;
-import org.linli.volunteer.WishStore;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.wishes.Claim;
+import org.linli.volunteer.wishes.Wish;
+import org.linli.volunteer.wishes.WishContent;
+import org.linli.volunteer.wishes.WishState;
+import org.linli.volunteer.wishes.WishStore;
 
 /**
  * WishesApiFunction against DynamoDB Local: the claim race, dispatch to one member, supervision of

@@ -20,9 +20,9 @@ import org.linli.json.Json;
 import org.linli.local.LocalCloud;
 import org.linli.local.TemplateLocator;
 import org.linli.tools.LocalSetup;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MembershipStatus;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.membership.MembershipStatus;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**

@@ -9,9 +9,9 @@ import org.linli.adapters.dynamo.IndexQuery;
 import org.linli.adapters.dynamo.PutIfAbsent;
 import org.linli.adapters.dynamo.UpdateExpression;
 import org.linli.core.Page;
-import org.linli.volunteer.MemberStore;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MembershipStatus;
+import org.linli.volunteer.membership.MemberStore;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.membership.MembershipStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 import org.linli.adapters.dynamo.TableKeys;
-import org.linli.volunteer.PointsRule;
+import org.linli.volunteer.points.PointsRule;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
