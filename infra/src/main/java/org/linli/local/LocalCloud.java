@@ -110,9 +110,11 @@ public final class LocalCloud implements AutoCloseable {
             sqs = LocalClients.sqs(backend.sqsEndpoint(), config.region);
             resources.add(dynamo);
             resources.add(sqs);
-            boolean machineTime = config.clock.equals(Clock.systemUTC()) || config.clock instanceof LocalClock c && c.followsMachine();
-            if (!machineTime) LocalLog.info("TTL left off: DynamoDB Local would expire items by the machine's clock, not the cloud's (" + config.clock + ")");
-            provisioned = new Provisioner(dynamo, sqs, backend.ignoredQueueAttributes(), machineTime).provision(model);
+            // A local clock moved away from the machine's (run-local --clock, the integration tests) leaves TTL off:
+            // DynamoDB Local expires items by the machine's clock and would delete what the functions still see as live.
+            boolean timeToLive = !(config.clock instanceof LocalClock c) || c.followsMachine();
+            if (!timeToLive) LocalLog.info("TTL left off: DynamoDB Local would expire items by the machine's clock, not the cloud's (" + config.clock + ")");
+            provisioned = new Provisioner(dynamo, sqs, backend.ignoredQueueAttributes(), timeToLive).provision(model);
             lap("provision", t1);
 
             for (FunctionDef fn : model.functions().values()) {
