@@ -27,6 +27,8 @@ import org.linli.http.Route;
 import org.linli.identity.Principal;
 import org.linli.json.Json;
 import org.linli.observability.Log;
+import org.linli.views.Views;
+import org.linli.views.cases.CaseViews;
 import org.linli.wiring.Wiring;
 
 /**
@@ -84,7 +86,7 @@ public final class CasesApi extends ApiHandler {
     }
 
     private ObjectNode view(Case c, Standing standing, Actor actor) {
-        ObjectNode o = Views.caseView(c, categories, standing.staffView());
+        ObjectNode o = CaseViews.caseView(c, categories, standing.staffView());
         var allowed = o.putArray("allowedActions");
         workflow.allowed(c, actor).forEach(a -> allowed.add(a.wire()));
         return o;
@@ -95,7 +97,7 @@ public final class CasesApi extends ApiHandler {
         Page<CaseEvent> page = cases.audit(v.c().id(), request.limit(50, 200), request.cursor());
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        for (CaseEvent e : page.items()) items.add(Views.auditEntry(e, v.standing().staffView(), v.actor().id()));
+        for (CaseEvent e : page.items()) items.add(CaseViews.auditEntry(e, v.standing().staffView(), v.actor().id()));
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 
@@ -148,14 +150,14 @@ public final class CasesApi extends ApiHandler {
         Page<CaseStore.DepartmentTask> page = cases.tasksOf(department, request.limit(20, 100), request.cursor());
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        for (CaseStore.DepartmentTask t : page.items()) items.add(Views.task(t, categories));
+        for (CaseStore.DepartmentTask t : page.items()) items.add(CaseViews.task(t, categories));
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 
     private ObjectNode list(Page<Case> page) {
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        for (Case c : page.items()) items.add(Views.caseView(c, categories, true));
+        for (Case c : page.items()) items.add(CaseViews.caseView(c, categories, true));
         return Views.withCursor(body, page.nextCursor());
     }
 }

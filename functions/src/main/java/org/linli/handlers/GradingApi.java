@@ -13,6 +13,7 @@ import org.linli.identity.Principal;
 import org.linli.json.Json;
 import org.linli.json.JsonInput;
 import org.linli.observability.Log;
+import org.linli.views.volunteer.VolunteerViews;
 import org.linli.volunteer.grading.GradeRow;
 import org.linli.volunteer.grading.GradeSheet;
 import org.linli.volunteer.grading.Standings;

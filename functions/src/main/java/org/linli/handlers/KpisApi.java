@@ -32,6 +32,7 @@ import org.linli.kpi.Ranking;
 import org.linli.kpi.Unit;
 import org.linli.kpi.UnitDirectory;
 import org.linli.observability.Log;
+import org.linli.views.kpi.KpiViews;
 import org.linli.wiring.Wiring;
 
 /**

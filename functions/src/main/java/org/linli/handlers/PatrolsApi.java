@@ -7,7 +7,6 @@ import org.linli.categories.Categories;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
-import org.linli.core.Times;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.http.ApiRequest;
@@ -23,6 +22,8 @@ import org.linli.patrol.PatrolParser;
 import org.linli.patrol.PatrolStore;
 import org.linli.report.ReportIntake;
 import org.linli.territory.TerritoryDirectory;
+import org.linli.views.Views;
+import org.linli.views.patrol.PatrolViews;
 import org.linli.wiring.Wiring;
 
 /** Patrols (巡查): POST /patrols (a visit, findings reported in the same step), GET /patrols/{patrolId}, GET /me/patrols. */
@@ -58,55 +59,22 @@ public final class PatrolsApi extends ApiHandler {
         Log.info(logged.replayed() ? "patrol.replayed" : "patrol.logged", "patrolId", p.id(), "unit", p.unit(),
                 "credited", p.credited(), "reports", p.findings().stream().filter(f -> f.reportId() != null).count(),
                 "requestId", request.requestId());
-        ApiResponse r = ApiResponse.created(view(p), "/patrols/" + p.id());
+        ApiResponse r = ApiResponse.created(PatrolViews.patrol(p), "/patrols/" + p.id());
         return logged.replayed() ? r.withHeader("Idempotent-Replayed", "true") : r;
     }
 
     private ApiResponse get(ApiRequest request) {
         String id = request.pathParam("patrolId");
         if (!Ids.looksLike(id, "ptl")) throw new NotFound("patrol", id);
-        return ApiResponse.ok(view(log.find(request.principal(), id)));
+        return ApiResponse.ok(PatrolViews.patrol(log.find(request.principal(), id)));
     }
 
     private ApiResponse mine(ApiRequest request) {
         Page<Patrol> page = store.byPatroller(request.principal().userId(), request.limit(20, 100), request.cursor());
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");
-        page.items().forEach(p -> items.add(view(p)));
+        page.items().forEach(p -> items.add(PatrolViews.patrol(p)));
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 
-    static ObjectNode view(Patrol p) {
-        ObjectNode o = Json.object();
-        o.put("patrolId", p.id());
-        ObjectNode place = o.putObject("place");
-        place.put("unit", p.unit());
-        if (p.buildingCode() == null) place.putNull("buildingCode"); else place.put("buildingCode", p.buildingCode());
-        ArrayNode path = place.putArray("path");
-        p.path().forEach(path::add);
-        o.put("visitedAt", Times.api(p.visitedAt()));
-        o.put("month", p.month().toString());
-        if (p.note() == null) o.putNull("note"); else o.put("note", p.note());
-        ArrayNode photos = o.putArray("photoKeys");
-        p.photoKeys().forEach(photos::add);
-        ArrayNode findings = o.putArray("findings");
-        for (Patrol.Finding f : p.findings()) {
-            ObjectNode fo = findings.addObject();
-            fo.put("note", f.note());
-            ArrayNode fp = fo.putArray("photoKeys");
-            f.photoKeys().forEach(fp::add);
-            if (f.reportId() == null) {
-                fo.putNull("category");
-                fo.putNull("reportId");
-            } else {
-                fo.put("category", f.category());
-                fo.put("reportId", f.reportId());
-                fo.putObject("links").put("report", "/reports/" + f.reportId());
-            }
-        }
-        o.put("credited", p.credited());
-        o.put("createdAt", Times.api(p.createdAt()));
-        o.putObject("links").put("self", "/patrols/" + p.id());
-        return o;
-    }
 }

@@ -26,6 +26,8 @@ import org.linli.report.ReportDraft;
 import org.linli.report.ReportIntake;
 import org.linli.report.ReportParser;
 import org.linli.report.ReportStore;
+import org.linli.views.Views;
+import org.linli.views.report.ReportViews;
 import org.linli.wiring.Wiring;
 
 /** POST /reports, GET /reports/{reportId}, GET /me/reports. */
@@ -96,7 +98,7 @@ public final class ReportsApi extends ApiHandler {
         Report r = reports.find(id).orElseThrow(() -> new NotFound("report", id));
         Case c = r.caseId() == null ? null : cases.find(r.caseId()).orElse(null);
         Disclosure shown = ReportReaders.disclosure(r, c, me);
-        return ApiResponse.ok(Views.report(r, c, categories, shown));
+        return ApiResponse.ok(ReportViews.report(r, c, categories, shown));
     }
 
     private ApiResponse mine(ApiRequest request) {
@@ -105,7 +107,7 @@ public final class ReportsApi extends ApiHandler {
         Map<String, Case> byId = cases.findAll(page.items().stream().map(Report::caseId).filter(Objects::nonNull).toList());
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        for (Report r : page.items()) items.add(Views.report(r, r.caseId() == null ? null : byId.get(r.caseId()), categories, Disclosure.FULL));
+        for (Report r : page.items()) items.add(ReportViews.report(r, r.caseId() == null ? null : byId.get(r.caseId()), categories, Disclosure.FULL));
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 }

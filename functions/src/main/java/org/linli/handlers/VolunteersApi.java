@@ -9,6 +9,8 @@ import org.linli.http.ApiResponse;
 import org.linli.http.Route;
 import org.linli.json.Json;
 import org.linli.observability.Log;
+import org.linli.views.Views;
+import org.linli.views.volunteer.VolunteerViews;
 import org.linli.volunteer.VolunteerRules;
 import org.linli.volunteer.VolunteerTime;
 import org.linli.volunteer.grading.Standings;
@@ -57,9 +59,9 @@ public final class VolunteersApi extends ApiHandler {
                 Route.of("POST /volunteers/{memberId}/appraisals", Access.ANY_USER.object(), this::appraise),
                 Route.of("GET /me/points", Access.ANY_USER.own(), this::points),
                 Route.of("POST /service-logs", Access.ANY_USER.object(), this::log),
-                Route.of("GET /me/service-logs", Access.ANY_USER.own(), r -> ApiResponse.ok(VolunteerViews.page(
+                Route.of("GET /me/service-logs", Access.ANY_USER.own(), r -> ApiResponse.ok(Views.page(
                         logs.mine(r.principal(), r.limit(20, 100), r.cursor()), this::view))),
-                Route.of("GET /me/received-services", Access.ANY_USER.own(), r -> ApiResponse.ok(VolunteerViews.page(
+                Route.of("GET /me/received-services", Access.ANY_USER.own(), r -> ApiResponse.ok(Views.page(
                         logs.received(r.principal(), r.limit(20, 100), r.cursor()), this::view))),
                 Route.of("GET /service-logs/{logId}", Access.ANY_USER.object(), this::getLog),
                 Route.of("POST /service-logs/{logId}/verification", Access.ANY_USER.object(), this::verify),
@@ -79,7 +81,7 @@ public final class VolunteersApi extends ApiHandler {
 
     private ApiResponse registrations(ApiRequest r) {
         MembershipStatus status = QueryParams.enumParam(r, "status", MembershipStatus.class);
-        return ApiResponse.ok(VolunteerViews.page(memberships.inCommunity(r.principal(), r.pathParam("code"), status,
+        return ApiResponse.ok(Views.page(memberships.inCommunity(r.principal(), r.pathParam("code"), status,
                 r.limit(20, 100), r.cursor()), VolunteerViews::membership));
     }
 
@@ -134,7 +136,7 @@ public final class VolunteersApi extends ApiHandler {
     private ApiResponse communityLogs(ApiRequest r) {
         LogStatus status = QueryParams.enumParam(r, "status", LogStatus.class);
         var community = ports.communities().require(r.pathParam("code"));
-        return ApiResponse.ok(VolunteerViews.page(logs.inCommunity(r.principal(), community, status, r.limit(20, 100), r.cursor()),
+        return ApiResponse.ok(Views.page(logs.inCommunity(r.principal(), community, status, r.limit(20, 100), r.cursor()),
                 this::view));
     }
 }

@@ -11,6 +11,8 @@ import org.linli.http.Route;
 import org.linli.identity.Principal;
 import org.linli.json.JsonInput;
 import org.linli.observability.Log;
+import org.linli.views.Views;
+import org.linli.views.volunteer.VolunteerViews;
 import org.linli.volunteer.Audience;
 import org.linli.volunteer.wishes.Wish;
 import org.linli.volunteer.wishes.WishState;
@@ -57,7 +59,7 @@ public final class WishesApi extends ApiHandler {
                         wishes.release(r.principal(), r.pathParam("wishId"), r.body()))),
                 Route.of("POST /wishes/{wishId}/reassign", Access.staff().object(), r -> step(r, "reassign",
                         wishes.reassign(r.principal(), r.pathParam("wishId"), r.body()))),
-                Route.of("GET /communities/{code}/feed", Access.ANY_USER.anyTerritory(), r -> ApiResponse.ok(VolunteerViews.page(
+                Route.of("GET /communities/{code}/feed", Access.ANY_USER.anyTerritory(), r -> ApiResponse.ok(Views.page(
                         wishes.feed(r.pathParam("code"), r.limit(20, 50), r.cursor()), VolunteerViews::feedItem))));
     }
 
@@ -79,14 +81,14 @@ public final class WishesApi extends ApiHandler {
     }
 
     private ApiResponse list(ApiRequest r, org.linli.core.Page<Wish> page, Audience who) {
-        return ApiResponse.ok(VolunteerViews.page(page, w -> VolunteerViews.wish(w, who, clock.instant())));
+        return ApiResponse.ok(Views.page(page, w -> VolunteerViews.wish(w, who, clock.instant())));
     }
 
     private ApiResponse inCommunity(ApiRequest r) {
         Principal me = r.principal();
         WishState state = QueryParams.enumParam(r, "state", WishState.class);
         var page = wishes.inCommunity(me, r.pathParam("code"), state, QueryParams.flag(r, "overdue"), r.limit(20, 100), r.cursor());
-        return ApiResponse.ok(VolunteerViews.page(page, w -> VolunteerViews.wish(w, wishes.audience(me, w), clock.instant())));
+        return ApiResponse.ok(Views.page(page, w -> VolunteerViews.wish(w, wishes.audience(me, w), clock.instant())));
     }
 
     private ApiResponse step(ApiRequest r, String step, Wish w) {

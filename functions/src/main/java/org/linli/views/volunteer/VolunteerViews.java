@@ -1,12 +1,10 @@
-package org.linli.handlers;
+package org.linli.views.volunteer;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 import org.linli.core.Masking;
-import org.linli.core.Page;
 import org.linli.core.Times;
 import org.linli.json.Json;
 import org.linli.volunteer.Audience;
@@ -29,10 +27,10 @@ import org.linli.volunteer.wishes.WishEvent;
  * feed, boards and published grades for anyone but the community's staff) mask every name, never
  * hold a phone number or an address, and mask numbers inside free text.
  */
-final class VolunteerViews {
+public final class VolunteerViews {
     private VolunteerViews() {}
 
-    static String time(Instant t) {
+    public static String time(Instant t) {
         return t == null ? null : Times.api(t);
     }
 
@@ -40,23 +38,14 @@ final class VolunteerViews {
         if (t != null) o.put(name, Times.api(t));
     }
 
-    static ObjectNode community(Community c) {
+    public static ObjectNode community(Community c) {
         return Json.object().put("code", c.code()).put("name", c.name());
-    }
-
-    static <T> ObjectNode page(Page<T> page, Function<T, ObjectNode> view) {
-        ObjectNode body = Json.object();
-        ArrayNode items = body.putArray("items");
-        for (T t : page.items()) items.add(view.apply(t));
-        if (page.nextCursor() == null) body.putNull("nextCursor");
-        else body.put("nextCursor", page.nextCursor());
-        return body;
     }
 
     // ---------------------------------------------------------------- members
 
     /** The member himself and the community's staff see the registration in full. */
-    static ObjectNode membership(Membership m) {
+    public static ObjectNode membership(Membership m) {
         ObjectNode o = Json.object().put("memberId", m.memberId());
         o.set("community", community(m.community()));
         o.put("name", m.name()).put("phone", m.phone());
@@ -79,7 +68,7 @@ final class VolunteerViews {
 
     // ---------------------------------------------------------------- wishes
 
-    static ObjectNode wish(Wish w, Audience who, Instant now) {
+    public static ObjectNode wish(Wish w, Audience who, Instant now) {
         if (who == Audience.PUBLIC) return feedItem(w);
         boolean full = who != Audience.MEMBER;
         ObjectNode o = Json.object().put("wishId", w.id());
@@ -132,7 +121,7 @@ final class VolunteerViews {
     }
 
     /** 平台晒单: a fulfilled wish as anyone may see it - no address, no phone, names masked, numbers in text masked. */
-    static ObjectNode feedItem(Wish w) {
+    public static ObjectNode feedItem(Wish w) {
         ObjectNode o = Json.object().put("wishId", w.id());
         o.set("community", community(w.community()));
         String[] names = {w.content().contactName(), w.claim() == null ? null : w.claim().memberName()};
@@ -157,7 +146,7 @@ final class VolunteerViews {
 
     // ---------------------------------------------------------------- service logs
 
-    static ObjectNode log(ServiceLog l, LogRules rules) {
+    public static ObjectNode log(ServiceLog l, LogRules rules) {
         ObjectNode o = Json.object().put("logId", l.id());
         o.set("community", community(l.community()));
         o.put("type", l.type()).put("typeName", rules.types().getOrDefault(l.type(), l.type()));
@@ -185,7 +174,7 @@ final class VolunteerViews {
 
     // ---------------------------------------------------------------- points, boards, grades
 
-    static ObjectNode account(YearAccount a) {
+    public static ObjectNode account(YearAccount a) {
         ObjectNode o = Json.object().put("memberId", a.memberId()).put("community", a.community()).put("year", a.year())
                 .put("points", a.points()).put("verifiedMinutes", a.verifiedMinutes())
                 .put("servicesVerified", a.servicesVerified()).put("wishesFulfilled", a.wishesFulfilled());
@@ -198,7 +187,7 @@ final class VolunteerViews {
         return o;
     }
 
-    static ObjectNode statement(PointsStatement s) {
+    public static ObjectNode statement(PointsStatement s) {
         ObjectNode o = account(s.account());
         ArrayNode months = o.putArray("months");
         for (MonthScore m : s.months()) {
@@ -213,7 +202,7 @@ final class VolunteerViews {
         return o;
     }
 
-    static ObjectNode board(String community, String period, List<MonthScore> rows, boolean staff) {
+    public static ObjectNode board(String community, String period, List<MonthScore> rows, boolean staff) {
         ObjectNode o = Json.object().put("community", community).put("period", period);
         ArrayNode items = o.putArray("items");
         int rank = 0;
@@ -221,12 +210,12 @@ final class VolunteerViews {
         return o;
     }
 
-    static ObjectNode score(MonthScore s, boolean staff) {
+    public static ObjectNode score(MonthScore s, boolean staff) {
         return Json.object().put("memberId", s.memberId()).put("name", staff ? s.memberName() : Masking.name(s.memberName()))
                 .put("points", s.points()).put("verifiedMinutes", s.verifiedMinutes());
     }
 
-    static ObjectNode grades(GradeSheet s, boolean staff) {
+    public static ObjectNode grades(GradeSheet s, boolean staff) {
         ObjectNode o = Json.object().put("community", s.community()).put("year", s.year()).put("state", s.state().name());
         putTime(o, "computedAt", s.computedAt());
         putTime(o, "publishedAt", s.publishedAt());
@@ -235,7 +224,7 @@ final class VolunteerViews {
         return o;
     }
 
-    static ObjectNode gradeRow(GradeRow r, boolean staff) {
+    public static ObjectNode gradeRow(GradeRow r, boolean staff) {
         ObjectNode o = Json.object().put("memberId", r.memberId())
                 .put("name", staff ? r.memberName() : Masking.name(r.memberName()))
                 .put("grade", r.grade().name()).put("gradeLabel", r.grade().label()).put("total", r.total())

@@ -1,4 +1,4 @@
-package org.linli.handlers;
+package org.linli.views.kpi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -12,16 +12,16 @@ import org.linli.kpi.Rate;
 import org.linli.kpi.UnitDirectory;
 
 /** KPI rows as JSON and as CSV (Chinese headers, rates as percentages). */
-final class KpiViews {
+public final class KpiViews {
     private static final Map<String, String> LEVELS = Map.of("CITY", "市", "DISTRICT", "区/县", "STREET", "街道/乡镇",
             "COMMUNITY", "社区/村", "GRID", "网格", "MICRO_GRID", "微网格", "DEPARTMENT", "职能部门");
 
     private KpiViews() {}
 
     /** One row: who, which month, counts, rates, score and - in a ranking - rank. */
-    record Row(String code, UnitDirectory.UnitInfo info, String month, Figures figures, Integer rank) {}
+    public record Row(String code, UnitDirectory.UnitInfo info, String month, Figures figures, Integer rank) {}
 
-    static ObjectNode json(Row r, boolean withRank) {
+    public static ObjectNode json(Row r, boolean withRank) {
         ObjectNode o = Json.object();
         if (withRank) {
             if (r.rank() == null) o.putNull("rank"); else o.put("rank", r.rank());
@@ -47,7 +47,7 @@ final class KpiViews {
         return o;
     }
 
-    static Csv csv(List<Row> rows, boolean withRank) {
+    public static Csv csv(List<Row> rows, boolean withRank) {
         List<String> header = new ArrayList<>();
         if (withRank) header.add("排名");
         header.addAll(List.of("单位编码", "单位名称", "层级", "月份"));
