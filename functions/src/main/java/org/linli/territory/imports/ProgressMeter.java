@@ -3,6 +3,7 @@ package org.linli.territory.imports;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import org.linli.territory.MapPublisher;
 
@@ -32,9 +33,9 @@ public final class ProgressMeter implements MapPublisher.Meter {
         this.phaseStarted = clock.instant();
     }
 
-    /** A meter that tells nobody. */
+    /** A meter that tells nobody (so needs no time of its own). */
     public static ProgressMeter silent() {
-        return new ProgressMeter(Clock.systemUTC(), Duration.ofDays(1), 1, p -> { });
+        return new ProgressMeter(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Duration.ofDays(1), 1, p -> { });
     }
 
     /** Starts the next phase: {@code total} {@code unit}s to do. */
