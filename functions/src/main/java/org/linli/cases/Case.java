@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.linli.categories.Category;
+import org.linli.categories.MatterType;
 import org.linli.geo.GeoPoint;
 import org.linli.territory.Placement;
 

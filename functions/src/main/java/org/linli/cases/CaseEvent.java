@@ -3,6 +3,7 @@ package org.linli.cases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.linli.categories.MatterType;
 import org.linli.core.Ids;
 
 /**

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.linli.categories.WorkflowSettings;
 
 /**
  * The state machine as data: each rule says which parties may take an action from which states

@@ -5,12 +5,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.linli.core.Ids;
+import org.linli.core.format.NodeCode;
 import org.linli.json.Json;
-import org.linli.json.JsonInput;
 import org.linli.json.JsonInput.TextRule;
-import org.linli.report.ReportParser;
+import org.linli.json.JsonInput;
 import org.linli.territory.WorkerChoice;
 
 /**
@@ -19,7 +18,6 @@ import org.linli.territory.WorkerChoice;
  * anything else is refused, as everywhere in the API.
  */
 public final class CommandParser {
-    static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Set<String> COMMON = Set.of("version", "note", "photoKeys");
     public static final int MAX_DEPARTMENTS = 10;
 
@@ -51,9 +49,9 @@ public final class CommandParser {
             case RESOLVE -> result = in.requiredString("result", 1, 2000, TextRule.MULTI_LINE);
             case COMPLETE_TASK -> {
                 result = in.requiredString("result", 1, 2000, TextRule.MULTI_LINE);
-                department = in.optionalMatch("department", CODE, "must be a department code");
+                department = in.optionalMatch("department", NodeCode.PATTERN, "must be a department code");
             }
-            case CHECK_IN -> department = in.optionalMatch("department", CODE, "must be a department code");
+            case CHECK_IN -> department = in.optionalMatch("department", NodeCode.PATTERN, "must be a department code");
             case SUMMON -> departments = departments(in);
             case VERDICT -> {
                 verdict = in.requiredEnum("verdict", Verdict.class);
@@ -82,7 +80,7 @@ public final class CommandParser {
     }
 
     private static List<String> departments(JsonInput in) {
-        List<String> list = in.optionalStringList("departments", MAX_DEPARTMENTS, 64, CODE, "must be a department code");
+        List<String> list = in.optionalStringList("departments", MAX_DEPARTMENTS, 64, NodeCode.PATTERN, "must be a department code");
         if (list == null) {
             if (!in.has("departments")) in.error("departments", "is required: the departments to summon");
             return null;

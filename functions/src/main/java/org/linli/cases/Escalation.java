@@ -2,6 +2,7 @@ package org.linli.cases;
 
 import java.util.List;
 import java.util.Optional;
+import org.linli.categories.Category;
 import org.linli.territory.Level;
 import org.linli.territory.Placement;
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.linli.categories.WorkflowSettings;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
 import org.linli.geo.Geohash;

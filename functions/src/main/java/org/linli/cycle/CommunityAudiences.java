@@ -12,14 +12,14 @@ import org.linli.core.Page;
 import org.linli.notify.Recipients;
 import org.linli.territory.Level;
 import org.linli.territory.TerritoryDirectory;
-import org.linli.volunteer.Communities;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.MemberStore;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MembershipStatus;
-import org.linli.volunteer.Wish;
-import org.linli.volunteer.WishState;
-import org.linli.volunteer.WishStore;
+import org.linli.volunteer.membership.Communities;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.MemberStore;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.membership.MembershipStatus;
+import org.linli.volunteer.wishes.Wish;
+import org.linli.volunteer.wishes.WishState;
+import org.linli.volunteer.wishes.WishStore;
 
 /**
  * Where each audience's people are listed: the community's roster (its dispatchers) for the

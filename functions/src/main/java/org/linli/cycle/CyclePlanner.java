@@ -3,7 +3,7 @@ package org.linli.cycle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.linli.volunteer.Community;
+import org.linli.volunteer.membership.Community;
 
 /**
  * What a schedule firing starts: for each district that has the step today, one piece of

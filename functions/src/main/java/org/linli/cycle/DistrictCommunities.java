@@ -1,7 +1,7 @@
 package org.linli.cycle;
 
 import java.util.List;
-import org.linli.volunteer.Community;
+import org.linli.volunteer.membership.Community;
 
 /** The communities a district's cycle reaches. */
 public interface DistrictCommunities {

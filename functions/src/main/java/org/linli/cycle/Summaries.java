@@ -8,11 +8,11 @@ import org.linli.cases.Case;
 import org.linli.cases.CaseStatus;
 import org.linli.core.Page;
 import org.linli.core.Times;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Wish;
-import org.linli.volunteer.WishEvent;
-import org.linli.volunteer.WishState;
-import org.linli.volunteer.WishStore;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.wishes.Wish;
+import org.linli.volunteer.wishes.WishEvent;
+import org.linli.volunteer.wishes.WishState;
+import org.linli.volunteer.wishes.WishStore;
 
 /**
  * The monthly summary of a community, computed once on the summary date and stored: later reads

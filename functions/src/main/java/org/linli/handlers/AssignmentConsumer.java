@@ -4,19 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.time.Clock;
-import org.linli.adapters.dynamo.DynamoCaseStore;
-import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
-import org.linli.adapters.sqs.SqsCaseEvents;
-import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
 import org.linli.adapters.sqs.ReportReceivedMessage;
 import org.linli.cases.Assignment;
-import org.linli.cases.Categories;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.observability.Log;
 import org.linli.report.ReportReceived;
-import org.linli.territory.Locator;
+import org.linli.wiring.Wiring;
 
 /**
  * Consumes the assignment queue: each report.received message becomes a case. Failures are
@@ -27,21 +19,11 @@ public final class AssignmentConsumer implements RequestHandler<SQSEvent, SQSBat
     private final Assignment assignment;
 
     public AssignmentConsumer() {
-        this(build());
+        this(Wiring.current().assignment());
     }
 
     public AssignmentConsumer(Assignment assignment) {
         this.assignment = assignment;
-    }
-
-    private static Assignment build() {
-        var dynamo = AwsClients.dynamo();
-        var clock = Clock.systemUTC();
-        var directory = new DynamoTerritoryDirectory(dynamo, Env.require("TERRITORY_TABLE"), clock,
-                java.time.Duration.ofSeconds(Long.parseLong(Env.getOr("MAP_CACHE_SECONDS", "30"))));
-        return new Assignment(new Locator(directory), directory, new DynamoCaseStore(dynamo, Env.require("CASES_TABLE")),
-                new DynamoDepartmentDirectory(dynamo, Env.require("TERRITORY_TABLE")),
-                new SqsCaseEvents(AwsClients.sqs(), Env.require("CASE_EVENTS_QUEUE_URL")), Categories.fromClasspath(), clock);
     }
 
     @Override

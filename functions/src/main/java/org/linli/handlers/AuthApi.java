@@ -1,30 +1,21 @@
 package org.linli.handlers;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.linli.adapters.dynamo.DynamoUserStore;
-import org.linli.adapters.secrets.SecretValues;
-import org.linli.adapters.wechat.HttpWeChatLogin;
-import org.linli.adapters.wechat.WeChatCredentials;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.NotFound;
-import org.linli.core.Times;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.http.ApiRequest;
 import org.linli.http.ApiResponse;
 import org.linli.http.Route;
-import org.linli.identity.AccessTokens;
 import org.linli.identity.Login;
-import org.linli.identity.TokenKeys;
 import org.linli.identity.UserAccount;
 import org.linli.identity.UserStore;
-import org.linli.json.Json;
 import org.linli.json.JsonInput;
 import org.linli.observability.Log;
+import org.linli.views.identity.AccountViews;
+import org.linli.wiring.Wiring;
 
 /** POST /auth/wechat-login, POST /auth/refresh (both without a token), GET /me. */
 public final class AuthApi extends ApiHandler {
@@ -34,16 +25,11 @@ public final class AuthApi extends ApiHandler {
     private final UserStore users;
 
     public AuthApi() {
-        this(defaultLogin(), new DynamoUserStore(AwsClients.dynamo(), Env.require("USERS_TABLE")), Clock.systemUTC());
+        this(Wiring.current());
     }
 
-    private static Login defaultLogin() {
-        var secrets = AwsClients.secrets();
-        var users = new DynamoUserStore(AwsClients.dynamo(), Env.require("USERS_TABLE"));
-        var wechat = new HttpWeChatLogin(Env.require("WECHAT_API_BASE_URL"),
-                SecretValues.memoized(secrets, Env.require("WECHAT_SECRET"), WeChatCredentials::fromSecretJson));
-        var keys = SecretValues.memoized(secrets, Env.require("TOKEN_KEYS_SECRET"), TokenKeys::fromSecretJson);
-        return new Login(wechat, users, new AccessTokens(Env.require("TOKEN_ISSUER")), keys, Clock.systemUTC());
+    private AuthApi(Wiring w) {
+        this(w.login(), w.users(), w.clock());
     }
 
     public AuthApi(Login login, UserStore users, Clock clock) {
@@ -62,7 +48,7 @@ public final class AuthApi extends ApiHandler {
         in.throwIfInvalid();
         Login.Result r = login.withWeChatCode(code);
         Log.info(r.newUser() ? "auth.first_login" : "auth.login", "userId", r.user().id());
-        return ApiResponse.ok(tokens(r));
+        return ApiResponse.ok(AccountViews.tokens(r));
     }
 
     private ApiResponse refresh(ApiRequest request) {
@@ -71,25 +57,13 @@ public final class AuthApi extends ApiHandler {
         in.throwIfInvalid();
         Login.Result r = login.refresh(token);
         Log.info("auth.refresh", "userId", r.user().id());
-        return ApiResponse.ok(tokens(r));
+        return ApiResponse.ok(AccountViews.tokens(r));
     }
 
     private ApiResponse me(ApiRequest request) {
         String id = request.principal().userId();
         UserAccount u = users.find(id).orElseThrow(() -> new NotFound("user", id));
-        return ApiResponse.ok(Views.account(u));
+        return ApiResponse.ok(AccountViews.account(u));
     }
 
-    private ObjectNode tokens(Login.Result r) {
-        ObjectNode o = Json.object();
-        o.put("accessToken", r.accessToken());
-        o.put("tokenType", "Bearer");
-        o.put("expiresIn", AccessTokens.LIFETIME.toSeconds());
-        o.put("expiresAt", Times.api(r.accessExpiresAt()));
-        o.put("refreshToken", r.refreshToken());
-        o.put("refreshExpiresAt", Times.api(r.refreshExpiresAt()));
-        o.put("newUser", r.newUser());
-        o.set("user", Views.account(r.user()));
-        return o;
-    }
 }

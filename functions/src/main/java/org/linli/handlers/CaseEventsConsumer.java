@@ -4,21 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.time.Clock;
 import java.util.List;
-import org.linli.adapters.dynamo.DynamoCaseTrails;
-import org.linli.adapters.dynamo.DynamoKpiStore;
-import org.linli.adapters.dynamo.DynamoNotificationStore;
-import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
 import org.linli.adapters.sqs.CaseEventMessage;
-import org.linli.adapters.sqs.SqsOutbox;
 import org.linli.cases.CaseEvent;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.kpi.KpiFolder;
 import org.linli.notify.Notifier;
-import org.linli.notify.PushTemplates;
 import org.linli.observability.Log;
+import org.linli.wiring.Wiring;
 
 /**
  * Consumes {@code case.event} messages. A queue has one consumer and an action sends one message,
@@ -41,12 +33,11 @@ public final class CaseEventsConsumer implements RequestHandler<SQSEvent, SQSBat
     private final List<Subscriber> subscribers;
 
     public CaseEventsConsumer() {
-        this(List.of(notifications(new Notifier(
-                        new DynamoTerritoryDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                        new DynamoNotificationStore(AwsClients.dynamo(), Env.require("NOTIFICATIONS_TABLE")),
-                        new SqsOutbox(AwsClients.sqs(), Env.require("NOTIFICATION_QUEUE_URL")), PushTemplates.fromClasspath())),
-                kpis(new KpiFolder(new DynamoCaseTrails(AwsClients.dynamo(), Env.require("CASES_TABLE")),
-                        new DynamoKpiStore(AwsClients.dynamo(), Env.require("KPI_TABLE"))))));
+        this(Wiring.current());
+    }
+
+    private CaseEventsConsumer(Wiring w) {
+        this(List.of(notifications(w.notifier()), kpis(w.kpiFolder())));
     }
 
     public CaseEventsConsumer(List<Subscriber> subscribers) {

@@ -6,17 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import org.linli.adapters.dynamo.DynamoCaseStore;
-import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
-import org.linli.adapters.sqs.SqsCaseEvents;
-import org.linli.cases.CaseWorkflow;
-import org.linli.cases.Categories;
 import org.linli.cases.OverdueSweep;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.json.Json;
 import org.linli.observability.Log;
+import org.linli.wiring.Wiring;
 
 /** Scheduled every five minutes: escalates overdue cases, flags late ones at the top, closes unconfirmed ones. */
 public final class CaseSweep implements RequestStreamHandler {
@@ -25,20 +18,11 @@ public final class CaseSweep implements RequestStreamHandler {
     private final OverdueSweep sweep;
 
     public CaseSweep() {
-        this(build());
+        this(Wiring.current().overdueSweep());
     }
 
     public CaseSweep(OverdueSweep sweep) {
         this.sweep = sweep;
-    }
-
-    private static OverdueSweep build() {
-        var dynamo = AwsClients.dynamo();
-        var clock = Clock.systemUTC();
-        var store = new DynamoCaseStore(dynamo, Env.require("CASES_TABLE"));
-        var workflow = new CaseWorkflow(store, new SqsCaseEvents(AwsClients.sqs(), Env.require("CASE_EVENTS_QUEUE_URL")),
-                new DynamoDepartmentDirectory(dynamo, Env.require("TERRITORY_TABLE")), Categories.fromClasspath(), clock);
-        return new OverdueSweep(store, workflow, clock);
     }
 
     @Override

@@ -3,23 +3,17 @@ package org.linli.handlers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import org.linli.adapters.dynamo.DynamoCaseStore;
-import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
-import org.linli.adapters.sqs.SqsCaseEvents;
 import org.linli.cases.Actor;
 import org.linli.cases.Case;
 import org.linli.cases.CaseAction;
 import org.linli.cases.CaseEvent;
 import org.linli.cases.CaseStore;
 import org.linli.cases.CaseWorkflow;
-import org.linli.cases.Categories;
 import org.linli.cases.Command;
 import org.linli.cases.CommandParser;
 import org.linli.cases.Standing;
 import org.linli.cases.Tier;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
+import org.linli.categories.Categories;
 import org.linli.core.Forbidden;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
@@ -33,6 +27,9 @@ import org.linli.http.Route;
 import org.linli.identity.Principal;
 import org.linli.json.Json;
 import org.linli.observability.Log;
+import org.linli.views.Views;
+import org.linli.views.cases.CaseViews;
+import org.linli.wiring.Wiring;
 
 /**
  * Cases (案卷): reading a case and its audit trail, acting on it ({@code POST /cases/{id}/actions/{action}}),
@@ -40,29 +37,16 @@ import org.linli.observability.Log;
  * department's summons tasks - each one query.
  */
 public final class CasesApi extends ApiHandler {
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
     private final CaseStore cases;
     private final CaseWorkflow workflow;
     private final Categories categories;
 
     public CasesApi() {
-        this(build());
+        this(Wiring.current());
     }
 
-    private CasesApi(Parts p) {
-        this(p.store, p.workflow, p.categories, Clock.systemUTC());
-    }
-
-    private record Parts(CaseStore store, CaseWorkflow workflow, Categories categories) {}
-
-    private static Parts build() {
-        var dynamo = AwsClients.dynamo();
-        var store = new DynamoCaseStore(dynamo, Env.require("CASES_TABLE"));
-        var categories = Categories.fromClasspath();
-        var workflow = new CaseWorkflow(store, new SqsCaseEvents(AwsClients.sqs(), Env.require("CASE_EVENTS_QUEUE_URL")),
-                new DynamoDepartmentDirectory(dynamo, Env.require("TERRITORY_TABLE")), categories, Clock.systemUTC());
-        return new Parts(store, workflow, categories);
+    private CasesApi(Wiring w) {
+        this(w.caseStore(), w.caseWorkflow(), w.categories(), w.clock());
     }
 
     public CasesApi(CaseStore cases, CaseWorkflow workflow, Categories categories, Clock clock) {
@@ -102,7 +86,7 @@ public final class CasesApi extends ApiHandler {
     }
 
     private ObjectNode view(Case c, Standing standing, Actor actor) {
-        ObjectNode o = Views.caseView(c, categories, standing.staffView());
+        ObjectNode o = CaseViews.caseView(c, categories, standing.staffView());
         var allowed = o.putArray("allowedActions");
         workflow.allowed(c, actor).forEach(a -> allowed.add(a.wire()));
         return o;
@@ -113,7 +97,7 @@ public final class CasesApi extends ApiHandler {
         Page<CaseEvent> page = cases.audit(v.c().id(), request.limit(50, 200), request.cursor());
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        for (CaseEvent e : page.items()) items.add(Views.auditEntry(e, v.standing().staffView(), v.actor().id()));
+        for (CaseEvent e : page.items()) items.add(CaseViews.auditEntry(e, v.standing().staffView(), v.actor().id()));
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 
@@ -124,11 +108,7 @@ public final class CasesApi extends ApiHandler {
         String name = request.pathParam("action");
         CaseAction action = CaseAction.fromWire(name).orElseThrow(() -> new NotFound("There is no case action '" + name
                 + "'; see docs/api.md for dispatch, accept, resolve, verdict and the rest."));
-        String key = request.header("idempotency-key").orElse(null);
-        if (key == null) throw ValidationFailed.of("Idempotency-Key", "is required: a client request id, reused on retries");
-        if (!REQUEST_ID.matcher(key).matches()) {
-            throw ValidationFailed.of("Idempotency-Key", "must be 1-128 characters: letters, digits, '.', '_', ':', '-'");
-        }
+        String key = Idempotency.required(request);
         Command cmd = CommandParser.parse(action, request.body(), key);
         Actor actor = Actor.of(me);
         CaseWorkflow.Outcome o = workflow.act(id, cmd, actor);
@@ -170,14 +150,14 @@ public final class CasesApi extends ApiHandler {
         Page<CaseStore.DepartmentTask> page = cases.tasksOf(department, request.limit(20, 100), request.cursor());
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        for (CaseStore.DepartmentTask t : page.items()) items.add(Views.task(t, categories));
+        for (CaseStore.DepartmentTask t : page.items()) items.add(CaseViews.task(t, categories));
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 
     private ObjectNode list(Page<Case> page) {
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        for (Case c : page.items()) items.add(Views.caseView(c, categories, true));
+        for (Case c : page.items()) items.add(CaseViews.caseView(c, categories, true));
         return Views.withCursor(body, page.nextCursor());
     }
 }

@@ -10,14 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import org.linli.adapters.dynamo.DynamoCommunities;
-import org.linli.adapters.sqs.SqsDispatchQueue;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
-import org.linli.cycle.CycleConfig;
 import org.linli.cycle.CyclePlanner;
 import org.linli.json.Json;
 import org.linli.observability.Log;
+import org.linli.wiring.Wiring;
 
 /**
  * Scheduled once a day per cycle step (template.yaml): {@code {"task":"cycle","step":"classify",
@@ -31,9 +27,11 @@ public final class CycleSchedule implements RequestStreamHandler {
     private final Clock clock;
 
     public CycleSchedule() {
-        this(new CyclePlanner(CycleConfig.fromClasspath(),
-                new DynamoCommunities(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                new SqsDispatchQueue(AwsClients.sqs(), Env.require("DISPATCH_QUEUE_URL"))), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private CycleSchedule(Wiring w) {
+        this(w.cyclePlanner(), w.clock());
     }
 
     public CycleSchedule(CyclePlanner planner, Clock clock) {

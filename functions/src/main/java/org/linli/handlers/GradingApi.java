@@ -13,9 +13,12 @@ import org.linli.identity.Principal;
 import org.linli.json.Json;
 import org.linli.json.JsonInput;
 import org.linli.observability.Log;
-import org.linli.volunteer.GradeRow;
-import org.linli.volunteer.GradeSheet;
-import org.linli.volunteer.Standings;
+import org.linli.views.volunteer.VolunteerViews;
+import org.linli.volunteer.grading.GradeRow;
+import org.linli.volunteer.grading.GradeSheet;
+import org.linli.volunteer.grading.Standings;
+import org.linli.wiring.VolunteerPorts;
+import org.linli.wiring.Wiring;
 
 /**
  * Where members stand: the party organisation's assessments, the year-end grade sheet
@@ -25,7 +28,11 @@ public final class GradingApi extends ApiHandler {
     private final Standings standings;
 
     public GradingApi() {
-        this(VolunteerPorts.fromEnv(Clock.systemUTC()), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private GradingApi(Wiring w) {
+        this(w.volunteerPorts(), w.clock());
     }
 
     public GradingApi(VolunteerPorts ports, Clock clock) {

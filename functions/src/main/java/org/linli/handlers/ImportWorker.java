@@ -4,16 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.time.Clock;
-import java.time.Duration;
-import org.linli.adapters.dynamo.DynamoImportJobs;
-import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
-import org.linli.adapters.dynamo.DynamoTerritoryRepository;
 import org.linli.adapters.sqs.SqsImportQueue;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.observability.Log;
 import org.linli.territory.imports.ImportRunner;
+import org.linli.wiring.Wiring;
 
 /**
  * Consumes the import queue: validates and publishes one committed import per message, writing
@@ -25,20 +19,11 @@ public final class ImportWorker implements RequestHandler<SQSEvent, SQSBatchResp
     private final ImportRunner runner;
 
     public ImportWorker() {
-        this(build());
+        this(Wiring.current().importRunner());
     }
 
     public ImportWorker(ImportRunner runner) {
         this.runner = runner;
-    }
-
-    private static ImportRunner build() {
-        var dynamo = AwsClients.dynamo();
-        var clock = Clock.systemUTC();
-        String table = Env.require("TERRITORY_TABLE");
-        return new ImportRunner(new DynamoImportJobs(dynamo, table, clock),
-                new DynamoTerritoryDirectory(dynamo, table, clock, Duration.ZERO),
-                new DynamoTerritoryRepository(dynamo, table, clock), clock, Duration.ofSeconds(1));
     }
 
     @Override

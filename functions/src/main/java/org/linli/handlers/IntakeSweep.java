@@ -6,15 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import org.linli.adapters.dynamo.DynamoReportStore;
-import org.linli.adapters.sqs.SqsAssignmentQueue;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.json.Json;
 import org.linli.observability.Log;
 import org.linli.report.StuckReports;
+import org.linli.wiring.Wiring;
 
 /** Scheduled every five minutes: re-enqueues reports left RECEIVED for more than two minutes. */
 public final class IntakeSweep implements RequestStreamHandler {
@@ -24,8 +20,7 @@ public final class IntakeSweep implements RequestStreamHandler {
     private final StuckReports stuck;
 
     public IntakeSweep() {
-        this(new StuckReports(new DynamoReportStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
-                new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")), Clock.systemUTC()));
+        this(Wiring.current().stuckReports());
     }
 
     public IntakeSweep(StuckReports stuck) {

@@ -12,11 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.linli.adapters.dynamo.DynamoCaseTrails;
-import org.linli.adapters.dynamo.DynamoKpiStore;
-import org.linli.adapters.dynamo.DynamoUnitDirectory;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.ValidationFailed;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
@@ -37,6 +32,8 @@ import org.linli.kpi.Ranking;
 import org.linli.kpi.Unit;
 import org.linli.kpi.UnitDirectory;
 import org.linli.observability.Log;
+import org.linli.views.kpi.KpiViews;
+import org.linli.wiring.Wiring;
 
 /**
  * KPIs (docs/kpis.md): one unit's month (one GetItem), the ranking of a node's children or of the
@@ -53,9 +50,11 @@ public final class KpisApi extends ApiHandler {
     private final KpiSettings settings;
 
     public KpisApi() {
-        this(new DynamoKpiStore(AwsClients.dynamo(), Env.require("KPI_TABLE")),
-                new DynamoUnitDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                new DynamoCaseTrails(AwsClients.dynamo(), Env.require("CASES_TABLE")), KpiSettings.fromClasspath(), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private KpisApi(Wiring w) {
+        this(w.kpiStore(), w.units(), w.caseTrails(), w.kpiSettings(), w.clock());
     }
 
     public KpisApi(KpiStore store, UnitDirectory units, CaseTrails trails, KpiSettings settings, Clock clock) {

@@ -4,28 +4,19 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.linli.adapters.dynamo.DynamoNotificationStore;
-import org.linli.adapters.dynamo.DynamoSubscribers;
-import org.linli.adapters.secrets.SecretValues;
 import org.linli.adapters.sqs.NotificationMessage;
-import org.linli.adapters.wechat.HttpWeChatClient;
-import org.linli.adapters.wechat.WeChatCredentials;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.TooManyRequests;
 import org.linli.notify.Delivery;
 import org.linli.notify.Notification;
-import org.linli.notify.PushTemplates;
+import org.linli.notify.Redelivery;
 import org.linli.observability.Log;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import org.linli.wiring.Wiring;
 
 /**
  * Consumes the notification queue: each notification into its recipient's inbox and, for kinds
@@ -39,30 +30,21 @@ public final class NotificationConsumer implements RequestHandler<SQSEvent, SQSB
     static final int MAX_BACKOFF_SECONDS = 900;
 
     private final Delivery delivery;
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final Redelivery redelivery;
     private final int retryBaseSeconds;
 
     public NotificationConsumer() {
-        this(delivery(), AwsClients.sqs(), Env.require("NOTIFICATION_QUEUE_URL"),
-                Integer.parseInt(Env.getOr("WECHAT_RETRY_BASE_SECONDS", "30")));
+        this(Wiring.current());
     }
 
-    public NotificationConsumer(Delivery delivery, SqsClient sqs, String queueUrl, int retryBaseSeconds) {
+    private NotificationConsumer(Wiring w) {
+        this(w.delivery(), w.redelivery(), w.weChatRetryBaseSeconds());
+    }
+
+    public NotificationConsumer(Delivery delivery, Redelivery redelivery, int retryBaseSeconds) {
         this.delivery = delivery;
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.redelivery = redelivery;
         this.retryBaseSeconds = retryBaseSeconds;
-    }
-
-    private static Delivery delivery() {
-        var dynamo = AwsClients.dynamo();
-        var clock = Clock.systemUTC();
-        var credentials = SecretValues.memoized(AwsClients.secrets(), Env.require("WECHAT_SECRET"), WeChatCredentials::fromSecretJson);
-        return new Delivery(new DynamoNotificationStore(dynamo, Env.require("NOTIFICATIONS_TABLE")), PushTemplates.fromClasspath(),
-                new DynamoSubscribers(dynamo, Env.require("USERS_TABLE")),
-                new HttpWeChatClient(Env.require("WECHAT_API_BASE_URL"), credentials, Env.getOr("WECHAT_MINIPROGRAM_STATE", "formal"),
-                        clock), clock);
     }
 
     @Override
@@ -90,7 +72,11 @@ public final class NotificationConsumer implements RequestHandler<SQSEvent, SQSB
                         throw e;
                     }
                 });
-        if (!later.isEmpty()) hide(later, byId);
+        if (!later.isEmpty()) {
+            Map<String, Duration> byReceipt = new LinkedHashMap<>();
+            later.forEach((messageId, delay) -> byReceipt.put(byId.get(messageId).getReceiptHandle(), delay));
+            redelivery.delay(byReceipt);
+        }
         return response;
     }
 
@@ -101,20 +87,5 @@ public final class NotificationConsumer implements RequestHandler<SQSEvent, SQSB
         if (count != null) receives = Math.max(1, Integer.parseInt(count));
         long seconds = Math.min(MAX_BACKOFF_SECONDS, (long) retryBaseSeconds << Math.min(receives - 1, 10));
         return Duration.ofSeconds(Math.min(MAX_BACKOFF_SECONDS, Math.max(seconds, asked.toSeconds() + 1)));
-    }
-
-    /** Hides the throttled messages for their backoff; if that fails they come back after the visibility timeout. */
-    private void hide(Map<String, Duration> later, Map<String, SQSEvent.SQSMessage> byId) {
-        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
-        int i = 0;
-        for (Map.Entry<String, Duration> e : later.entrySet()) {
-            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(String.valueOf(i++))
-                    .receiptHandle(byId.get(e.getKey()).getReceiptHandle()).visibilityTimeout((int) e.getValue().toSeconds()).build());
-        }
-        try {
-            sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
-        } catch (SdkException e) {
-            Log.warn("notification.backoff_failed", "messages", entries.size(), "reason", e.getClass().getSimpleName());
-        }
     }
 }

@@ -1,14 +1,9 @@
 package org.linli.handlers;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import org.linli.adapters.dynamo.DynamoNotificationStore;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
-import org.linli.core.Times;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.http.ApiRequest;
@@ -17,6 +12,9 @@ import org.linli.http.Route;
 import org.linli.json.Json;
 import org.linli.notify.Notification;
 import org.linli.notify.NotificationStore;
+import org.linli.views.Views;
+import org.linli.views.notify.NotificationViews;
+import org.linli.wiring.Wiring;
 
 /**
  * GET /me/notifications (newest first: case notifications and the monthly cycle's reminders),
@@ -26,7 +24,11 @@ public final class NotificationsApi extends ApiHandler {
     private final NotificationStore store;
 
     public NotificationsApi() {
-        this(new DynamoNotificationStore(AwsClients.dynamo(), Env.require("NOTIFICATIONS_TABLE")), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private NotificationsApi(Wiring w) {
+        this(w.notificationStore(), w.clock());
     }
 
     public NotificationsApi(NotificationStore store, Clock clock) {
@@ -39,30 +41,7 @@ public final class NotificationsApi extends ApiHandler {
 
     private ApiResponse mine(ApiRequest request) {
         Page<Notification> page = store.of(request.principal().userId(), request.limit(20, 100), request.cursor());
-        ObjectNode body = Json.object();
-        var items = body.putArray("items");
-        for (Notification n : page.items()) {
-            ObjectNode o = items.addObject();
-            o.put("notificationId", n.id());
-            o.put("kind", n.kind());
-            o.put("title", n.title());
-            if (n.body() != null) o.put("body", n.body());
-            if (n.caseId() != null) {
-                o.put("caseId", n.caseId());
-                o.put("category", n.category());
-                o.put("caseStatus", n.caseStatus());
-            }
-            if (n.cycleId() != null) {
-                o.put("cycleId", n.cycleId());
-                o.put("community", n.community());
-                ObjectNode values = o.putObject("values");
-                n.values().forEach(values::put);
-            }
-            o.put("createdAt", Times.api(n.createdAt()));
-            o.put("read", n.read());
-            if (n.caseId() != null) o.putObject("links").put("case", "/cases/" + n.caseId());
-        }
-        return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
+        return ApiResponse.ok(Views.page(page, NotificationViews::notification));
     }
 
     /** Marking read takes an empty JSON object ({@code {}}); it is idempotent. */

@@ -4,61 +4,41 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.linli.adapters.dynamo.DynamoApiKeys;
-import org.linli.adapters.dynamo.DynamoReportStore;
-import org.linli.adapters.dynamo.DynamoServiceRequests;
-import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
-import org.linli.adapters.dynamo.DynamoUnitDirectory;
-import org.linli.adapters.sqs.SqsAssignmentQueue;
-import org.linli.cases.Case;
 import org.linli.cases.CaseStatus;
-import org.linli.cases.Categories;
-import org.linli.cases.Category;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
-import org.linli.core.FieldError;
+import org.linli.categories.Categories;
+import org.linli.categories.Category;
 import org.linli.core.Forbidden;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
-import org.linli.core.Times;
 import org.linli.core.ValidationFailed;
-import org.linli.geo.Datum;
-import org.linli.geo.GeoPoint;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.http.ApiRequest;
 import org.linli.http.ApiResponse;
 import org.linli.http.Route;
-import org.linli.json.Json;
-import org.linli.open311.Open311Form;
 import org.linli.kpi.UnitDirectory;
 import org.linli.observability.Log;
 import org.linli.open311.ApiKeys;
 import org.linli.open311.Open311Catalog;
-import org.linli.open311.Open311Status;
+import org.linli.open311.Open311Form;
 import org.linli.open311.RequestFilter;
 import org.linli.open311.ServiceRequests;
-import org.linli.open311.SparkXml;
-import org.linli.report.Contact;
 import org.linli.report.Report;
-import org.linli.report.ReportDraft;
 import org.linli.report.ReportIntake;
 import org.linli.report.ReportStore;
 import org.linli.report.Source;
 import org.linli.territory.Locator;
 import org.linli.territory.Placement;
 import org.linli.territory.TerritoryDirectory;
-import org.linli.core.Masking;
+import org.linli.views.open311.Open311Views;
+import org.linli.wiring.Wiring;
 
 /**
  * Open311 GeoReport v2 (docs/open311.md), JSON and XML: the service list and definitions, POST a
@@ -70,9 +50,6 @@ import org.linli.core.Masking;
  */
 public final class Open311Api extends ApiHandler {
     static final String BASE = "/open311/v2";
-    private static final Pattern BUILDING = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-    private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
-    private static final int MAX_DESCRIPTION = 4000;
     private static final Set<CaseStatus> CLOSED = EnumSet.of(CaseStatus.CLOSED, CaseStatus.REJECTED, CaseStatus.MERGED);
 
     private final Open311Catalog catalog;
@@ -86,25 +63,12 @@ public final class Open311Api extends ApiHandler {
     private final boolean production;
 
     public Open311Api() {
-        this(Parts.build(), Clock.systemUTC());
+        this(Wiring.current());
     }
 
-    private record Parts(ApiKeys keys, ServiceRequests requests, ReportStore reports, ReportIntake intake,
-                         TerritoryDirectory territory, UnitDirectory units) {
-        static Parts build() {
-            var dynamo = AwsClients.dynamo();
-            var reports = new DynamoReportStore(dynamo, Env.require("CASES_TABLE"));
-            return new Parts(new DynamoApiKeys(dynamo, Env.require("USERS_TABLE")),
-                    new DynamoServiceRequests(dynamo, Env.require("CASES_TABLE")), reports,
-                    new ReportIntake(reports, new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")), Clock.systemUTC()),
-                    new DynamoTerritoryDirectory(dynamo, Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                    new DynamoUnitDirectory(dynamo, Env.require("TERRITORY_TABLE"), Clock.systemUTC()));
-        }
-    }
-
-    private Open311Api(Parts p, Clock clock) {
-        this(p.keys(), p.requests(), p.reports(), p.intake(), p.territory(), p.units(), Categories.fromClasspath(),
-                Env.getOr("OPEN311_JURISDICTION_ID", "linli"), "prod".equals(Env.getOr("LINLI_STAGE", "dev")), clock);
+    private Open311Api(Wiring w) {
+        this(w.apiKeys(), w.serviceRequests(), w.reportStore(), w.open311Intake(), w.territory(), w.units(), w.categories(),
+                w.open311Jurisdiction(), w.production(), w.clock());
     }
 
     public Open311Api(ApiKeys keys, ServiceRequests requests, ReportStore reports, ReportIntake intake, TerritoryDirectory territory,
@@ -132,31 +96,10 @@ public final class Open311Api extends ApiHandler {
                 Route.of("GET " + BASE + "/tokens/{token}", Access.PUBLIC, this::token));
     }
 
-    /** The format a path asks for: its {@code .json} or {@code .xml} suffix. */
-    private enum Format {
-        JSON, XML;
-
-        static Format of(String path) {
-            return path.endsWith(".xml") ? XML : JSON;
-        }
-    }
-
     // ------------------------------------------------------------------ routes
 
     private ApiResponse discovery(ApiRequest request) {
-        ObjectNode d = Json.object();
-        String changeset = "2026-01-01T00:00:00+08:00";
-        d.put("changeset", changeset);
-        d.put("contact", "Linli 邻里 - 12345 便民服务热线");
-        d.put("key_service", "API keys are issued by the platform's operators (docs/open311.md).");
-        ObjectNode e = d.putArray("endpoints").addObject();
-        e.put("specification", "http://wiki.open311.org/GeoReport_v2");
-        String host = request.domainName();
-        e.put("url", (host == null ? "" : "https://" + host) + BASE);
-        e.put("changeset", changeset);
-        e.put("type", production ? "production" : "test");
-        e.putArray("formats").add("application/json").add("text/xml");
-        return ApiResponse.ok(d);
+        return ApiResponse.ok(Open311Views.discovery(request.domainName(), BASE, production));
     }
 
     private ApiResponse services(ApiRequest request) {
@@ -166,59 +109,27 @@ public final class Open311Api extends ApiHandler {
 
     private ApiResponse definition(ApiRequest request) {
         checkJurisdiction(request.query("jurisdiction_id").orElse(null));
-        String code = strip(request.pathParam("serviceCode"), "service_code");
+        String code = Open311Form.resource(request.pathParam("serviceCode"), "service_code");
         Category c = catalog.service(code).orElseThrow(() -> new NotFound("service_code " + code + " was not found."));
         return answer(request, "service_definition", catalog.definition(c));
     }
 
     private ApiResponse create(ApiRequest request) {
         Map<String, List<String>> form = request.form();
-        String apiKey = first(form, "api_key");
+        String apiKey = Open311Form.first(form, "api_key");
         if (apiKey == null) throw new Forbidden("api_key is missing -- can't proceed with create_request.");
         ApiKeys.ApiKey key = keys.find(apiKey).orElseThrow(() -> new Forbidden("Invalid api_key received -- can't proceed with create_request."));
-        checkJurisdiction(first(form, "jurisdiction_id"));
-        String code = first(form, "service_code");
+        checkJurisdiction(Open311Form.first(form, "jurisdiction_id"));
+        String code = Open311Form.first(form, "service_code");
         if (code == null) throw ValidationFailed.of("service_code", "was not provided");
         Category category = catalog.service(code).orElseThrow(() -> new NotFound("service_code " + code + " was not found."));
-
-        List<FieldError> errors = new ArrayList<>(Open311Form.textProblems(form));
-        GeoPoint point = point(form, errors);
-        String building = first(form, "address_id");
-        Map<String, String> attributes = attributes(form, errors);
-        if (building == null) building = attributes.get(Open311Catalog.BUILDING_CODE);
-        if (building != null && !BUILDING.matcher(building).matches()) {
-            errors.add(new FieldError("address_id", "is not a building code"));
-            building = null;
-        }
-        if (point == null && building == null && errors.isEmpty()) {
-            errors.add(new FieldError(first(form, "address_string") != null ? "address_string" : "lat",
-                    "a location is required: lat & long (WGS84) or address_id (a building code); an address_string alone cannot be placed"));
-        }
-        String description = first(form, "description");
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            errors.add(new FieldError("description", "is longer than " + MAX_DESCRIPTION + " characters"));
-        }
-        String phone = first(form, "phone");
-        if (phone != null && !PHONE.matcher(phone.replace(" ", "")).matches()) errors.add(new FieldError("phone", "is not a phone number"));
-        if (!errors.isEmpty()) throw new ValidationFailed("The request is invalid.", errors);
-
-        Placement placement = locator.locate(point, building);
-        if (placement.path().isEmpty()) {
-            throw ValidationFailed.of(point != null ? "lat" : "address_id", "lies outside this jurisdiction");
-        }
+        Open311Form.Request parsed = Open311Form.parse(form);
+        Placement placement = locator.locate(parsed.point(), parsed.buildingCode());
+        if (placement.path().isEmpty()) throw ValidationFailed.of(parsed.locationField(), "lies outside this jurisdiction");
         key.requireCovers(placement.path());
-        String name = join(first(form, "last_name"), first(form, "first_name"));
-        ReportDraft draft = new ReportDraft(category.code(), description == null ? category.name() : description, point, building,
-                List.of(), new Contact(name, phone == null ? null : phone.replace(" ", "")),
-                "true".equals(attributes.get(Open311Catalog.ANONYMOUS)), Source.OPEN311);
-        Report r = intake.submit(key.reporterId(), draft, null).report();
+        Report r = intake.submit(key.reporterId(), parsed.draft(category), null).report();
         Log.info("open311.request", "reportId", r.id(), "apiKey", key.name(), "category", category.code());
-        ObjectNode o = Json.object();
-        o.put("token", r.id());
-        o.put("service_notice", Open311Catalog.notice(category));
-        String account = first(form, "account_id");
-        if (account == null) o.putNull("account_id"); else o.put("account_id", account);
-        return answer(request, "service_requests", Json.array().add(o));
+        return answer(request, "service_requests", Open311Views.created(r, category, parsed.accountId()));
     }
 
     private ApiResponse list(ApiRequest request) {
@@ -241,7 +152,7 @@ public final class Open311Api extends ApiHandler {
 
     private ApiResponse one(ApiRequest request) {
         checkJurisdiction(request.query("jurisdiction_id").orElse(null));
-        String id = strip(request.pathParam("requestId"), "service_request_id");
+        String id = Open311Form.resource(request.pathParam("requestId"), "service_request_id");
         ServiceRequests.Found found = requests.byIds(List.of(id)).get(id);
         if (found == null) throw new NotFound("service_request_id " + id + " was not found.");
         return answer(request, "service_requests", views(List.of(found)));
@@ -249,72 +160,22 @@ public final class Open311Api extends ApiHandler {
 
     private ApiResponse token(ApiRequest request) {
         checkJurisdiction(request.query("jurisdiction_id").orElse(null));
-        String token = strip(request.pathParam("token"), "token");
+        String token = Open311Form.resource(request.pathParam("token"), "token");
         Optional<Report> r = Ids.looksLike(token, "rpt") ? reports.find(token) : Optional.empty();
         if (r.isEmpty() || r.get().content().source() != Source.OPEN311) throw new NotFound("token " + token + " was not found.");
-        ObjectNode o = Json.object();
-        if (r.get().caseId() == null) o.putNull("service_request_id"); else o.put("service_request_id", r.get().caseId());
-        o.put("token", token);
-        return answer(request, "service_requests", Json.array().add(o));
+        return answer(request, "service_requests", Open311Views.token(token, r.get().caseId()));
     }
 
-    // ------------------------------------------------------------------ views
-
+    /** The requests with their agencies' names (one batch read for the nodes they sit at). */
     private ArrayNode views(List<ServiceRequests.Found> found) {
         Set<String> nodes = new HashSet<>();
         found.forEach(f -> nodes.add(f.c().tierNode()));
-        Map<String, UnitDirectory.UnitInfo> names = nodes.isEmpty() ? Map.of() : units.find(nodes);
-        ArrayNode out = Json.array();
-        for (ServiceRequests.Found f : found) {
-            Case c = f.c();
-            ObjectNode o = out.addObject();
-            o.put("service_request_id", c.id());
-            o.put("status", Open311Status.status(c));
-            o.put("status_notes", Open311Status.notes(c));
-            Optional<Category> category = catalog.service(c.category());
-            o.put("service_name", category.map(Category::name).orElse(c.category()));
-            o.put("service_code", c.category());
-            if (f.description() == null) o.putNull("description");
-            else o.put("description", Masking.text(f.description(), f.reporterName() == null ? new String[0] : new String[] {f.reporterName()}));
-            UnitDirectory.UnitInfo agency = names.get(c.tierNode());
-            o.put("agency_responsible", agency == null || agency.name() == null ? c.tierNode() : agency.name());
-            if (category.isPresent()) o.put("service_notice", Open311Catalog.notice(category.get())); else o.putNull("service_notice");
-            o.put("requested_datetime", Times.api(c.createdAt()));
-            o.put("updated_datetime", Times.api(c.status().open() || c.closedAt() == null ? f.updatedAt() : c.closedAt()));
-            if (c.deadline() == null) o.putNull("expected_datetime"); else o.put("expected_datetime", Times.api(c.deadline()));
-            String address = address(c);
-            if (address == null) o.putNull("address"); else o.put("address", address);
-            if (c.buildingCode() == null) o.putNull("address_id"); else o.put("address_id", c.buildingCode());
-            o.putNull("zipcode");
-            if (c.location() == null) {
-                o.putNull("lat");
-                o.putNull("long");
-            } else {
-                GeoPoint w = c.location().in(Datum.WGS84);
-                o.put("lat", Math.round(w.lat() * 10_000) / 10_000.0);
-                o.put("long", Math.round(w.lng() * 10_000) / 10_000.0);
-            }
-            o.putNull("media_url");
-        }
-        return out;
+        return Open311Views.requests(found, catalog, nodes.isEmpty() ? Map.of() : units.find(nodes));
     }
-
-    /** Most specific first: the micro-grid, the grid, else the deepest node that holds the place. */
-    private static String address(Case c) {
-        List<String> parts = new ArrayList<>();
-        Placement p = c.placement();
-        if (p.microGrid() != null) parts.add(p.microGrid().name());
-        if (p.grid() != null) parts.add(p.grid().name());
-        if (parts.isEmpty() && p.deepest() != null) parts.add(p.deepest().name());
-        parts.removeIf(java.util.Objects::isNull);
-        return parts.isEmpty() ? null : String.join(", ", parts);
-    }
-
-    // ------------------------------------------------------------------ helpers
 
     private ApiResponse answer(ApiRequest request, String root, JsonNode body) {
-        if (Format.of(request.rawPath()) == Format.XML) {
-            return ApiResponse.text(200, "text/xml; charset=utf-8", SparkXml.write(root, body));
+        if (Open311Views.xml(request.rawPath())) {
+            return ApiResponse.text(200, "text/xml; charset=utf-8", Open311Views.write(request.rawPath(), root, body));
         }
         return ApiResponse.ok(body);
     }
@@ -323,68 +184,6 @@ public final class Open311Api extends ApiHandler {
         if (given != null && !given.isBlank() && !given.equals(jurisdiction)) {
             throw new NotFound("jurisdiction_id " + given + " was not found.");
         }
-    }
-
-    /** A path segment with its format suffix: {@code noise.json → noise}; no suffix is not a resource. */
-    private static String strip(String segment, String what) {
-        for (String suffix : List.of(".json", ".xml")) {
-            if (segment.endsWith(suffix) && segment.length() > suffix.length()) return segment.substring(0, segment.length() - suffix.length());
-        }
-        throw new NotFound(what + " " + segment + " was not found: append .json or .xml.");
-    }
-
-    private static GeoPoint point(Map<String, List<String>> form, List<FieldError> errors) {
-        String lat = first(form, "lat");
-        String lng = first(form, "long");
-        if (lat == null && lng == null) return null;
-        if (lat == null || lng == null) {
-            errors.add(new FieldError(lat == null ? "lat" : "long", "lat and long need to be sent together"));
-            return null;
-        }
-        try {
-            double a = Double.parseDouble(lat);
-            double o = Double.parseDouble(lng);
-            if (a < -90 || a > 90 || o < -180 || o > 180 || Double.isNaN(a) || Double.isNaN(o)) {
-                errors.add(new FieldError("lat", "lat must be within -90..90 and long within -180..180"));
-                return null;
-            }
-            return new GeoPoint(a, o, Datum.WGS84);
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError("lat", "lat and long must be decimal degrees (WGS84)"));
-            return null;
-        }
-    }
-
-    /** {@code attribute[code]=value}; only the codes of the service definition. */
-    private static Map<String, String> attributes(Map<String, List<String>> form, List<FieldError> errors) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (var e : form.entrySet()) {
-            String name = e.getKey();
-            if (!name.startsWith("attribute[")) continue;
-            String code = name.substring("attribute[".length(), name.indexOf(']') < 0 ? name.length() : name.indexOf(']'));
-            if (!code.equals(Open311Catalog.BUILDING_CODE) && !code.equals(Open311Catalog.ANONYMOUS)) {
-                errors.add(new FieldError(name, "is not an attribute of this service"));
-                continue;
-            }
-            String v = e.getValue().isEmpty() ? "" : e.getValue().get(0).trim();
-            if (code.equals(Open311Catalog.ANONYMOUS) && !v.equals("true") && !v.equals("false")) {
-                errors.add(new FieldError(name, "must be one of the values true, false"));
-                continue;
-            }
-            if (!v.isEmpty()) out.put(code, v);
-        }
-        return out;
-    }
-
-    private static String first(Map<String, List<String>> form, String name) {
-        List<String> v = form.get(name);
-        if (v == null || v.isEmpty() || v.get(0).isBlank()) return null;
-        return v.get(0).trim();
-    }
-
-    private static String join(String family, String given) {
-        String s = (family == null ? "" : family) + (given == null ? "" : given);
-        return s.isBlank() ? null : s.length() > 50 ? s.substring(0, 50) : s;
     }
 
     // ------------------------------------------------------------------ errors

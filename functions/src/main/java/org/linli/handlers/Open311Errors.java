@@ -1,15 +1,13 @@
 package org.linli.handlers;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.core.FieldError;
-import org.linli.json.Json;
-import org.linli.open311.SparkXml;
+import org.linli.views.open311.Open311Views;
 
-/** GeoReport v2's error bodies, for the Open311 routes and for unmatched paths under {@code /open311/}. */
+/** GeoReport v2's error answers (status, headers; the body is Open311Views'), for the Open311 routes and for unmatched paths under {@code /open311/}. */
 final class Open311Errors {
     private Open311Errors() {}
 
@@ -20,13 +18,7 @@ final class Open311Errors {
     static APIGatewayV2HTTPResponse response(String path, int status, String message, List<FieldError> fields,
                                              Map<String, String> extra, String requestId) {
         int http = status == 404 || status == 403 ? status : status == 401 ? 403 : 400;
-        ArrayNode errors = Json.array();
-        if (fields.isEmpty()) {
-            errors.addObject().put("code", http).put("description", message);
-        } else {
-            for (FieldError f : fields) errors.addObject().put("code", http).put("description", f.field() + " " + f.message());
-        }
-        boolean xml = path != null && path.endsWith(".xml");
+        boolean xml = Open311Views.xml(path);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", xml ? "text/xml; charset=utf-8" : "application/json; charset=utf-8");
         headers.put("Cache-Control", "no-store");
@@ -35,6 +27,6 @@ final class Open311Errors {
             if (!k.equals("WWW-Authenticate")) headers.put(k, v);
         });
         return APIGatewayV2HTTPResponse.builder().withStatusCode(http).withHeaders(headers)
-                .withBody(xml ? SparkXml.write("errors", errors) : Json.write(errors)).withIsBase64Encoded(false).build();
+                .withBody(Open311Views.write(path, "errors", Open311Views.errors(http, message, fields))).withIsBase64Encoded(false).build();
     }
 }

@@ -10,17 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
-import org.linli.adapters.dynamo.DynamoPatrolStore;
-import org.linli.adapters.dynamo.DynamoUnitDirectory;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.json.Json;
 import org.linli.kpi.CaseFacts;
-import org.linli.kpi.KpiSettings;
 import org.linli.kpi.UnitDirectory;
 import org.linli.observability.Log;
 import org.linli.patrol.PatrolPlan;
 import org.linli.patrol.PatrolStore;
+import org.linli.wiring.Wiring;
 
 /**
  * Scheduled on the 1st of each month (Asia/Shanghai): derives the month's patrol plan from the
@@ -35,9 +31,11 @@ public final class PatrolPlanJob implements RequestStreamHandler {
     private final Clock clock;
 
     public PatrolPlanJob() {
-        this(new DynamoUnitDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                new DynamoPatrolStore(AwsClients.dynamo(), Env.require("KPI_TABLE")), KpiSettings.fromClasspath().visitsPerMicroGrid(),
-                Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private PatrolPlanJob(Wiring w) {
+        this(w.units(), w.patrolStore(), w.kpiSettings().visitsPerMicroGrid(), w.clock());
     }
 
     public PatrolPlanJob(UnitDirectory units, PatrolStore store, int visitsPerUnit, Clock clock) {

@@ -3,19 +3,10 @@ package org.linli.handlers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import org.linli.adapters.dynamo.DynamoPatrolStore;
-import org.linli.adapters.dynamo.DynamoReportStore;
-import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
-import org.linli.adapters.dynamo.DynamoUnitDirectory;
-import org.linli.adapters.sqs.SqsAssignmentQueue;
-import org.linli.cases.Categories;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
+import org.linli.categories.Categories;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
-import org.linli.core.RateLimit;
-import org.linli.core.Times;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.http.ApiRequest;
@@ -31,6 +22,9 @@ import org.linli.patrol.PatrolParser;
 import org.linli.patrol.PatrolStore;
 import org.linli.report.ReportIntake;
 import org.linli.territory.TerritoryDirectory;
+import org.linli.views.Views;
+import org.linli.views.patrol.PatrolViews;
+import org.linli.wiring.Wiring;
 
 /** Patrols (巡查): POST /patrols (a visit, findings reported in the same step), GET /patrols/{patrolId}, GET /me/patrols. */
 public final class PatrolsApi extends ApiHandler {
@@ -39,13 +33,11 @@ public final class PatrolsApi extends ApiHandler {
     private final PatrolParser parser;
 
     public PatrolsApi() {
-        this(new DynamoTerritoryDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                new DynamoUnitDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                new DynamoPatrolStore(AwsClients.dynamo(), Env.require("KPI_TABLE")),
-                new ReportIntake(new DynamoReportStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
-                        new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")), Clock.systemUTC(), null,
-                        RateLimit.parse("reports", Env.getOr("STAFF_REPORT_RATE_LIMIT", "off"))),
-                Categories.fromClasspath(), KpiSettings.fromClasspath(), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private PatrolsApi(Wiring w) {
+        this(w.territory(), w.units(), w.patrolStore(), w.patrolIntake(), w.categories(), w.kpiSettings(), w.clock());
     }
 
     public PatrolsApi(TerritoryDirectory territory, UnitDirectory units, PatrolStore store, ReportIntake intake,
@@ -67,55 +59,22 @@ public final class PatrolsApi extends ApiHandler {
         Log.info(logged.replayed() ? "patrol.replayed" : "patrol.logged", "patrolId", p.id(), "unit", p.unit(),
                 "credited", p.credited(), "reports", p.findings().stream().filter(f -> f.reportId() != null).count(),
                 "requestId", request.requestId());
-        ApiResponse r = ApiResponse.created(view(p), "/patrols/" + p.id());
+        ApiResponse r = ApiResponse.created(PatrolViews.patrol(p), "/patrols/" + p.id());
         return logged.replayed() ? r.withHeader("Idempotent-Replayed", "true") : r;
     }
 
     private ApiResponse get(ApiRequest request) {
         String id = request.pathParam("patrolId");
         if (!Ids.looksLike(id, "ptl")) throw new NotFound("patrol", id);
-        return ApiResponse.ok(view(log.find(request.principal(), id)));
+        return ApiResponse.ok(PatrolViews.patrol(log.find(request.principal(), id)));
     }
 
     private ApiResponse mine(ApiRequest request) {
         Page<Patrol> page = store.byPatroller(request.principal().userId(), request.limit(20, 100), request.cursor());
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");
-        page.items().forEach(p -> items.add(view(p)));
+        page.items().forEach(p -> items.add(PatrolViews.patrol(p)));
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 
-    static ObjectNode view(Patrol p) {
-        ObjectNode o = Json.object();
-        o.put("patrolId", p.id());
-        ObjectNode place = o.putObject("place");
-        place.put("unit", p.unit());
-        if (p.buildingCode() == null) place.putNull("buildingCode"); else place.put("buildingCode", p.buildingCode());
-        ArrayNode path = place.putArray("path");
-        p.path().forEach(path::add);
-        o.put("visitedAt", Times.api(p.visitedAt()));
-        o.put("month", p.month().toString());
-        if (p.note() == null) o.putNull("note"); else o.put("note", p.note());
-        ArrayNode photos = o.putArray("photoKeys");
-        p.photoKeys().forEach(photos::add);
-        ArrayNode findings = o.putArray("findings");
-        for (Patrol.Finding f : p.findings()) {
-            ObjectNode fo = findings.addObject();
-            fo.put("note", f.note());
-            ArrayNode fp = fo.putArray("photoKeys");
-            f.photoKeys().forEach(fp::add);
-            if (f.reportId() == null) {
-                fo.putNull("category");
-                fo.putNull("reportId");
-            } else {
-                fo.put("category", f.category());
-                fo.put("reportId", f.reportId());
-                fo.putObject("links").put("report", "/reports/" + f.reportId());
-            }
-        }
-        o.put("credited", p.credited());
-        o.put("createdAt", Times.api(p.createdAt()));
-        o.putObject("links").put("self", "/patrols/" + p.id());
-        return o;
-    }
 }

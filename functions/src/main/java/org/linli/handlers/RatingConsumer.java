@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.time.Clock;
 import org.linli.adapters.sqs.RatingMessage;
 import org.linli.observability.Log;
-import org.linli.volunteer.RatingEvent;
-import org.linli.volunteer.Ratings;
+import org.linli.volunteer.points.RatingEvent;
+import org.linli.volunteer.points.Ratings;
+import org.linli.wiring.Wiring;
 
 /**
  * Folds ratings into members' aggregates (average, count) and points. Idempotent by event id: a
@@ -19,16 +19,16 @@ public final class RatingConsumer implements RequestHandler<SQSEvent, SQSBatchRe
     private final Ratings ratings;
 
     public RatingConsumer() {
-        this(build());
+        this(Wiring.current());
+    }
+
+    private RatingConsumer(Wiring w) {
+        this(new Ratings(w.volunteerPorts().points(), w.volunteerPorts().members(), w.volunteerPorts().ratings(),
+                w.volunteerPorts().rules().points(), w.clock()));
     }
 
     public RatingConsumer(Ratings ratings) {
         this.ratings = ratings;
-    }
-
-    private static Ratings build() {
-        VolunteerPorts ports = VolunteerPorts.fromEnv(Clock.systemUTC());
-        return new Ratings(ports.points(), ports.members(), ports.ratings(), ports.rules().points(), Clock.systemUTC());
     }
 
     @Override

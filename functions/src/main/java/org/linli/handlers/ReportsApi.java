@@ -4,22 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import org.linli.adapters.dynamo.DynamoCaseStore;
-import org.linli.adapters.dynamo.DynamoReportStore;
-import org.linli.adapters.sqs.SqsAssignmentQueue;
 import org.linli.cases.Case;
 import org.linli.cases.CaseStore;
-import org.linli.cases.Categories;
 import org.linli.cases.ReportReaders;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
+import org.linli.categories.Categories;
 import org.linli.core.Disclosure;
 import org.linli.core.Forbidden;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
 import org.linli.core.RateLimit;
-import org.linli.core.ValidationFailed;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.http.ApiRequest;
@@ -33,25 +26,25 @@ import org.linli.report.ReportDraft;
 import org.linli.report.ReportIntake;
 import org.linli.report.ReportParser;
 import org.linli.report.ReportStore;
+import org.linli.views.Views;
+import org.linli.views.report.ReportViews;
+import org.linli.wiring.Wiring;
 
 /** POST /reports, GET /reports/{reportId}, GET /me/reports. */
 public final class ReportsApi extends ApiHandler {
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
     private final ReportIntake intake;
     private final ReportStore reports;
     private final CaseStore cases;
     private final ReportParser parser;
     private final Categories categories;
 
-    /** Lambda's constructor: built once per execution environment. */
     public ReportsApi() {
-        this(new DynamoReportStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
-                new DynamoCaseStore(AwsClients.dynamo(), Env.require("CASES_TABLE")),
-                new SqsAssignmentQueue(AwsClients.sqs(), Env.require("ASSIGNMENT_QUEUE_URL")),
-                Categories.fromClasspath(), Clock.systemUTC(),
-                RateLimit.parse("reports", Env.getOr("REPORT_RATE_LIMIT", "off")),
-                RateLimit.parse("reports", Env.getOr("STAFF_REPORT_RATE_LIMIT", "off")));
+        this(Wiring.current());
+    }
+
+    private ReportsApi(Wiring w) {
+        this(w.reportStore(), w.caseStore(), w.assignmentQueue(), w.categories(), w.clock(), w.reportRateLimit(),
+                w.staffReportRateLimit());
     }
 
     public ReportsApi(ReportStore reports, CaseStore cases, org.linli.report.AssignmentQueue queue,
@@ -80,10 +73,7 @@ public final class ReportsApi extends ApiHandler {
 
     private ApiResponse create(ApiRequest request) {
         Principal me = request.principal();
-        String key = request.header("idempotency-key").orElse(null);
-        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw ValidationFailed.of("Idempotency-Key", "must be 1-128 characters: letters, digits, '.', '_', ':', '-'");
-        }
+        String key = Idempotency.key(request);
         ReportDraft draft = parser.parse(request.body());
         if (draft.source().staffOnly() && !me.isStaff()) {
             throw new Forbidden("Only staff may file reports from source " + draft.source() + ".");
@@ -108,7 +98,7 @@ public final class ReportsApi extends ApiHandler {
         Report r = reports.find(id).orElseThrow(() -> new NotFound("report", id));
         Case c = r.caseId() == null ? null : cases.find(r.caseId()).orElse(null);
         Disclosure shown = ReportReaders.disclosure(r, c, me);
-        return ApiResponse.ok(Views.report(r, c, categories, shown));
+        return ApiResponse.ok(ReportViews.report(r, c, categories, shown));
     }
 
     private ApiResponse mine(ApiRequest request) {
@@ -117,7 +107,7 @@ public final class ReportsApi extends ApiHandler {
         Map<String, Case> byId = cases.findAll(page.items().stream().map(Report::caseId).filter(Objects::nonNull).toList());
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        for (Report r : page.items()) items.add(Views.report(r, r.caseId() == null ? null : byId.get(r.caseId()), categories, Disclosure.FULL));
+        for (Report r : page.items()) items.add(ReportViews.report(r, r.caseId() == null ? null : byId.get(r.caseId()), categories, Disclosure.FULL));
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 }

@@ -3,13 +3,8 @@ package org.linli.handlers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.YearMonth;
-import org.linli.adapters.dynamo.DynamoCommunities;
-import org.linli.adapters.dynamo.DynamoCycleStore;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
-import org.linli.core.Times;
 import org.linli.cycle.CycleStore;
 import org.linli.cycle.MonthlySummary;
 import org.linli.http.Access;
@@ -18,10 +13,13 @@ import org.linli.http.ApiRequest;
 import org.linli.http.ApiResponse;
 import org.linli.http.Route;
 import org.linli.json.Json;
-import org.linli.volunteer.Communities;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Memberships;
-import org.linli.volunteer.Standings;
+import org.linli.views.Views;
+import org.linli.views.cycle.SummaryViews;
+import org.linli.volunteer.grading.Standings;
+import org.linli.volunteer.membership.Communities;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.Memberships;
+import org.linli.wiring.Wiring;
 
 /**
  * The monthly summaries (月度小结) the cycle stores on its summary date, for the staff whose
@@ -33,8 +31,11 @@ public final class SummariesApi extends ApiHandler {
     private final Communities communities;
 
     public SummariesApi() {
-        this(new DynamoCycleStore(AwsClients.dynamo(), Env.require("CYCLE_TABLE")),
-                new DynamoCommunities(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private SummariesApi(Wiring w) {
+        this(w.cycleStore(), w.communities(), w.clock());
     }
 
     public SummariesApi(CycleStore store, Communities communities, Clock clock) {
@@ -57,24 +58,15 @@ public final class SummariesApi extends ApiHandler {
         Page<MonthlySummary> page = store.summaries(c.code(), r.limit(12, 60), r.cursor());
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        page.items().forEach(s -> items.add(view(s)));
+        page.items().forEach(s -> items.add(SummaryViews.summary(s)));
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 
     private ApiResponse one(ApiRequest r) {
         Community c = staffCommunity(r);
         YearMonth month = Standings.month(r.pathParam("month"));
-        return store.summary(c.code(), month).map(s -> ApiResponse.ok(view(s)))
+        return store.summary(c.code(), month).map(s -> ApiResponse.ok(SummaryViews.summary(s)))
                 .orElseThrow(() -> new NotFound("summary", c.code() + "/" + month));
     }
 
-    private static ObjectNode view(MonthlySummary s) {
-        ObjectNode o = Json.object().put("community", s.community()).put("month", s.month().toString());
-        ObjectNode wishes = o.putObject("requests");
-        wishes.put("collected", s.collected()).put("classified", s.classified()).put("served", s.served()).put("rated", s.rated());
-        o.putObject("cases").put("received", s.casesReceived()).put("resolved", s.casesResolved()).put("overdue", s.casesOverdue());
-        o.putObject("volunteers").put("active", s.volunteersActive());
-        o.put("computedAt", Times.api(s.computedAt()));
-        return o;
-    }
 }

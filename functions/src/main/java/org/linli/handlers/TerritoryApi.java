@@ -3,19 +3,15 @@ package org.linli.handlers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
-import org.linli.core.Masking;
 import org.linli.core.NotFound;
 import org.linli.core.Times;
 import org.linli.core.ValidationFailed;
+import org.linli.core.format.NodeCode;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
 import org.linli.http.Access;
@@ -25,7 +21,6 @@ import org.linli.http.ApiResponse;
 import org.linli.http.Route;
 import org.linli.json.Json;
 import org.linli.territory.BuildingRecord;
-import org.linli.territory.Codes;
 import org.linli.territory.Level;
 import org.linli.territory.Locator;
 import org.linli.territory.MapInfo;
@@ -37,7 +32,8 @@ import org.linli.territory.RosterMember;
 import org.linli.territory.TerritoryRegistry;
 import org.linli.territory.WorkerChoice;
 import org.linli.territory.WorkerSelection;
-import org.linli.territory.imports.GeoJsonTerritory;
+import org.linli.views.territory.TerritoryViews;
+import org.linli.wiring.Wiring;
 
 /**
  * The territory registry's read API for the mini-program: a node with its children, the buildings
@@ -49,8 +45,11 @@ public final class TerritoryApi extends ApiHandler {
     private final Locator locator;
 
     public TerritoryApi() {
-        this(new DynamoTerritoryDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC(),
-                Duration.ofSeconds(Long.parseLong(Env.getOr("MAP_CACHE_SECONDS", "30")))), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private TerritoryApi(Wiring w) {
+        this(w.territory(), w.clock());
     }
 
     public TerritoryApi(TerritoryRegistry registry, Clock clock) {
@@ -71,12 +70,12 @@ public final class TerritoryApi extends ApiHandler {
         String g = request.query("geometry").orElse("false");
         if (!g.equals("true") && !g.equals("false")) throw ValidationFailed.of("geometry", "must be true or false");
         boolean geometry = g.equals("true");
-        ObjectNode body = nodeView(n, geometry);
+        ObjectNode body = TerritoryViews.node(n, geometry);
         body.put("mapVersion", version);
         ArrayNode children = body.putArray("children");
         List<RegistryNode> list = new ArrayList<>(registry.children(version, code));
         list.sort(Comparator.comparing((RegistryNode c) -> c.compound()).thenComparing(RegistryNode::code));
-        for (RegistryNode c : list) children.add(nodeView(c, false));
+        for (RegistryNode c : list) children.add(TerritoryViews.node(c, false));
         return ApiResponse.ok(body);
     }
 
@@ -90,8 +89,8 @@ public final class TerritoryApi extends ApiHandler {
         ArrayNode items = body.putArray("items");
         for (BuildingRecord b : list) {
             ObjectNode o = items.addObject().put("code", b.code()).put("name", b.name());
-            ref(o, "grid", b.grid() == null ? null : b.grid().code(), b.grid() == null ? null : b.grid().name());
-            ref(o, "microGrid", b.microGrid() == null ? null : b.microGrid().code(), b.microGrid() == null ? null : b.microGrid().name());
+            TerritoryViews.ref(o, "grid", b.grid() == null ? null : b.grid().code(), b.grid() == null ? null : b.grid().name());
+            TerritoryViews.ref(o, "microGrid", b.microGrid() == null ? null : b.microGrid().code(), b.microGrid() == null ? null : b.microGrid().name());
             if (b.compoundCode() != null) o.put("compound", b.compoundCode());
         }
         return ApiResponse.ok(body);
@@ -100,7 +99,7 @@ public final class TerritoryApi extends ApiHandler {
     private ApiResponse locate(ApiRequest request) {
         String building = request.query("building").orElse(null);
         GeoPoint point = point(request, building == null);
-        if (building != null && !Codes.valid(building)) throw ValidationFailed.of("building", "is not a building code");
+        if (building != null && !NodeCode.valid(building)) throw ValidationFailed.of("building", "is not a building code");
         MapInfo map = locator.currentMap();
         Placement p = locator.locate(point, building);
         if (point == null && p.method() == Placement.Method.NONE) throw new NotFound("building", building);
@@ -109,8 +108,8 @@ public final class TerritoryApi extends ApiHandler {
             GeoPoint inMap = point.in(map.datum());
             body.putObject("point").put("lat", inMap.lat()).put("lng", inMap.lng()).put("datum", inMap.datum().name());
         }
-        ref(body, "grid", p.grid() == null ? null : p.grid().code(), p.grid() == null ? null : p.grid().name());
-        ref(body, "microGrid", p.microGrid() == null ? null : p.microGrid().code(), p.microGrid() == null ? null : p.microGrid().name());
+        TerritoryViews.ref(body, "grid", p.grid() == null ? null : p.grid().code(), p.grid() == null ? null : p.grid().name());
+        TerritoryViews.ref(body, "microGrid", p.microGrid() == null ? null : p.microGrid().code(), p.microGrid() == null ? null : p.microGrid().name());
         ArrayNode path = body.putArray("path");
         p.path().forEach(path::add);
         boolean staff = request.principal().isStaff();
@@ -127,11 +126,11 @@ public final class TerritoryApi extends ApiHandler {
         if (p.microGrid() != null) codes.add(p.microGrid().code());
         Map<String, Roster> rosters = registry.rosters(codes);
         WorkerChoice choice = WorkerSelection.choose(rosters.get(p.grid().code()), community == null ? null : rosters.get(community));
-        if (choice.found()) member(body.putObject("worker"), choice.worker(), staff).put("rule", choice.rule().name());
+        if (choice.found()) TerritoryViews.member(body.putObject("worker"), choice.worker(), staff).put("rule", choice.rule().name());
         else body.putNull("worker");
         var leader = p.microGrid() == null ? java.util.Optional.<RosterMember>empty()
                 : WorkerSelection.microGridLeader(rosters.get(p.microGrid().code()));
-        if (leader.isPresent()) member(body.putObject("microGridLeader"), leader.get(), staff);
+        if (leader.isPresent()) TerritoryViews.member(body.putObject("microGridLeader"), leader.get(), staff);
         else body.putNull("microGridLeader");
         if (!choice.found()) body.put("queueNode", p.dispatchNode(map::rootCode));
         return ApiResponse.ok(body);
@@ -155,7 +154,7 @@ public final class TerritoryApi extends ApiHandler {
 
     private static String code(ApiRequest request) {
         String code = request.pathParam("code");
-        if (!Codes.valid(code)) throw ValidationFailed.of("code", "is not a territory code");
+        if (!NodeCode.valid(code)) throw ValidationFailed.of("code", "is not a territory code");
         return code;
     }
 
@@ -211,31 +210,4 @@ public final class TerritoryApi extends ApiHandler {
         return null;
     }
 
-    private static ObjectNode nodeView(RegistryNode n, boolean geometry) {
-        ObjectNode o = Json.object().put("code", n.code()).put("name", n.name()).put("level", n.level());
-        if (n.kind().dedicated()) o.put("kind", n.kind().name());
-        if (n.parentCode() == null) o.putNull("parent");
-        else o.put("parent", n.parentCode());
-        ArrayNode path = o.putArray("path");
-        n.path().forEach(path::add);
-        if (geometry && n.boundary() != null) o.set("boundary", GeoJsonTerritory.geometry(n.boundary()));
-        return o;
-    }
-
-    private static void ref(ObjectNode o, String field, String code, String name) {
-        if (code == null) {
-            o.putNull(field);
-            return;
-        }
-        ObjectNode r = o.putObject(field).put("code", code);
-        if (name != null) r.put("name", name);
-    }
-
-    /** A roster member; his phone whole for staff, masked for residents (PIPL). */
-    private static ObjectNode member(ObjectNode o, RosterMember m, boolean staff) {
-        o.put("userId", m.userId());
-        if (m.name() != null) o.put("name", m.name());
-        if (m.phone() != null) o.put("phone", staff ? m.phone() : Masking.phone(m.phone()));
-        return o;
-    }
 }

@@ -1,18 +1,12 @@
 package org.linli.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Set;
-import org.linli.adapters.dynamo.DynamoImportJobs;
-import org.linli.adapters.sqs.SqsImportQueue;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
 import org.linli.core.Conflict;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
-import org.linli.core.Times;
 import org.linli.core.ValidationFailed;
 import org.linli.geo.Datum;
 import org.linli.http.Access;
@@ -28,9 +22,9 @@ import org.linli.territory.imports.GeoJsonTerritory;
 import org.linli.territory.imports.ImportJob;
 import org.linli.territory.imports.ImportJobs;
 import org.linli.territory.imports.ImportPart;
-import org.linli.territory.imports.ImportProblem;
 import org.linli.territory.imports.ImportQueue;
-import org.linli.territory.imports.Progress;
+import org.linli.views.territory.TerritoryViews;
+import org.linli.wiring.Wiring;
 
 /**
  * Staff imports of a territory: create a job, upload its parts (a province does not fit in one
@@ -50,8 +44,11 @@ public final class TerritoryImportApi extends ApiHandler {
     private final ImportQueue queue;
 
     public TerritoryImportApi() {
-        this(new DynamoImportJobs(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                new SqsImportQueue(AwsClients.sqs(), Env.require("IMPORT_QUEUE_URL")), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private TerritoryImportApi(Wiring w) {
+        this(w.importJobs(), w.importQueue(), w.clock());
     }
 
     public TerritoryImportApi(ImportJobs jobs, ImportQueue queue, Clock clock) {
@@ -89,7 +86,7 @@ public final class TerritoryImportApi extends ApiHandler {
         ImportJob job = ImportJob.open(Ids.random("imp", clock.instant()), me.userId(), me.isAdmin(), me.nodesOf(Role.DISTRICT_STAFF), datum,
                 precision, note, clock.instant());
         jobs.create(job);
-        return ApiResponse.created(view(job), "/territory/imports/" + job.id());
+        return ApiResponse.created(TerritoryViews.importJob(job), "/territory/imports/" + job.id());
     }
 
     private ApiResponse putPart(ApiRequest request) {
@@ -134,11 +131,11 @@ public final class TerritoryImportApi extends ApiHandler {
         // Committed (now or by an earlier try whose send may have failed): (re)send. The worker
         // runs a job once however many messages name it.
         if (job.state() == ImportJob.State.QUEUED) queue.send(job.id());
-        return ApiResponse.accepted(view(job), "/territory/imports/" + job.id());
+        return ApiResponse.accepted(TerritoryViews.importJob(job), "/territory/imports/" + job.id());
     }
 
     private ApiResponse get(ApiRequest request) {
-        return ApiResponse.ok(view(mine(request)));
+        return ApiResponse.ok(TerritoryViews.importJob(mine(request)));
     }
 
     /** The job, if the caller created it (or administers the system); 404 otherwise. */
@@ -156,50 +153,4 @@ public final class TerritoryImportApi extends ApiHandler {
                 java.util.Map.of("state", job.state().name()));
     }
 
-    static ObjectNode view(ImportJob j) {
-        ObjectNode o = Json.object().put("jobId", j.id()).put("state", j.state().name()).put("datum", j.datum().name())
-                .put("cellPrecision", j.cellPrecision());
-        if (j.note() != null) o.put("note", j.note());
-        ObjectNode parts = o.putObject("parts");
-        for (ImportPart.Kind k : ImportPart.Kind.values()) parts.put(k.name().toLowerCase(java.util.Locale.ROOT), j.partsOf(k));
-        o.put("attempt", j.attempt());
-        Progress p = j.progress();
-        if (p == null) o.putNull("progress");
-        else {
-            ObjectNode po = o.putObject("progress").put("phase", p.phase()).put("step", p.step()).put("steps", p.steps())
-                    .put("done", p.done()).put("total", p.total()).put("unit", p.unit())
-                    .put("ratePerSecond", Math.round(p.rate() * 10) / 10.0);
-            if (p.eta() == null) po.putNull("etaSeconds");
-            else po.put("etaSeconds", p.eta().toSeconds());
-            po.put("line", p.line()).put("updatedAt", Times.api(p.at()));
-        }
-        if (j.state() == ImportJob.State.REFUSED) {
-            o.put("problemCount", j.problemCount());
-            ObjectNode counts = o.putObject("problemCounts");
-            j.problemCounts().forEach(counts::put);
-            ArrayNode problems = o.putArray("problems");
-            for (ImportProblem pr : j.problems()) {
-                ObjectNode po = problems.addObject().put("source", pr.source()).put("index", pr.index());
-                if (pr.code() == null) po.putNull("code");
-                else po.put("code", pr.code());
-                po.put("problem", pr.problem().name());
-                if (pr.field() != null) po.put("field", pr.field());
-                po.put("message", pr.message());
-            }
-        }
-        if (j.mapVersion() == null) o.putNull("mapVersion");
-        else o.put("mapVersion", j.mapVersion());
-        ImportJob.Summary s = j.summary();
-        if (s != null) {
-            o.putObject("summary").put("nodes", s.nodes()).put("compounds", s.compounds()).put("cells", s.cells())
-                    .put("buildings", s.buildings()).put("rosters", s.rosters()).put("items", s.items())
-                    .put("cellEntries", s.cellEntries()).put("maxCellEntries", s.maxCellEntries()).put("seconds", s.millis() / 1000.0);
-        }
-        if (j.failure() != null) o.put("failure", j.failure());
-        o.put("createdAt", Times.api(j.createdAt()));
-        if (j.committedAt() != null) o.put("committedAt", Times.api(j.committedAt()));
-        if (j.finishedAt() != null) o.put("finishedAt", Times.api(j.finishedAt()));
-        o.putObject("links").put("self", "/territory/imports/" + j.id());
-        return o;
-    }
 }

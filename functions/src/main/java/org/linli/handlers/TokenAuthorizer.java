@@ -8,13 +8,12 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.linli.config.Env;
 import org.linli.core.Unauthenticated;
 import org.linli.http.Principals;
 import org.linli.identity.AccessTokens;
 import org.linli.identity.Grant;
 import org.linli.identity.Role;
-import org.linli.identity.TokenKeys;
+import org.linli.wiring.Wiring;
 
 /**
  * The HTTP API's Lambda authorizer (payload 2.0, simple responses, cached per token). It always
@@ -27,8 +26,11 @@ public final class TokenAuthorizer implements RequestHandler<APIGatewayV2CustomA
     private final Clock clock;
 
     public TokenAuthorizer() {
-        this(new AccessTokens(Env.require("TOKEN_ISSUER")), TokenKeys.publicKey(Env.require("TOKEN_PUBLIC_KEY")),
-                Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private TokenAuthorizer(Wiring w) {
+        this(w.accessTokens(), w.tokenPublicKey(), w.clock());
     }
 
     public TokenAuthorizer(AccessTokens tokens, PublicKey publicKey, Clock clock) {

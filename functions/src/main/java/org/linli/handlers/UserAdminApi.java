@@ -5,13 +5,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
-import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
-import org.linli.adapters.dynamo.DynamoUserStore;
 import org.linli.cases.DepartmentDirectory;
-import org.linli.config.AwsClients;
-import org.linli.config.Env;
-import org.linli.core.Times;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.http.ApiRequest;
@@ -23,10 +17,11 @@ import org.linli.identity.Promotions;
 import org.linli.identity.Role;
 import org.linli.identity.UserAccount;
 import org.linli.identity.UserStore;
-import org.linli.json.Json;
 import org.linli.observability.Log;
 import org.linli.territory.Level;
 import org.linli.territory.TerritoryRegistry;
+import org.linli.views.identity.AccountViews;
+import org.linli.wiring.Wiring;
 
 /**
  * Staff administration: an administrator reads an account with its grant history, grants a role
@@ -37,10 +32,11 @@ public final class UserAdminApi extends ApiHandler {
     private final Promotions promotions;
 
     public UserAdminApi() {
-        this(new DynamoUserStore(AwsClients.dynamo(), Env.require("USERS_TABLE")),
-                targets(new DynamoTerritoryDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"), Clock.systemUTC()),
-                        new DynamoDepartmentDirectory(AwsClients.dynamo(), Env.require("TERRITORY_TABLE"))),
-                Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private UserAdminApi(Wiring w) {
+        this(w.users(), targets(w.territory(), w.departments()), w.clock());
     }
 
     /** Grant targets from the registry's current map and the department registry. */
@@ -73,9 +69,9 @@ public final class UserAdminApi extends ApiHandler {
     private ApiResponse get(ApiRequest r) {
         String id = r.pathParam("userId");
         UserAccount u = promotions.account(r.principal(), id);
-        ObjectNode o = Views.account(u);
+        ObjectNode o = AccountViews.account(u);
         var history = o.putArray("grantChanges");
-        for (GrantChange c : promotions.history(r.principal(), id, 50)) history.add(change(c));
+        for (GrantChange c : promotions.history(r.principal(), id, 50)) history.add(AccountViews.grantChange(c));
         return ApiResponse.ok(o);
     }
 
@@ -85,24 +81,10 @@ public final class UserAdminApi extends ApiHandler {
             Log.info("user.grants_changed", "userId", c.userId(), "by", c.actorId(), "kind", c.kind(), "role", c.role(),
                     "nodes", c.nodes().size(), "requestId", r.requestId());
         }
-        ObjectNode o = Views.account(outcome.account());
+        ObjectNode o = AccountViews.account(outcome.account());
         o.put("changed", outcome.change() != null);
-        if (outcome.change() != null) o.set("change", change(outcome.change()));
+        if (outcome.change() != null) o.set("change", AccountViews.grantChange(outcome.change()));
         return ApiResponse.ok(o);
     }
 
-    private static ObjectNode change(GrantChange c) {
-        ObjectNode o = Json.object();
-        o.put("changeId", c.changeId());
-        o.put("kind", c.kind().name());
-        o.put("role", c.role().name());
-        var nodes = o.putArray("nodes");
-        c.nodes().forEach(nodes::add);
-        o.put("by", c.actorId());
-        o.put("reason", c.reason());
-        o.put("at", Times.api(c.at()));
-        var after = o.putArray("grantsAfter");
-        c.grantsAfter().forEach(after::add);
-        return o;
-    }
 }

@@ -9,16 +9,20 @@ import org.linli.http.ApiResponse;
 import org.linli.http.Route;
 import org.linli.json.Json;
 import org.linli.observability.Log;
-import org.linli.volunteer.LogStatus;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MembershipStatus;
-import org.linli.volunteer.Memberships;
-import org.linli.volunteer.Ratings;
-import org.linli.volunteer.ServiceLog;
-import org.linli.volunteer.ServiceLogs;
-import org.linli.volunteer.Standings;
+import org.linli.views.Views;
+import org.linli.views.volunteer.VolunteerViews;
 import org.linli.volunteer.VolunteerRules;
 import org.linli.volunteer.VolunteerTime;
+import org.linli.volunteer.grading.Standings;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.membership.MembershipStatus;
+import org.linli.volunteer.membership.Memberships;
+import org.linli.volunteer.points.Ratings;
+import org.linli.volunteer.servicelog.LogStatus;
+import org.linli.volunteer.servicelog.ServiceLog;
+import org.linli.volunteer.servicelog.ServiceLogs;
+import org.linli.wiring.VolunteerPorts;
+import org.linli.wiring.Wiring;
 
 /**
  * Party-member volunteers: registration (双报到) and its review, residents' appraisals, a member's
@@ -32,7 +36,11 @@ public final class VolunteersApi extends ApiHandler {
     private final VolunteerRules rules;
 
     public VolunteersApi() {
-        this(VolunteerPorts.fromEnv(Clock.systemUTC()), Clock.systemUTC());
+        this(Wiring.current());
+    }
+
+    private VolunteersApi(Wiring w) {
+        this(w.volunteerPorts(), w.clock());
     }
 
     public VolunteersApi(VolunteerPorts ports, Clock clock) {
@@ -51,9 +59,9 @@ public final class VolunteersApi extends ApiHandler {
                 Route.of("POST /volunteers/{memberId}/appraisals", Access.ANY_USER.object(), this::appraise),
                 Route.of("GET /me/points", Access.ANY_USER.own(), this::points),
                 Route.of("POST /service-logs", Access.ANY_USER.object(), this::log),
-                Route.of("GET /me/service-logs", Access.ANY_USER.own(), r -> ApiResponse.ok(VolunteerViews.page(
+                Route.of("GET /me/service-logs", Access.ANY_USER.own(), r -> ApiResponse.ok(Views.page(
                         logs.mine(r.principal(), r.limit(20, 100), r.cursor()), this::view))),
-                Route.of("GET /me/received-services", Access.ANY_USER.own(), r -> ApiResponse.ok(VolunteerViews.page(
+                Route.of("GET /me/received-services", Access.ANY_USER.own(), r -> ApiResponse.ok(Views.page(
                         logs.received(r.principal(), r.limit(20, 100), r.cursor()), this::view))),
                 Route.of("GET /service-logs/{logId}", Access.ANY_USER.object(), this::getLog),
                 Route.of("POST /service-logs/{logId}/verification", Access.ANY_USER.object(), this::verify),
@@ -73,7 +81,7 @@ public final class VolunteersApi extends ApiHandler {
 
     private ApiResponse registrations(ApiRequest r) {
         MembershipStatus status = QueryParams.enumParam(r, "status", MembershipStatus.class);
-        return ApiResponse.ok(VolunteerViews.page(memberships.inCommunity(r.principal(), r.pathParam("code"), status,
+        return ApiResponse.ok(Views.page(memberships.inCommunity(r.principal(), r.pathParam("code"), status,
                 r.limit(20, 100), r.cursor()), VolunteerViews::membership));
     }
 
@@ -128,7 +136,7 @@ public final class VolunteersApi extends ApiHandler {
     private ApiResponse communityLogs(ApiRequest r) {
         LogStatus status = QueryParams.enumParam(r, "status", LogStatus.class);
         var community = ports.communities().require(r.pathParam("code"));
-        return ApiResponse.ok(VolunteerViews.page(logs.inCommunity(r.principal(), community, status, r.limit(20, 100), r.cursor()),
+        return ApiResponse.ok(Views.page(logs.inCommunity(r.principal(), community, status, r.limit(20, 100), r.cursor()),
                 this::view));
     }
 }

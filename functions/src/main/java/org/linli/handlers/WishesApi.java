@@ -2,7 +2,6 @@ package org.linli.handlers;
 
 import java.time.Clock;
 import java.util.Set;
-import org.linli.config.Env;
 import org.linli.core.RateLimit;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
@@ -12,18 +11,25 @@ import org.linli.http.Route;
 import org.linli.identity.Principal;
 import org.linli.json.JsonInput;
 import org.linli.observability.Log;
+import org.linli.views.Views;
+import org.linli.views.volunteer.VolunteerViews;
 import org.linli.volunteer.Audience;
-import org.linli.volunteer.Wish;
-import org.linli.volunteer.WishState;
-import org.linli.volunteer.Wishes;
+import org.linli.volunteer.wishes.Wish;
+import org.linli.volunteer.wishes.WishState;
+import org.linli.volunteer.wishes.Wishes;
+import org.linli.wiring.VolunteerPorts;
+import org.linli.wiring.Wiring;
 
 /** Micro-wishes through the six orders (六单), and the community's public feed. */
 public final class WishesApi extends ApiHandler {
     private final Wishes wishes;
 
     public WishesApi() {
-        this(VolunteerPorts.fromEnv(Clock.systemUTC()), Clock.systemUTC(),
-                RateLimit.parse("wishes", Env.getOr("WISH_RATE_LIMIT", "off")));
+        this(Wiring.current());
+    }
+
+    private WishesApi(Wiring w) {
+        this(w.volunteerPorts(), w.clock(), w.wishRateLimit());
     }
 
     public WishesApi(VolunteerPorts ports, Clock clock) {
@@ -53,7 +59,7 @@ public final class WishesApi extends ApiHandler {
                         wishes.release(r.principal(), r.pathParam("wishId"), r.body()))),
                 Route.of("POST /wishes/{wishId}/reassign", Access.staff().object(), r -> step(r, "reassign",
                         wishes.reassign(r.principal(), r.pathParam("wishId"), r.body()))),
-                Route.of("GET /communities/{code}/feed", Access.ANY_USER.anyTerritory(), r -> ApiResponse.ok(VolunteerViews.page(
+                Route.of("GET /communities/{code}/feed", Access.ANY_USER.anyTerritory(), r -> ApiResponse.ok(Views.page(
                         wishes.feed(r.pathParam("code"), r.limit(20, 50), r.cursor()), VolunteerViews::feedItem))));
     }
 
@@ -75,14 +81,14 @@ public final class WishesApi extends ApiHandler {
     }
 
     private ApiResponse list(ApiRequest r, org.linli.core.Page<Wish> page, Audience who) {
-        return ApiResponse.ok(VolunteerViews.page(page, w -> VolunteerViews.wish(w, who, clock.instant())));
+        return ApiResponse.ok(Views.page(page, w -> VolunteerViews.wish(w, who, clock.instant())));
     }
 
     private ApiResponse inCommunity(ApiRequest r) {
         Principal me = r.principal();
         WishState state = QueryParams.enumParam(r, "state", WishState.class);
         var page = wishes.inCommunity(me, r.pathParam("code"), state, QueryParams.flag(r, "overdue"), r.limit(20, 100), r.cursor());
-        return ApiResponse.ok(VolunteerViews.page(page, w -> VolunteerViews.wish(w, wishes.audience(me, w), clock.instant())));
+        return ApiResponse.ok(Views.page(page, w -> VolunteerViews.wish(w, wishes.audience(me, w), clock.instant())));
     }
 
     private ApiResponse step(ApiRequest r, String step, Wish w) {

@@ -1,7 +1,9 @@
 /**
- * The Lambda handlers named in template.yaml. Each is thin: its no-arg constructor builds its
- * dependencies once per execution environment (from the environment variables the template
- * sets and the shared SDK clients), a second constructor takes them for tests, and the work is
- * the domain's. {@link org.linli.handlers.ApiRoutes} lists every HTTP route by handler.
+ * The Lambda handlers named in template.yaml. Each is thin - routes, access, logging; the work is
+ * the domain's and the answer a view's. Its no-arg constructor asks the composition root
+ * ({@link org.linli.wiring.Wiring#current()}) for what it uses, once per execution environment; a
+ * second constructor takes the same things for tests. No handler reads the environment or the
+ * system clock, builds an adapter or touches the AWS SDK. {@link org.linli.handlers.ApiRoutes}
+ * lists every HTTP route by handler.
  */
 package org.linli.handlers;

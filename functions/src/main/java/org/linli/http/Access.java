@@ -2,7 +2,6 @@ package org.linli.http;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.linli.identity.Role;
 
 /**
@@ -13,9 +12,6 @@ import org.linli.identity.Role;
  * itself (cases' Standing, ReportReaders, the volunteer service's audiences).
  */
 public record Access(boolean authenticated, Set<Role> roles, Scope scope, String param) {
-    /** Territory and node codes as they may appear in a path. */
-    public static final Pattern NODE_CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     public static final Access PUBLIC = new Access(false, Set.of(), Scope.NONE, null);
     /** Any signed-in user; the route must still say its scope ({@link #own()}, {@link #object()}, ...). */
     public static final Access ANY_USER = new Access(true, Set.of(), Scope.UNSTATED, null);

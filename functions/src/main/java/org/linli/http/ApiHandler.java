@@ -27,6 +27,7 @@ import org.linli.core.StoreUnavailable;
 import org.linli.core.TooManyRequests;
 import org.linli.core.Unauthenticated;
 import org.linli.core.ValidationFailed;
+import org.linli.core.format.NodeCode;
 import org.linli.identity.Principal;
 import org.linli.json.Json;
 import org.linli.observability.Log;
@@ -114,7 +115,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         ApiRequest request = new ApiRequest(event, principal, null, Map.of());
         if (route.access().scope() == Access.Scope.NODE) {
             String node = request.pathParam(route.access().param());
-            if (!Access.NODE_CODE.matcher(node).matches()) {
+            if (!NodeCode.valid(node)) {
                 throw ValidationFailed.of(route.access().param(), "is not a territory or department code");
             }
             if (!principal.worksFor(node)) throw new Forbidden("You do not work for " + node + ".");

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.linli.core.Conflict;
 import org.linli.core.FieldError;
 import org.linli.core.Forbidden;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
 import org.linli.core.ValidationFailed;
+import org.linli.core.format.NodeCode;
 import org.linli.json.JsonInput;
 import org.linli.territory.Level;
 
@@ -28,7 +28,6 @@ import org.linli.territory.Level;
  */
 public final class Promotions {
     public static final int MAX_NODES = 20;
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int ATTEMPTS = 3;
 
     private final UserStore users;
@@ -88,7 +87,7 @@ public final class Promotions {
     private static Request parse(JsonNode body, boolean granting) {
         JsonInput in = JsonInput.root(body, Set.of("role", "nodes", "reason"));
         Role role = in.requiredEnum("role", Role.class);
-        List<String> nodes = in.optionalStringList("nodes", MAX_NODES, 64, CODE, "must be territory node or department codes");
+        List<String> nodes = in.optionalStringList("nodes", MAX_NODES, 64, NodeCode.PATTERN, "must be territory node or department codes");
         String reason = in.requiredString("reason", 1, 500, JsonInput.TextRule.MULTI_LINE);
         if (role == Role.RESIDENT) in.error("role", "every user is a resident; RESIDENT is neither granted nor revoked");
         if (role == Role.VOLUNTEER) in.error("role", "VOLUNTEER follows an approved volunteer registration, not a grant");

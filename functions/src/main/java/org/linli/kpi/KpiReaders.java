@@ -1,9 +1,9 @@
 package org.linli.kpi;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import org.linli.core.Forbidden;
 import org.linli.core.NotFound;
+import org.linli.core.format.NodeCode;
 import org.linli.identity.Principal;
 
 /**
@@ -12,13 +12,11 @@ import org.linli.identity.Principal;
  * administrators. Everyone else is refused, so a unit's figures never leave its line of command.
  */
 public final class KpiReaders {
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     private KpiReaders() {}
 
     /** The unit named {@code code} if {@code reader} covers it: NotFound unknown, Forbidden outside his territory. */
     public static UnitDirectory.UnitInfo visible(Principal reader, UnitDirectory units, String code) {
-        if (!CODE.matcher(code).matches()) throw new NotFound("KPI unit", code);
+        if (!NodeCode.valid(code)) throw new NotFound("KPI unit", code);
         UnitDirectory.UnitInfo info = units.find(List.of(code)).get(code);
         if (info == null) throw new NotFound("KPI unit", code);
         if (!reader.covers(info.path())) throw new Forbidden("This unit is outside your territory.");

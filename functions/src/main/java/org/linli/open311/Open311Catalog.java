@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.linli.cases.Categories;
-import org.linli.cases.Category;
-import org.linli.cases.MatterType;
+import org.linli.categories.Categories;
+import org.linli.categories.Category;
+import org.linli.categories.MatterType;
 import org.linli.json.Json;
 
 /**

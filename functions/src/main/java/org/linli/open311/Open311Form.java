@@ -1,21 +1,78 @@
 package org.linli.open311;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.linli.categories.Category;
 import org.linli.core.FieldError;
+import org.linli.core.NotFound;
+import org.linli.core.ValidationFailed;
+import org.linli.core.format.NodeCode;
+import org.linli.core.format.Phone;
+import org.linli.geo.Datum;
+import org.linli.geo.GeoPoint;
 import org.linli.json.JsonInput.TextRule;
+import org.linli.report.Contact;
+import org.linli.report.ReportDraft;
+import org.linli.report.Source;
 
 /**
- * The text checks of a create_request form, before any field is interpreted: every value is text
- * a person typed (no control or bidi-override characters, no broken UTF-8 - the form decoder turns
- * bad bytes into U+FFFD), names fit the contact's 50 characters, an e-mail looks like one.
+ * A create_request form (GeoReport v2, form-encoded) read into what Linli files: the text checks
+ * before any field is interpreted - every value is text a person typed (no control or bidi-override
+ * characters, no broken UTF-8: the form decoder turns bad bytes into U+FFFD), names fit the
+ * contact's 50 characters, an e-mail looks like one - then the location (WGS-84 {@code lat}/{@code long}
+ * or a building code as {@code address_id}), the service's attributes, the description and phone.
+ * Every problem is a field error; the service code and the api_key are the handler's to check first.
  */
 public final class Open311Form {
+    public static final int MAX_DESCRIPTION = 4000;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private Open311Form() {}
+
+    /** A request as read: where (a point, a building code or both), what, and who (name and phone, both optional). */
+    public record Request(GeoPoint point, String buildingCode, String description, String name, String phone,
+                          boolean anonymous, String accountId) {
+        /** The report it files, of {@code category} (its name when the request has no description). */
+        public ReportDraft draft(Category category) {
+            return new ReportDraft(category.code(), description == null ? category.name() : description, point, buildingCode,
+                    List.of(), new Contact(name, phone), anonymous, Source.OPEN311);
+        }
+
+        /** The field to blame when the place is not in the territory. */
+        public String locationField() {
+            return point != null ? "lat" : "address_id";
+        }
+    }
+
+    /** Reads and checks the form; {@link ValidationFailed} with every field error. */
+    public static Request parse(Map<String, List<String>> form) {
+        List<FieldError> errors = new ArrayList<>(textProblems(form));
+        GeoPoint point = point(form, errors);
+        String building = first(form, "address_id");
+        Map<String, String> attributes = attributes(form, errors);
+        if (building == null) building = attributes.get(Open311Catalog.BUILDING_CODE);
+        if (building != null && !NodeCode.valid(building)) {
+            errors.add(new FieldError("address_id", "is not a building code"));
+            building = null;
+        }
+        if (point == null && building == null && errors.isEmpty()) {
+            errors.add(new FieldError(first(form, "address_string") != null ? "address_string" : "lat",
+                    "a location is required: lat & long (WGS84) or address_id (a building code); an address_string alone cannot be placed"));
+        }
+        String description = first(form, "description");
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            errors.add(new FieldError("description", "is longer than " + MAX_DESCRIPTION + " characters"));
+        }
+        String phone = first(form, "phone");
+        if (phone != null) phone = phone.replace(" ", "");
+        if (phone != null && !Phone.valid(phone)) errors.add(new FieldError("phone", "is not a phone number"));
+        if (!errors.isEmpty()) throw new ValidationFailed("The request is invalid.", errors);
+        return new Request(point, building, description, name(first(form, "last_name"), first(form, "first_name")), phone,
+                "true".equals(attributes.get(Open311Catalog.ANONYMOUS)), first(form, "account_id"));
+    }
 
     public static List<FieldError> textProblems(Map<String, List<String>> form) {
         List<FieldError> errors = new ArrayList<>();
@@ -37,8 +94,66 @@ public final class Open311Form {
         return errors;
     }
 
-    private static String first(Map<String, List<String>> form, String name) {
+    /** A form field's first value, trimmed; null when absent or blank. */
+    public static String first(Map<String, List<String>> form, String name) {
         List<String> v = form.get(name);
         return v == null || v.isEmpty() || v.get(0).isBlank() ? null : v.get(0).trim();
+    }
+
+    /** A path segment with its format suffix: {@code noise.json → noise}; no suffix is not a resource. */
+    public static String resource(String segment, String what) {
+        for (String suffix : List.of(".json", ".xml")) {
+            if (segment.endsWith(suffix) && segment.length() > suffix.length()) return segment.substring(0, segment.length() - suffix.length());
+        }
+        throw new NotFound(what + " " + segment + " was not found: append .json or .xml.");
+    }
+
+    private static GeoPoint point(Map<String, List<String>> form, List<FieldError> errors) {
+        String lat = first(form, "lat");
+        String lng = first(form, "long");
+        if (lat == null && lng == null) return null;
+        if (lat == null || lng == null) {
+            errors.add(new FieldError(lat == null ? "lat" : "long", "lat and long need to be sent together"));
+            return null;
+        }
+        try {
+            double a = Double.parseDouble(lat);
+            double o = Double.parseDouble(lng);
+            if (a < -90 || a > 90 || o < -180 || o > 180 || Double.isNaN(a) || Double.isNaN(o)) {
+                errors.add(new FieldError("lat", "lat must be within -90..90 and long within -180..180"));
+                return null;
+            }
+            return new GeoPoint(a, o, Datum.WGS84);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("lat", "lat and long must be decimal degrees (WGS84)"));
+            return null;
+        }
+    }
+
+    /** {@code attribute[code]=value}; only the codes of the service definition. */
+    private static Map<String, String> attributes(Map<String, List<String>> form, List<FieldError> errors) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var e : form.entrySet()) {
+            String name = e.getKey();
+            if (!name.startsWith("attribute[")) continue;
+            String code = name.substring("attribute[".length(), name.indexOf(']') < 0 ? name.length() : name.indexOf(']'));
+            if (!code.equals(Open311Catalog.BUILDING_CODE) && !code.equals(Open311Catalog.ANONYMOUS)) {
+                errors.add(new FieldError(name, "is not an attribute of this service"));
+                continue;
+            }
+            String v = e.getValue().isEmpty() ? "" : e.getValue().get(0).trim();
+            if (code.equals(Open311Catalog.ANONYMOUS) && !v.equals("true") && !v.equals("false")) {
+                errors.add(new FieldError(name, "must be one of the values true, false"));
+                continue;
+            }
+            if (!v.isEmpty()) out.put(code, v);
+        }
+        return out;
+    }
+
+    /** Family name then given name, as Chinese names are written; at most the contact's 50 characters. */
+    private static String name(String family, String given) {
+        String s = (family == null ? "" : family) + (given == null ? "" : given);
+        return s.isBlank() ? null : s.length() > 50 ? s.substring(0, 50) : s;
     }
 }

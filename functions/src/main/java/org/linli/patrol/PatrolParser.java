@@ -5,17 +5,16 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.linli.cases.Categories;
+import org.linli.categories.Categories;
+import org.linli.core.format.NodeCode;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
-import org.linli.json.JsonInput;
 import org.linli.json.JsonInput.TextRule;
+import org.linli.json.JsonInput;
 
 /** A {@code POST /patrols} body → {@link PatrolDraft}, or every problem as field errors. */
 public final class PatrolParser {
     static final int MAX_FINDINGS = 20;
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final String CODE_RULE = "must be a code: letters, digits, '-' or '_', at most 64";
 
     private final Categories categories;
@@ -31,9 +30,9 @@ public final class PatrolParser {
         String micro = null;
         String grid = null;
         if (place != null) {
-            building = place.optionalMatch("buildingCode", CODE, CODE_RULE);
-            micro = place.optionalMatch("microGrid", CODE, CODE_RULE);
-            grid = place.optionalMatch("grid", CODE, CODE_RULE);
+            building = place.optionalMatch("buildingCode", NodeCode.PATTERN, CODE_RULE);
+            micro = place.optionalMatch("microGrid", NodeCode.PATTERN, CODE_RULE);
+            grid = place.optionalMatch("grid", NodeCode.PATTERN, CODE_RULE);
             int named = (place.has("buildingCode") ? 1 : 0) + (place.has("microGrid") ? 1 : 0) + (place.has("grid") ? 1 : 0);
             if (named != 1) in.error("place", "name exactly one of buildingCode, microGrid, grid");
         }
@@ -56,7 +55,7 @@ public final class PatrolParser {
                 }
                 JsonInput loc = report.optionalObject("location", Set.of("lat", "lng", "datum", "buildingCode"));
                 if (loc != null) {
-                    reportBuilding = loc.optionalMatch("buildingCode", CODE, CODE_RULE);
+                    reportBuilding = loc.optionalMatch("buildingCode", NodeCode.PATTERN, CODE_RULE);
                     BigDecimal lat = loc.optionalNumber("lat", BigDecimal.valueOf(-90), BigDecimal.valueOf(90));
                     BigDecimal lng = loc.optionalNumber("lng", BigDecimal.valueOf(-180), BigDecimal.valueOf(180));
                     Datum datum = loc.optionalEnum("datum", Datum.class);

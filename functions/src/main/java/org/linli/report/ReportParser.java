@@ -4,23 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.linli.cases.Categories;
+import org.linli.categories.Categories;
+import org.linli.core.format.NodeCode;
+import org.linli.core.format.Phone;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
-import org.linli.json.JsonInput;
 import org.linli.json.JsonInput.TextRule;
+import org.linli.json.JsonInput;
 
 /**
  * Turns a report body into a {@link ReportDraft}, or a {@link org.linli.core.ValidationFailed}
  * listing every invalid field.
  */
 public final class ReportParser {
-    /** WeChat's chooseMedia picks at most 9 images. */
-    static final Pattern BUILDING_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-    /** Mainland mobile numbers, or landlines with area code (0351-1234567). */
-    public static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
-
     private final Categories categories;
 
     public ReportParser(Categories categories) {
@@ -44,7 +40,7 @@ public final class ReportParser {
             BigDecimal lat = loc.optionalNumber("lat", BigDecimal.valueOf(-90), BigDecimal.valueOf(90));
             BigDecimal lng = loc.optionalNumber("lng", BigDecimal.valueOf(-180), BigDecimal.valueOf(180));
             Datum datum = loc.optionalEnum("datum", Datum.class);
-            buildingCode = loc.optionalMatch("buildingCode", BUILDING_CODE,
+            buildingCode = loc.optionalMatch("buildingCode", NodeCode.PATTERN,
                     "must be a building code: letters, digits, '-' or '_', at most 64");
             boolean anyPoint = loc.has("lat") || loc.has("lng") || loc.has("datum");
             if (anyPoint) {
@@ -65,7 +61,7 @@ public final class ReportParser {
         JsonInput c = in.requiredObject("contact", Set.of("name", "phone"));
         if (c != null) {
             String name = c.optionalString("name", 1, 50, TextRule.SINGLE_LINE);
-            String phone = c.requiredMatch("phone", PHONE, "must be a mainland mobile (11 digits) or a landline with area code");
+            String phone = c.requiredMatch("phone", Phone.PATTERN, Phone.RULE);
             contact = new Contact(name, phone);
         }
         Boolean anonymous = in.optionalBoolean("anonymousToPublic");

@@ -3,7 +3,6 @@ package org.linli.territory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.linli.territory.imports.ProgressMeter;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
@@ -15,6 +14,25 @@ import org.locationtech.jts.geom.GeometryFactory;
 public final class MapPublisher {
     /** Items per repository call: big enough to batch well, small enough to report progress often. */
     public static final int CHUNK = 500;
+
+    /**
+     * Told how far a publication got: the phases (indexing polygons, writing items) and the units
+     * done. The import's progress meter is one; a map published in a test tells nobody.
+     */
+    public interface Meter {
+        Meter SILENT = new Meter() {
+            @Override
+            public void phase(String name, long total, String unit) {}
+
+            @Override
+            public void advance(long n) {}
+        };
+
+        /** Starts the next phase: {@code total} {@code unit}s to do. */
+        void phase(String name, long total, String unit);
+
+        void advance(long n);
+    }
 
     private final TerritoryRepository repository;
 
@@ -31,7 +49,7 @@ public final class MapPublisher {
     }
 
     public MapInfo publish(TerritoryMap map, String note) {
-        return publish(reserve(note), map, ProgressMeter.silent()).map();
+        return publish(reserve(note), map, Meter.SILENT).map();
     }
 
     /** Takes the next version number; Conflict when a concurrent import took it first. */
@@ -42,7 +60,7 @@ public final class MapPublisher {
     }
 
     /** Indexes and writes {@code map} as {@code version} (reserved before), then makes it current. */
-    public Publication publish(int version, TerritoryMap map, ProgressMeter meter) {
+    public Publication publish(int version, TerritoryMap map, Meter meter) {
         meter.phase("indexing", map.nodes().size(), "polygons");
         Map<String, List<CellEntry>> cells = new CellIndexer(map.cellPrecision(), new GeometryFactory())
                 .index(map.nodes(), () -> meter.advance(1));
@@ -63,7 +81,7 @@ public final class MapPublisher {
         return new Publication(info, map.nodes().size(), map.compounds().size(), cells.size(), map.buildings().size(), entries, max);
     }
 
-    private static <T> void chunked(List<T> all, java.util.function.Consumer<List<T>> write, ProgressMeter meter) {
+    private static <T> void chunked(List<T> all, java.util.function.Consumer<List<T>> write, Meter meter) {
         for (int i = 0; i < all.size(); i += CHUNK) {
             List<T> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
             write.accept(chunk);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linli.categories.Categories;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
 import org.linli.report.Contact;
@@ -28,9 +29,9 @@ import org.linli.territory.StaffRole;
 import org.linli.territory.WorkerChoice;
 import org.linli.testing.InMemoryCasesTable;
 import org.linli.testing.InMemoryDepartments;
-import org.linli.testing.RecordingEvents;
 import org.linli.testing.InMemoryTerritory;
 import org.linli.testing.MutableClock;
+import org.linli.testing.RecordingEvents;
 import org.linli.testing.RecordingQueue;
 import org.linli.testing.SmallTerritory;
 

@@ -18,16 +18,16 @@ import org.linli.core.Page;
 import org.linli.testing.CaseWorld;
 import org.linli.testing.InMemoryCycleStore;
 import org.linli.testing.MutableClock;
-import org.linli.volunteer.AwardOutcome;
-import org.linli.volunteer.Claim;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Completion;
-import org.linli.volunteer.PointsAward;
 import org.linli.volunteer.Rating;
-import org.linli.volunteer.Wish;
-import org.linli.volunteer.WishContent;
-import org.linli.volunteer.WishState;
-import org.linli.volunteer.WishStore;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.points.AwardOutcome;
+import org.linli.volunteer.points.PointsAward;
+import org.linli.volunteer.wishes.Claim;
+import org.linli.volunteer.wishes.Completion;
+import org.linli.volunteer.wishes.Wish;
+import org.linli.volunteer.wishes.WishContent;
+import org.linli.volunteer.wishes.WishState;
+import org.linli.volunteer.wishes.WishStore;
 
 /** The month's cohorts, counted from paged reads that stop at the month's start, computed once. */
 class SummariesTest {

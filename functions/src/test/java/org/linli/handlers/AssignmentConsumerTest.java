@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.linli.cases.Assignment;
-import org.linli.cases.Categories;
+import org.linli.categories.Categories;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
 import org.linli.report.Contact;

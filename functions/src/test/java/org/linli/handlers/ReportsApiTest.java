@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.linli.cases.Categories;
+import org.linli.categories.Categories;
 import org.linli.json.Json;
 import org.linli.testing.Events;
 import org.linli.testing.InMemoryCasesTable;

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.linli.cases.Categories;
+import org.linli.categories.Categories;
 import org.linli.http.Access;
 import org.linli.http.ApiHandler;
 import org.linli.kpi.KpiSettings;
 import org.linli.volunteer.VolunteerRules;
+import org.linli.wiring.VolunteerPorts;
 
 /**
  * Every route states who may call it and on which territory (docs/security.md prints this

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.linli.cases.Categories;
+import org.linli.categories.Categories;
 import org.linli.core.ValidationFailed;
 import org.linli.json.Json;
 import org.linli.kpi.Unit;

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.linli.cases.Categories;
+import org.linli.categories.Categories;
 import org.linli.core.FieldError;
 import org.linli.core.ValidationFailed;
 import org.linli.geo.Datum;

@@ -12,6 +12,12 @@ import org.linli.identity.Grant;
 import org.linli.identity.Principal;
 import org.linli.identity.Role;
 import org.linli.json.Json;
+import org.linli.volunteer.membership.Communities;
+import org.linli.volunteer.membership.MemberStore;
+import org.linli.volunteer.membership.Memberships;
+import org.linli.volunteer.points.PointsStore;
+import org.linli.volunteer.points.RatingQueue;
+import org.linli.volunteer.points.Ratings;
 
 /**
  * A member id that is not a user id is not found - before any store is asked (found by the

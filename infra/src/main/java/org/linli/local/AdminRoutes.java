@@ -5,11 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.local.gateway.HttpGateway;
 import org.linli.local.gateway.LocalResponse;
+import org.linli.local.lambda.LocalLog;
 import org.linli.local.schedule.ScheduledJob;
 import org.linli.local.schedule.Scheduler;
 import org.linli.local.template.AlarmDef;
@@ -18,11 +25,13 @@ import org.linli.local.template.QueueDef;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The gateway's built-in {@code /_local/} routes: health, the schedules (list, fire now) and the
- * queues with their depths and the would-be state of the template's alarms on them.
+ * The gateway's built-in {@code /_local/} routes: health, the schedules (list, fire now), the
+ * queues with their depths and the would-be state of the template's alarms on them, and the
+ * cloud's clock (read it, set it, move it, stop it).
  */
 final class AdminRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private AdminRoutes() {}
 
@@ -31,6 +40,53 @@ final class AdminRoutes {
         gateway.addLocalRoute("GET", "/_local/schedules", r -> LocalResponse.json(200, schedules(cloud)));
         gateway.addLocalRoute("POST", "/_local/schedules/{name}", r -> fire(cloud, r.pathParameter("name"), r.query("at")));
         gateway.addLocalRoute("GET", "/_local/queues", r -> LocalResponse.json(200, queues(cloud)));
+        gateway.addLocalRoute("GET", "/_local/clock", r -> LocalResponse.json(200, clock(cloud.clock())));
+        gateway.addLocalRoute("POST", "/_local/clock", r -> moveClock(cloud.clock(), r.query("at"), r.query("advance"), r.query("frozen")));
+    }
+
+    private static ObjectNode clock(Clock clock) {
+        Instant now = clock.instant();
+        ObjectNode out = JSON.createObjectNode();
+        out.put("now", now.toString());
+        out.put("beijing", now.atZone(BEIJING).toOffsetDateTime().toString());
+        boolean local = clock instanceof LocalClock;
+        out.put("movable", local);
+        out.put("frozen", local && ((LocalClock) clock).frozen());
+        out.put("machineTime", local ? ((LocalClock) clock).followsMachine() : clock.equals(Clock.systemUTC()));
+        return out;
+    }
+
+    /**
+     * {@code ?at=2026-12-03T09:00+08:00} sets the time, {@code ?advance=PT5M} (or {@code -PT1H}) moves it,
+     * {@code ?frozen=true|false} stops it or lets it tick; combined, in that order. Answers the clock.
+     */
+    private static LocalResponse moveClock(Clock clock, String at, String advance, String frozen) {
+        if (!(clock instanceof LocalClock local)) {
+            return LocalResponse.json(409, JSON.createObjectNode().put("message", "this cloud runs on a clock that cannot be moved: " + clock));
+        }
+        if (at == null && advance == null && frozen == null) {
+            return LocalResponse.json(400, JSON.createObjectNode().put("message", "give at=<date-time with offset>, advance=<ISO-8601 duration> or frozen=true|false"));
+        }
+        Instant when;
+        Duration by;
+        try {
+            when = at == null ? null : OffsetDateTime.parse(at).toInstant();
+        } catch (DateTimeParseException e) {
+            return LocalResponse.json(400, JSON.createObjectNode().put("message", "at must be a date-time with an offset (2026-12-03T09:00+08:00): " + at));
+        }
+        try {
+            by = advance == null ? null : Duration.parse(advance);
+        } catch (DateTimeParseException e) {
+            return LocalResponse.json(400, JSON.createObjectNode().put("message", "advance must be an ISO-8601 duration (PT5M, P1D, -PT1H): " + advance));
+        }
+        if (frozen != null && !frozen.equals("true") && !frozen.equals("false")) {
+            return LocalResponse.json(400, JSON.createObjectNode().put("message", "frozen must be true or false: " + frozen));
+        }
+        if (when != null) local.set(when);
+        if (by != null) local.advance(by);
+        if (frozen != null) local.freeze(frozen.equals("true"));
+        LocalLog.info("clock set to " + local);
+        return LocalResponse.json(200, clock(local));
     }
 
     private static ObjectNode health(LocalCloud cloud) {
@@ -163,6 +219,7 @@ final class AdminRoutes {
     }
 
     static List<String> paths() {
-        return List.of("GET /_local/health", "GET /_local/schedules", "POST /_local/schedules/{name}", "GET /_local/queues");
+        return List.of("GET /_local/health", "GET /_local/schedules", "POST /_local/schedules/{name}", "GET /_local/queues",
+                "GET /_local/clock", "POST /_local/clock");
     }
 }

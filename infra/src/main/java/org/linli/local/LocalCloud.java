@@ -116,7 +116,11 @@ public final class LocalCloud implements AutoCloseable {
             sqs = LocalClients.sqs(backend.sqsEndpoint(), config.region);
             resources.add(dynamo);
             resources.add(sqs);
-            provisioned = new Provisioner(dynamo, sqs, backend.ignoredQueueAttributes()).provision(model);
+            // A local clock moved away from the machine's (run-local --clock, the integration tests) leaves TTL off:
+            // DynamoDB Local expires items by the machine's clock and would delete what the functions still see as live.
+            boolean timeToLive = !(config.clock instanceof LocalClock c) || c.followsMachine();
+            if (!timeToLive) LocalLog.info("TTL left off: DynamoDB Local would expire items by the machine's clock, not the cloud's (" + config.clock + ")");
+            provisioned = new Provisioner(dynamo, sqs, backend.ignoredQueueAttributes(), timeToLive).provision(model);
             s3 = EmbeddedS3.start(join(s3Store), config.dataDir == null ? "in memory" : config.dataDir.resolve("s3").toString(),
                     model.buckets().values(), Map.of(LocalClients.ACCESS_KEY, LocalClients.SECRET_KEY), config.region, sqs,
                     id -> model.queue(id).url(), config.clock);
@@ -135,7 +139,8 @@ public final class LocalCloud implements AutoCloseable {
             long t2 = System.nanoTime();
             Invoker invoker = this::invoke;
             if (config.startFunctions) {
-                runtime = LambdaRuntime.start(model.functions().values(), functionArns, functionEnvs, config.classLoader, config.maxInstances);
+                runtime = LambdaRuntime.start(model.functions().values(), functionArns, functionEnvs, config.clock, config.classLoader,
+                        config.maxInstances);
             } else {
                 invoker = (fn, event) -> {
                     throw new IllegalStateException("functions are not started (startFunctions(false))");
@@ -333,6 +338,11 @@ public final class LocalCloud implements AutoCloseable {
         return runtime;
     }
 
+    /** The clock the functions, the schedules and the gateway run by. */
+    public Clock clock() {
+        return config.clock;
+    }
+
     public Scheduler scheduler() {
         return Objects.requireNonNull(scheduler, "not started");
     }
@@ -478,7 +488,7 @@ public final class LocalCloud implements AutoCloseable {
         private final Map<String, Map<String, String>> envByFunction = new LinkedHashMap<>();
         private String region = StackContext.DEFAULT_REGION;
         private String stackName = StackContext.DEFAULT_STACK;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock = LocalClock.machine();
         private final List<LocalCustomizer> customizers = new ArrayList<>();
         private CloudBackend backend;
         private boolean startFunctions = true;
@@ -540,7 +550,10 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
-        /** The clock of schedules and authorizer caching. */
+        /**
+         * The clock of the functions (their wiring's), the schedules and the authorizer cache; default: the
+         * machine's time, movable through {@code /_local/clock} ({@link LocalClock}).
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;

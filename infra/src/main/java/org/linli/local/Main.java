@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +26,15 @@ import org.linli.local.template.TemplateModel;
  *
  * <pre>
  * local [--port N] [--data-dir DIR] [--template PATH] [--no-seed] [--param Name=Value ...]
+ *       [--clock 2026-12-03T09:00+08:00 | --frozen-clock 2026-12-03T09:00+08:00]
  * </pre>
  */
 public final class Main {
     private Main() {}
 
     /** Parsed command line. */
-    record Options(int port, Path dataDir, Path template, boolean seed, Map<String, String> parameters, boolean help) {}
+    record Options(int port, Path dataDir, Path template, boolean seed, Map<String, String> parameters, Instant clockAt,
+                   boolean frozen, boolean help) {}
 
     public static void main(String[] args) {
         Options options;
@@ -50,6 +55,9 @@ public final class Main {
                 .seed(options.seed()).parameters(options.parameters())
                 .customizers(ServiceLoader.load(LocalCustomizer.class));
         if (options.template() != null) builder.template(options.template());
+        if (options.clockAt() != null) {
+            builder.clock(options.frozen() ? LocalClock.frozenAt(options.clockAt()) : LocalClock.startingAt(options.clockAt()));
+        }
         LocalCloud cloud;
         try {
             cloud = builder.start();
@@ -89,6 +97,8 @@ public final class Main {
         Path template = null;
         boolean seed = true;
         boolean help = false;
+        Instant clockAt = null;
+        boolean frozen = false;
         Map<String, String> parameters = new LinkedHashMap<>();
         List<String> rest = new ArrayList<>(List.of(args));
         if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
@@ -102,6 +112,11 @@ public final class Main {
                 case "--data-dir" -> dataDir = Path.of(value(rest, ++i, a));
                 case "--template" -> template = Path.of(value(rest, ++i, a));
                 case "--no-seed" -> seed = false;
+                case "--clock", "--frozen-clock" -> {
+                    if (clockAt != null) throw new IllegalArgumentException("give one of --clock and --frozen-clock, once");
+                    clockAt = instant(value(rest, ++i, a), a);
+                    frozen = a.equals("--frozen-clock");
+                }
                 case "--param" -> {
                     String kv = value(rest, ++i, a);
                     int eq = kv.indexOf('=');
@@ -112,12 +127,20 @@ public final class Main {
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        return new Options(port, dataDir, template, seed, parameters, help);
+        return new Options(port, dataDir, template, seed, parameters, clockAt, frozen, help);
     }
 
     private static String value(List<String> args, int i, String option) {
         if (i >= args.size()) throw new IllegalArgumentException(option + " needs a value");
         return args.get(i);
+    }
+
+    private static Instant instant(String s, String option) {
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " needs a date-time with an offset, e.g. 2026-12-03T09:00+08:00; got " + s);
+        }
     }
 
     private static int port(String s, String what) {
@@ -132,11 +155,14 @@ public final class Main {
 
     private static void usage(PrintStream out) {
         out.println("usage: run-local [local] [--port N] [--data-dir DIR] [--template PATH] [--no-seed] [--param Name=Value]...");
+        out.println("                 [--clock AT | --frozen-clock AT]");
         out.println("  --port N        gateway port (default: $LINLI_PORT, else 3000; 0 = any free port)");
         out.println("  --data-dir DIR  keep DynamoDB tables and S3 objects in DIR across restarts (default: in memory)");
         out.println("  --template PATH the SAM template (default: -Dlinli.template, else the nearest template.yaml above)");
         out.println("  --no-seed       do not seed demo data (sets -Dlinli.seed=false for customizers)");
         out.println("  --param N=V     a template parameter override");
+        out.println("  --clock AT      run the functions, schedules and tokens at AT (2026-12-03T09:00+08:00), ticking from there");
+        out.println("  --frozen-clock AT  the same, standing still at AT; POST /_local/clock?at=..|advance=PT5M|frozen=false moves it");
     }
 
     static void summary(LocalCloud cloud, long readyMillis, PrintStream out) {
@@ -172,6 +198,7 @@ public final class Main {
                     j.event().functionLogicalId(), j.next() == null ? "(disabled)" : j.next().toString());
         }
         if (!m.notEmulated().isEmpty()) out.printf("  not emulated: %s%n", String.join(", ", m.notEmulated()));
+        out.printf("  clock: %s%n", cloud.clock());
         out.printf("  local routes: %s%n", String.join(", ", AdminRoutes.paths()));
         out.println("Ctrl-C stops.");
         out.flush();

@@ -11,10 +11,10 @@ import org.linli.identity.Role;
 import org.linli.identity.UserAccount;
 import org.linli.territory.Level;
 import org.linli.territory.TerritoryNode;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.MemberStore;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MembershipStatus;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.MemberStore;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.membership.MembershipStatus;
 
 /**
  * Demo party-member volunteers for the volunteer service: two approved members in every demo

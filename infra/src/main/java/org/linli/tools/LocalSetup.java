@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
-import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
-import org.linli.adapters.dynamo.DynamoMemberStore;
-import org.linli.adapters.dynamo.DynamoTerritoryRepository;
-import org.linli.adapters.dynamo.DynamoUserStore;
+import org.linli.adapters.dynamo.territory.DynamoDepartmentDirectory;
+import org.linli.adapters.dynamo.territory.DynamoTerritoryRepository;
+import org.linli.adapters.dynamo.users.DynamoUserStore;
+import org.linli.adapters.dynamo.volunteer.DynamoMemberStore;
 import org.linli.cases.Department;
 import org.linli.identity.AccessTokens;
 import org.linli.identity.TokenKeys;
@@ -40,6 +40,7 @@ public final class LocalSetup implements LocalCustomizer {
     /** Every demo user by handle: the territory's and the volunteers'. */
     private final Map<String, UserAccount> handles = new java.util.LinkedHashMap<>();
     private MapInfo publishedMap;
+    private Clock clock = Clock.systemUTC();
 
     @Override
     public void beforeProvision(LocalCloud.Setup setup) {
@@ -62,7 +63,7 @@ public final class LocalSetup implements LocalCustomizer {
 
     @Override
     public void afterProvision(LocalCloud cloud) {
-        Clock clock = Clock.systemUTC();
+        clock = cloud.clock(); // the cloud's time: demo data, this month's plan and dev tokens agree with the functions
         demo = DemoTerritory.create(clock.instant());
         volunteers = DemoVolunteers.create(demo, clock.instant());
         handles.putAll(demo.users());
@@ -82,8 +83,8 @@ public final class LocalSetup implements LocalCustomizer {
             OpenKeys.seed(cloud.dynamo(), cloud.tableName("UsersTable"));
             // This month's patrol plan, as the monthly schedule would have derived it on the 1st.
             new org.linli.handlers.PatrolPlanJob(
-                    new org.linli.adapters.dynamo.DynamoUnitDirectory(cloud.dynamo(), cloud.tableName("TerritoryTable"), clock),
-                    new org.linli.adapters.dynamo.DynamoPatrolStore(cloud.dynamo(), cloud.tableName("KpiTable")),
+                    new org.linli.adapters.dynamo.territory.DynamoUnitDirectory(cloud.dynamo(), cloud.tableName("TerritoryTable"), clock),
+                    new org.linli.adapters.dynamo.kpi.DynamoPatrolStore(cloud.dynamo(), cloud.tableName("KpiTable")),
                     org.linli.kpi.KpiSettings.fromClasspath().visitsPerMicroGrid(), clock)
                     .plan(org.linli.kpi.CaseFacts.monthOf(clock.instant()));
         }
@@ -109,7 +110,7 @@ public final class LocalSetup implements LocalCustomizer {
         String userId = handles.containsKey(handle) ? DemoTerritory.userId(handle) : handle;
         UserAccount user = users.find(userId).orElse(null);
         if (user == null) return error(404, "NOT_FOUND", "No demo user '" + handle + "'; GET /_local/demo lists them.");
-        String token = new AccessTokens(ISSUER).issue(user.principal(), keys.kid(), keys.privateKey(), Clock.systemUTC().instant());
+        String token = new AccessTokens(ISSUER).issue(user.principal(), keys.kid(), keys.privateKey(), clock.instant());
         if ("token".equals(request.query("format"))) return LocalResponse.text(200, token);
         ObjectNode o = Json.object().put("accessToken", token).put("tokenType", "Bearer").put("userId", user.id());
         if (user.displayName() != null) o.put("displayName", user.displayName());

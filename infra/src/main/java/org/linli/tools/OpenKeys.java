@@ -1,6 +1,6 @@
 package org.linli.tools;
 
-import org.linli.adapters.dynamo.DynamoApiKeys;
+import org.linli.adapters.dynamo.users.DynamoApiKeys;
 import org.linli.core.Ids;
 import org.linli.json.Json;
 import org.linli.open311.ApiKeys;

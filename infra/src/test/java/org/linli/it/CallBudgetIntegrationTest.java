@@ -1,7 +1,5 @@
 package org.linli.it;
 
-import org.linli.tools.bench.CallCounter;
-import org.linli.tools.bench.Events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.linli.adapters.dynamo.DynamoReportStore;
+import org.linli.adapters.dynamo.cases.DynamoReportStore;
 import org.linli.adapters.sqs.ReportReceivedMessage;
 import org.linli.core.Ids;
 import org.linli.geo.Datum;
@@ -22,6 +20,8 @@ import org.linli.report.Report;
 import org.linli.report.ReportDraft;
 import org.linli.report.ReportReceived;
 import org.linli.report.Source;
+import org.linli.tools.bench.CallCounter;
+import org.linli.tools.bench.Events;
 
 /**
  * AWS calls per operation, counted with an SDK ExecutionInterceptor on the real clients. Counts are
@@ -69,7 +69,7 @@ class CallBudgetIntegrationTest {
     /** A RECEIVED report stored directly, as intake would have, and its assignment message. */
     private static String stored(String category, double lat, double lng, String messageId) {
         var reports = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
-        Instant now = Instant.now();
+        Instant now = LinliCloud.now();
         Report r = Report.received(Ids.random("rpt", now), "usr_budget", new ReportDraft(category, "x",
                 new GeoPoint(lat, lng, Datum.GCJ02), null, List.of(), new Contact(null, "13812341234"), false,
                 Source.MINI_PROGRAM), now);

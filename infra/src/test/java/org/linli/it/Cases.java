@@ -1,14 +1,12 @@
 package org.linli.it;
 
-import org.linli.tools.bench.CallCounter;
-import org.linli.tools.bench.Events;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.linli.adapters.dynamo.DynamoReportStore;
+import org.linli.adapters.dynamo.cases.DynamoReportStore;
 import org.linli.adapters.sqs.ReportReceivedMessage;
 import org.linli.core.Ids;
 import org.linli.core.Times;
@@ -22,6 +20,8 @@ import org.linli.report.ReportDraft;
 import org.linli.report.ReportReceived;
 import org.linli.report.Source;
 import org.linli.tools.DemoTerritory;
+import org.linli.tools.bench.CallCounter;
+import org.linli.tools.bench.Events;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -58,7 +58,7 @@ final class Cases {
     /** A report stored as intake would, assigned synchronously: returns its case id (its own or the one it joined). */
     String open(String category, double lat, double lng, String reporterHandle) {
         var reports = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
-        Instant now = Instant.now();
+        Instant now = LinliCloud.now();
         Report r = Report.received(Ids.random("rpt", now), DemoTerritory.userId(reporterHandle), new ReportDraft(category, "x",
                 new GeoPoint(lat, lng, Datum.GCJ02), null, List.of(), new Contact(null, "13812341234"), false,
                 Source.MINI_PROGRAM), now);
@@ -104,7 +104,7 @@ final class Cases {
         Map<String, AttributeValue> item = new HashMap<>(cloud.dynamo().getItem(b -> b.tableName(cloud.tableName("CasesTable"))
                 .key(key).consistentRead(true)).item());
         String old = item.get("deadline").s();
-        String past = Times.stored(Instant.now().minusSeconds(60));
+        String past = Times.stored(LinliCloud.now().minusSeconds(60));
         for (String attr : List.of("deadline", "duesk", "gsi2sk", "gsi4sk")) {
             AttributeValue v = item.get(attr);
             if (v != null && v.s() != null) item.put(attr, AttributeValue.fromS(v.s().replace(old, past)));

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -19,8 +18,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.linli.adapters.dynamo.DynamoMemberStore;
-import org.linli.adapters.dynamo.DynamoUserStore;
+import org.linli.adapters.dynamo.users.DynamoUserStore;
+import org.linli.adapters.dynamo.volunteer.DynamoMemberStore;
 import org.linli.adapters.sqs.DispatchMessage;
 import org.linli.cycle.DispatchWork;
 import org.linli.identity.Role;
@@ -31,9 +30,9 @@ import org.linli.local.TemplateLocator;
 import org.linli.local.TestClouds;
 import org.linli.tools.FakeWeChatServer;
 import org.linli.tools.LocalSetup;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MembershipStatus;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.membership.MembershipStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -65,7 +64,7 @@ class CycleEdgeIntegrationTest {
         Files.writeString(template, edge, StandardCharsets.UTF_8);
         setup = new LocalSetup();
         cloud = LocalCloud.builder().template(template).backend(TestClouds.backend()).region(TestClouds.region())
-                .stackName("linli-edge").clock(Clock.systemUTC()).port(0).seed(true).quiet(true).customizer(setup)
+                .stackName("linli-edge").clock(LinliCloud.CLOCK).port(0).seed(true).quiet(true).customizer(setup)
                 .env("DispatchFunction", "DISPATCH_PAGE_SIZE", String.valueOf(PAGE))
                 .env("DispatchFunction", "DISPATCH_RESERVE_MS", "299990") // of 300 000: out of time after every page
                 .env("NotificationFunction", "WECHAT_RETRY_BASE_SECONDS", "1")
@@ -74,7 +73,7 @@ class CycleEdgeIntegrationTest {
         var users = new DynamoUserStore(cloud.dynamo(), cloud.tableName("UsersTable"));
         var members = new DynamoMemberStore(cloud.dynamo(), cloud.tableName("VolunteerTable"));
         Community big = watch.communities("DEMO").stream().filter(c -> c.code().equals(BIG)).findFirst().orElseThrow();
-        Instant now = Instant.now();
+        Instant now = LinliCloud.now();
         for (int i = 0; i < EXTRA_MEMBERS; i++) {
             String id = org.linli.core.Ids.derived("usr", "edge", String.valueOf(i));
             users.save(new UserAccount(id, "o-edge-" + i, null, "党员" + i, EnumSet.of(Role.RESIDENT, Role.VOLUNTEER), Set.of(), now));

@@ -1,6 +1,5 @@
 package org.linli.it;
 
-import org.linli.tools.bench.CallCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +22,8 @@ import org.linli.local.schedule.Scheduler;
 import org.linli.notify.Notification;
 import org.linli.tools.DemoTerritory;
 import org.linli.tools.FakeWeChatServer;
-import org.linli.volunteer.Community;
+import org.linli.tools.bench.CallCounter;
+import org.linli.volunteer.membership.Community;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -149,7 +149,7 @@ class CycleIntegrationTest {
         String resident = api.login("resident");
         String staff = api.login("dispatcher-DEMO-W1");
         // This month's activity in 柳园社区 (DEMO-W1): a wish placed and approved, a report that becomes a case.
-        String wantedBy = Times.api(Instant.now().plus(Duration.ofDays(2)));
+        String wantedBy = Times.api(LinliCloud.now().plus(Duration.ofDays(2)));
         var wish = api.post("/wishes", resident, """
                 {"community":"DEMO-W1","title":"帮忙换灯泡","detail":"楼道灯坏了","wantedBy":"%s","place":"柳园小区3号楼",
                  "contact":{"name":"王芳","phone":"13812341234"}}""".formatted(wantedBy));
@@ -159,12 +159,12 @@ class CycleIntegrationTest {
         var report = api.call("POST", "/reports", resident, """
                 {"category":"sanitation","description":"楼道堆放杂物","location":{"lat":37.8481,"lng":113.5452,"datum":"GCJ02"},
                  "contact":{"name":"王芳","phone":"13812341234"}}""",
-                Map.of("Content-Type", "application/json", "Idempotency-Key", "cycle-summary-" + Instant.now().toEpochMilli()));
+                Map.of("Content-Type", "application/json", "Idempotency-Key", "cycle-summary-" + LinliCloud.now().toEpochMilli()));
         assertEquals(202, report.status(), report.body());
         Eventually.await(Duration.ofSeconds(10), () -> api.get("/reports/" + report.json().path("reportId").asText(), resident).json(),
                 r -> r.path("case").path("caseId").isTextual(), "the report's case");
 
-        YearMonth month = YearMonth.now(Times.CHINA);
+        YearMonth month = YearMonth.from(LinliCloud.now().atZone(Times.CHINA));
         String at = month.plusMonths(1).atDay(15).atTime(2, 0).atZone(Times.CHINA).toInstant().toString();
         String cycle = "DEMO:" + month + ":summarize";
         fire("Summarize", at);

@@ -1,19 +1,18 @@
 package org.linli.it;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.linli.adapters.dynamo.DynamoCommunities;
-import org.linli.adapters.dynamo.DynamoMemberStore;
+import org.linli.adapters.dynamo.territory.DynamoCommunities;
+import org.linli.adapters.dynamo.volunteer.DynamoMemberStore;
 import org.linli.core.Page;
 import org.linli.local.LocalCloud;
 import org.linli.tools.FakeWeChatServer;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MembershipStatus;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.membership.MembershipStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -70,7 +69,7 @@ final class CycleWatch {
     }
 
     List<Community> communities(String district) {
-        return new DynamoCommunities(cloud.dynamo(), cloud.tableName("TerritoryTable"), Clock.systemUTC()).communitiesUnder(district);
+        return new DynamoCommunities(cloud.dynamo(), cloud.tableName("TerritoryTable"), LinliCloud.CLOCK).communitiesUnder(district);
     }
 
     List<String> approvedMembers(String community) {

@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,6 +38,7 @@ import org.linli.identity.Role;
 import org.linli.identity.TokenKeys;
 import org.linli.json.Json;
 import org.linli.kpi.CaseFacts;
+import org.linli.local.LocalClock;
 import org.linli.local.LocalCloud;
 import org.linli.tools.LocalSetup;
 import org.linli.tools.OpenKeys;
@@ -79,7 +78,7 @@ class HostileInputIntegrationTest {
 
     @BeforeAll
     static void start() {
-        cloud = LinliCloud.isolated("linli-hostile", Clock.fixed(Instant.now(), ZoneOffset.UTC));
+        cloud = LinliCloud.isolated("linli-hostile", LocalClock.frozenAt(LinliCloud.START));
         world = new MatrixWorld(cloud);
         api = new Api(cloud.baseUrl());
     }
@@ -114,13 +113,13 @@ class HostileInputIntegrationTest {
         MatrixWorld.Caller admin = world.demo("admin");
         MatrixWorld.Caller dispatcher = world.demo("dispatcher-DEMO-W1");
         MatrixWorld.Caller worker = new MatrixWorld.Caller("worker", api.login("worker-DEMO-W1-G3"));
-        String month = CaseFacts.monthOf(Instant.now()).toString();
+        String month = CaseFacts.monthOf(cloud.clock().instant()).toString();
         s.put("GET /kpis/{unit}", () -> get("/kpis/DEMO?month=" + month, district));
         s.put("GET /kpis/{unit}/ranking", () -> get("/kpis/DEMO/ranking", district));
         s.put("GET /kpis/{unit}/months", () -> get("/kpis/DEMO-W/months", district));
         s.put("POST /kpis/recompute", () -> post("/kpis/recompute", "{\"month\":\"" + month + "\"}", admin));
         Supplier<String> patrolBody = () -> "{\"place\":{\"microGrid\":\"DEMO-W1-G3-M1\"},\"visitedAt\":\""
-                + OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(3).withNano(0) + "\",\"findings\":[{\"note\":\"一切正常\"}]}";
+                + OffsetDateTime.ofInstant(cloud.clock().instant(), ZoneOffset.ofHours(8)).minusMinutes(3).withNano(0) + "\",\"findings\":[{\"note\":\"一切正常\"}]}";
         s.put("POST /patrols", () -> post("/patrols", patrolBody.get(), worker));
         s.put("GET /patrols/{patrolId}", () -> {
             Api.Answer p = api.post("/patrols", worker.token(), patrolBody.get());
@@ -527,8 +526,8 @@ class HostileInputIntegrationTest {
             AccessTokens tokens = new AccessTokens("linli");
             Principal admin = new Principal(userId, Set.of(Grant.of(Role.RESIDENT), Grant.of(Role.ADMIN)));
             TokenKeys real = TokenKeys.fromSecretJson(cloud.secrets().value(LocalSetup.TOKEN_KEYS_SECRET).orElseThrow());
-            String otherKey = tokens.issue(admin, real.kid(), TokenKeys.generate(real.kid()).privateKey(), Instant.now());
-            String expired = tokens.issue(admin, real.kid(), real.privateKey(), Instant.now().minus(Duration.ofHours(2)));
+            String otherKey = tokens.issue(admin, real.kid(), TokenKeys.generate(real.kid()).privateKey(), cloud.clock().instant());
+            String expired = tokens.issue(admin, real.kid(), real.privateKey(), cloud.clock().instant().minus(Duration.ofHours(2)));
             String forged = "eyJhbGciOiJSUzI1NiJ9." + b64("{\"sub\":\"" + userId + "\",\"roles\":[\"ADMIN\"],\"exp\":9999999999}") + ".c2ln";
             return new Tokens(forged, otherKey, expired);
         }

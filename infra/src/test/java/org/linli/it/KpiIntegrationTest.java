@@ -1,12 +1,9 @@
 package org.linli.it;
 
-import org.linli.tools.bench.Events;
-import org.linli.tools.bench.CallCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -18,14 +15,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.linli.adapters.dynamo.DynamoCaseStore;
-import org.linli.adapters.dynamo.DynamoDepartmentDirectory;
-import org.linli.adapters.dynamo.DynamoReportStore;
-import org.linli.adapters.dynamo.DynamoTerritoryDirectory;
+import org.linli.adapters.dynamo.cases.DynamoCaseStore;
+import org.linli.adapters.dynamo.cases.DynamoReportStore;
+import org.linli.adapters.dynamo.territory.DynamoDepartmentDirectory;
+import org.linli.adapters.dynamo.territory.DynamoTerritoryDirectory;
 import org.linli.adapters.sqs.CaseEventMessage;
 import org.linli.cases.Assignment;
 import org.linli.cases.CaseEvent;
-import org.linli.cases.Categories;
+import org.linli.categories.Categories;
 import org.linli.core.Ids;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
@@ -39,6 +36,8 @@ import org.linli.report.ReportReceived;
 import org.linli.report.Source;
 import org.linli.territory.Locator;
 import org.linli.tools.DemoTerritory;
+import org.linli.tools.bench.CallCounter;
+import org.linli.tools.bench.Events;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -70,7 +69,7 @@ class KpiIntegrationTest {
     }
 
     private static YearMonth thisMonth() {
-        return CaseFacts.monthOf(java.time.Instant.now());
+        return CaseFacts.monthOf(LinliCloud.now());
     }
 
     /** A point in micro-grid M2 of {@code grid} (e.g. DEMO-E1-G3), the {@code j}-th of a row 60 m apart. */
@@ -239,16 +238,16 @@ class KpiIntegrationTest {
         // A case opened and worked without its events reaching the queue: the test delivers them itself.
         var casesTable = cloud.tableName("CasesTable");
         var store = new DynamoCaseStore(cloud.dynamo(), casesTable);
-        var territory = new DynamoTerritoryDirectory(cloud.dynamo(), cloud.tableName("TerritoryTable"), Clock.systemUTC());
+        var territory = new DynamoTerritoryDirectory(cloud.dynamo(), cloud.tableName("TerritoryTable"), LinliCloud.CLOCK);
         List<CaseEvent> held = new ArrayList<>();
         var assignment = new Assignment(new Locator(territory), territory, store,
                 new DynamoDepartmentDirectory(cloud.dynamo(), cloud.tableName("TerritoryTable")), held::add,
-                Categories.fromClasspath(), Clock.systemUTC());
+                Categories.fromClasspath(), LinliCloud.CLOCK);
         double[] p = point("DEMO-W2-G1", 3);
         var reports = new DynamoReportStore(cloud.dynamo(), casesTable);
-        Report r = Report.received(Ids.random("rpt", java.time.Instant.now()), DemoTerritory.userId("resident"),
+        Report r = Report.received(Ids.random("rpt", LinliCloud.now()), DemoTerritory.userId("resident"),
                 new ReportDraft("leak", "x", new GeoPoint(p[0] - 0.002, p[1], Datum.GCJ02), null, List.of(),
-                        new Contact(null, "13812341234"), false, Source.MINI_PROGRAM), java.time.Instant.now());
+                        new Contact(null, "13812341234"), false, Source.MINI_PROGRAM), LinliCloud.now());
         reports.insertNew(r);
         assignment.assign(ReportReceived.of(r));
         CaseEvent opened = held.get(0);

@@ -1,18 +1,34 @@
 package org.linli.it;
 
-import org.linli.tools.bench.CallCounter;
 import java.time.Clock;
+import java.time.Instant;
+import org.linli.local.LocalClock;
 import org.linli.local.LocalCloud;
 import org.linli.local.TemplateLocator;
 import org.linli.local.TestClouds;
 import org.linli.tools.LocalSetup;
+import org.linli.tools.bench.CallCounter;
 
 /** The real template's local cloud, with the demo territory, started once per JVM on the shared backend. */
 public final class LinliCloud {
+    /**
+     * When the integration tests run, whatever the hour they are started at: Wednesday 18 November 2026,
+     * 10:00 in Beijing - mid-morning, mid-week, mid-month, so that no "yesterday", "this month" or
+     * "three hours ago" of a test falls on another day or month than the one it means.
+     */
+    public static final Instant START = Instant.parse("2026-11-18T02:00:00Z");
+    /** The clock of the shared cloud and of the suites' own clouds: it starts at {@link #START} and ticks; tests move it. */
+    public static final LocalClock CLOCK = LocalClock.startingAt(START);
+
     private static LocalCloud cloud;
     private static LocalSetup setup;
 
     private LinliCloud() {}
+
+    /** The cloud's now: what the tests write into bodies and compare with, never the machine's. */
+    public static Instant now() {
+        return CLOCK.instant();
+    }
 
     public static synchronized LocalCloud get() {
         if (cloud == null) {
@@ -24,7 +40,7 @@ public final class LinliCloud {
                     .backend(TestClouds.backend())
                     .region(TestClouds.region())
                     .stackName("linli-it")
-                    .clock(Clock.systemUTC())
+                    .clock(CLOCK)
                     .port(0)
                     .seed(true)
                     .quiet(true)

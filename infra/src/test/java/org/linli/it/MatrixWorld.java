@@ -1,9 +1,9 @@
 package org.linli.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -13,15 +13,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.linli.adapters.dynamo.DynamoNotificationStore;
-import org.linli.adapters.dynamo.DynamoReportStore;
-import org.linli.adapters.dynamo.DynamoUserStore;
+import org.linli.adapters.dynamo.cases.DynamoReportStore;
+import org.linli.adapters.dynamo.notifications.DynamoNotificationStore;
+import org.linli.adapters.dynamo.users.DynamoUserStore;
 import org.linli.adapters.sqs.ReportReceivedMessage;
 import org.linli.core.Ids;
 import org.linli.core.Times;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
-import org.linli.handlers.VolunteerPorts;
 import org.linli.identity.Grant;
 import org.linli.identity.Principal;
 import org.linli.identity.Role;
@@ -36,9 +35,10 @@ import org.linli.report.ReportReceived;
 import org.linli.report.Source;
 import org.linli.tools.DemoTerritory;
 import org.linli.tools.bench.Events;
-import org.linli.volunteer.ServiceLogs;
-import org.linli.volunteer.Standings;
-import org.linli.volunteer.Wishes;
+import org.linli.volunteer.grading.Standings;
+import org.linli.volunteer.servicelog.ServiceLogs;
+import org.linli.volunteer.wishes.Wishes;
+import org.linli.wiring.VolunteerPorts;
 
 /**
  * The objects and callers of the authorization matrix, and one request per route. "West" objects
@@ -79,12 +79,12 @@ final class MatrixWorld {
         this.api = new Api(cloud.baseUrl());
         this.users = new DynamoUserStore(cloud.dynamo(), cloud.tableName("UsersTable"));
         this.fx = new VolunteerFixtures(cloud);
-        this.ports = fx.ports(Clock.systemUTC());
+        this.ports = fx.ports(cloud.clock());
         this.wishes = new Wishes(ports.wishes(), ports.members(), ports.communities(), ports.ratings(), ports.points(), ports.rules(),
-                Clock.systemUTC());
-        this.logs = new ServiceLogs(ports.logs(), ports.wishes(), ports.ratings(), ports.points(), ports.rules(), Clock.systemUTC());
+                cloud.clock());
+        this.logs = new ServiceLogs(ports.logs(), ports.wishes(), ports.ratings(), ports.points(), ports.rules(), cloud.clock());
         this.standings = new Standings(ports.points(), ports.grades(), ports.members(), ports.communities(), ports.rules().grading(),
-                Clock.systemUTC());
+                cloud.clock());
         for (String handle : List.of("resident", "resident2", "worker-DEMO-W1-G1", "leader-DEMO-W1-G1-M2", "dispatcher-DEMO-W1",
                 "street-DEMO-W", "district", "dept-DEMO-PS-W", "admin")) {
             demo.put(handle, new Caller(DemoTerritory.userId(handle), api.login(handle)));
@@ -95,15 +95,15 @@ final class MatrixWorld {
         // west goes to the west police station's queue (a department matter).
         this.west = openCase("sanitation", 37.8532, 113.5487, DemoTerritory.userId("resident"));
         this.east = openCase("sanitation", 37.8532, 113.5787, DemoTerritory.userId("resident2"));
-        this.police = openCase("noise", 37.8527, 113.5473, Ids.random("usr", Instant.now()));
+        this.police = openCase("noise", 37.8527, 113.5473, Ids.random("usr", cloud.clock().instant()));
     }
 
     // ---------------------------------------------------------------- callers and contexts
 
     /** Stores a user with these grants and returns him with a token from the local dev login. */
     Caller user(Set<Grant> grants) {
-        String id = Ids.random("usr", Instant.now());
-        users.save(new UserAccount(id, "o-matrix-" + id, null, "矩阵测试" + counter.incrementAndGet(), grants, Instant.now(), 0));
+        String id = Ids.random("usr", cloud.clock().instant());
+        users.save(new UserAccount(id, "o-matrix-" + id, null, "矩阵测试" + counter.incrementAndGet(), grants, cloud.clock().instant(), 0));
         return new Caller(id, api.login(id));
     }
 
@@ -205,7 +205,7 @@ final class MatrixWorld {
 
         /** The resident of this cell's objects: the caller himself when he is the resident in scope. */
         String resident() {
-            return role == Role.RESIDENT && in ? caller().userId() : Ids.random("usr", Instant.now());
+            return role == Role.RESIDENT && in ? caller().userId() : Ids.random("usr", cloud.clock().instant());
         }
 
         /** The volunteer holding this cell's wish or writing its log: the caller when he is the volunteer in scope. */
@@ -241,7 +241,7 @@ final class MatrixWorld {
 
     Case openCase(String category, double lat, double lng, String reporterId) {
         var reports = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
-        Instant now = Instant.now();
+        Instant now = cloud.clock().instant();
         Report r = Report.received(Ids.random("rpt", now), reporterId, new ReportDraft(category, "矩阵测试",
                 new GeoPoint(lat, lng, Datum.GCJ02), null, List.of(), new Contact("测试", "13812341234"), false,
                 Source.MINI_PROGRAM), now);
@@ -257,7 +257,7 @@ final class MatrixWorld {
     }
 
     private String wantedBy() {
-        return Times.api(Instant.now().plus(Duration.ofDays(2)));
+        return Times.api(cloud.clock().instant().plus(Duration.ofDays(2)));
     }
 
     String placeWish(String community, String residentId) {
@@ -294,8 +294,8 @@ final class MatrixWorld {
     }
 
     /** One of the last 25 days before today, in Asia/Shanghai (service is logged within a day, at most 31 days back). */
-    private static java.time.LocalDate localDay(int k) {
-        return java.time.LocalDate.now(SHANGHAI).minusDays(1 + k % 25);
+    private java.time.LocalDate localDay(int k) {
+        return LocalDate.ofInstant(cloud.clock().instant(), SHANGHAI).minusDays(1 + k % 25);
     }
 
     String verifiedLog(String community, String memberId, String beneficiaryId) {
@@ -306,7 +306,7 @@ final class MatrixWorld {
 
     String pendingRegistration(String community) {
         Caller c = user(Set.of(Grant.of(Role.RESIDENT)));
-        new org.linli.volunteer.Memberships(ports.members(), ports.communities(), Clock.systemUTC()).register(c.userId(),
+        new org.linli.volunteer.membership.Memberships(ports.members(), ports.communities(), cloud.clock()).register(c.userId(),
                 Json.parse("{\"community\":\"" + community + "\",\"name\":\"申请人\",\"phone\":\"13700002222\",\"partyOrganisation\":\"第一党支部\"}"));
         return c.userId();
     }
@@ -323,7 +323,7 @@ final class MatrixWorld {
     }
 
     String notification(String userId) {
-        Instant now = Instant.now();
+        Instant now = cloud.clock().instant();
         String id = Ids.derivedAt("ntf", now, "matrix-" + counter.incrementAndGet(), userId);
         new DynamoNotificationStore(cloud.dynamo(), cloud.tableName("NotificationsTable")).add(new Notification(id, userId,
                 "case.assigned", "新案件", west.caseId(), "sanitation", "ASSIGNED", "evt_matrix", now, null));
@@ -344,7 +344,7 @@ final class MatrixWorld {
         return api.post("/auth/wechat-login", null, "{\"code\":\"" + code + "\"}").json();
     }
 
-    private static final int THIS_YEAR = YearMonth.now(SHANGHAI).getYear();
+    private static final int THIS_YEAR = YearMonth.from(LinliCloud.now().atZone(SHANGHAI)).getYear();
     /** A year whose draft is recomputed and read but never published. */
     static final int DRAFT_YEAR = 2000;
 
@@ -406,7 +406,7 @@ final class MatrixWorld {
             Instant start = localDay(counter.incrementAndGet()).atTime(16, 0).atZone(SHANGHAI).toInstant();
             return post("/service-logs", "{\"community\":\"" + x.community() + "\",\"type\":\"other\",\"start\":\"" + Times.api(start)
                     + "\",\"end\":\"" + Times.api(start.plus(Duration.ofMinutes(20))) + "\",\"beneficiaryId\":\""
-                    + Ids.random("usr", Instant.now()) + "\"}", x.caller());
+                    + Ids.random("usr", cloud.clock().instant()) + "\"}", x.caller());
         });
         s.put("GET /me/service-logs", x -> get("/me/service-logs", x.caller()));
         s.put("GET /me/received-services", x -> get("/me/received-services", x.caller()));
@@ -458,7 +458,7 @@ final class MatrixWorld {
         });
         s.put("GET /communities/{code}/leaderboard", x -> get("/communities/" + x.community() + "/leaderboard", x.caller()));
         s.put("GET /communities/{code}/stars/{month}", x -> get("/communities/" + x.community() + "/stars/"
-                + YearMonth.now(SHANGHAI).minusMonths(1), x.caller()));
+                + YearMonth.from(cloud.clock().instant().atZone(SHANGHAI)).minusMonths(1), x.caller()));
         // territory
         s.put("GET /territory/nodes/{code}", x -> get("/territory/nodes/" + x.community(), x.caller()));
         s.put("GET /territory/nodes/{code}/buildings", x -> get("/territory/nodes/" + x.community() + "-X1/buildings", x.caller()));
@@ -477,7 +477,7 @@ final class MatrixWorld {
         s.put("GET /kpis/{unit}", x -> get("/kpis/" + x.node(), x.caller()));
         s.put("GET /kpis/{unit}/ranking", x -> get("/kpis/" + x.node() + "/ranking", x.caller()));
         s.put("GET /kpis/{unit}/months", x -> get("/kpis/" + x.node() + "/months", x.caller()));
-        s.put("POST /kpis/recompute", x -> post("/kpis/recompute", "{\"month\":\"" + YearMonth.now(SHANGHAI) + "\"}", x.caller()));
+        s.put("POST /kpis/recompute", x -> post("/kpis/recompute", "{\"month\":\"" + YearMonth.from(cloud.clock().instant().atZone(SHANGHAI)) + "\"}", x.caller()));
         s.put("POST /patrols", x -> post("/patrols", patrolBody(x.west()), x.caller()));
         s.put("GET /patrols/{patrolId}", x -> get("/patrols/" + patrol(x.west()), x.caller()));
         s.put("GET /me/patrols", x -> get("/me/patrols", x.caller()));
@@ -515,9 +515,9 @@ final class MatrixWorld {
         });
     }
 
-    private static String patrolBody(boolean west) {
+    private String patrolBody(boolean west) {
         return "{\"place\":{\"microGrid\":\"" + (west ? "DEMO-W1-G1-M2" : "DEMO-E1-G1-M2") + "\"},\"visitedAt\":\""
-                + Times.api(Instant.now().minus(Duration.ofMinutes(5))) + "\",\"note\":\"矩阵巡查\"}";
+                + Times.api(cloud.clock().instant().minus(Duration.ofMinutes(5))) + "\",\"note\":\"矩阵巡查\"}";
     }
 
     /** A month whose summary is stored for DEMO-W1 and DEMO-E2 (a year no cycle computes). */
@@ -527,9 +527,9 @@ final class MatrixWorld {
 
     void storeSummaries() {
         if (summariesStored) return;
-        var store = new org.linli.adapters.dynamo.DynamoCycleStore(cloud.dynamo(), cloud.tableName("CycleTable"));
+        var store = new org.linli.adapters.dynamo.cycle.DynamoCycleStore(cloud.dynamo(), cloud.tableName("CycleTable"));
         for (String c : List.of("DEMO-W1", "DEMO-E2")) {
-            store.keep(new org.linli.cycle.MonthlySummary(c, SUMMARY_MONTH, 3, 3, 2, 1, 4, 3, 1, 2, Instant.now()));
+            store.keep(new org.linli.cycle.MonthlySummary(c, SUMMARY_MONTH, 3, 3, 2, 1, 4, 3, 1, 2, cloud.clock().instant()));
         }
         summariesStored = true;
     }

@@ -276,7 +276,7 @@ class Open311IntegrationTest {
                 api.get(V2 + "/requests.json?service_code=street_lamp", null).json().size());
         error(api.get(V2 + "/requests.json?status=pending", null), 400, "status");
 
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+        OffsetDateTime now = OffsetDateTime.ofInstant(LinliCloud.now(), ZoneOffset.UTC).withNano(0);
         String in = api.get(V2 + "/requests.json?start_date=" + enc(now.minusHours(1)) + "&end_date=" + enc(now.plusHours(1)), null).body();
         assertTrue(in.contains(open));
         assertFalse(api.get(V2 + "/requests.json?start_date=" + enc(now.minusDays(30)) + "&end_date=" + enc(now.minusDays(29)), null)

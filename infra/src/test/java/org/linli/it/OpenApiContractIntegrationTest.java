@@ -79,7 +79,7 @@ class OpenApiContractIntegrationTest {
         String admin = api.login("admin");
         String volunteer = api.login("volunteer-DEMO-W1-1");
         String police = api.login("dept-DEMO-PS-W");
-        String month = CaseFacts.monthOf(java.time.Instant.now()).toString();
+        String month = CaseFacts.monthOf(LinliCloud.now()).toString();
 
         // auth
         Api.Answer login = post("POST /auth/wechat-login", "/auth/wechat-login", null, "{\"code\":\"contract-code\"}");
@@ -174,7 +174,7 @@ class OpenApiContractIntegrationTest {
         get("GET /kpis/{unit}/months", "/kpis/DEMO-W/months", district);
         post("POST /kpis/recompute", "/kpis/recompute", admin, "{\"month\":\"" + month + "\"}");
         post("POST /kpis/recompute", "/kpis/recompute", admin, "{\"month\":\"nope\"}");
-        String visitedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(3).withNano(0).toString();
+        String visitedAt = OffsetDateTime.ofInstant(LinliCloud.now(), ZoneOffset.ofHours(8)).minusMinutes(3).withNano(0).toString();
         Api.Answer patrol = post("POST /patrols", "/patrols", worker, "{\"place\":{\"microGrid\":\"DEMO-W1-G3-M1\"},\"visitedAt\":\""
                 + visitedAt + "\",\"findings\":[{\"note\":\"一切正常\"}]}");
         get("GET /patrols/{patrolId}", "/patrols/" + patrol.json().path("patrolId").asText(), worker);

@@ -2,7 +2,6 @@ package org.linli.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,7 +23,7 @@ import org.linli.tools.bench.Operations;
 class OperationBudgetIntegrationTest {
     @Test
     void everyOperationStaysWithinItsCallBudget() {
-        try (LocalCloud cloud = LinliCloud.isolated("linli-budget", Clock.systemUTC())) {
+        try (LocalCloud cloud = LinliCloud.isolated("linli-budget", LinliCloud.CLOCK)) {
             check(cloud);
         }
     }

@@ -1,7 +1,5 @@
 package org.linli.it;
 
-import org.linli.tools.bench.Events;
-import org.linli.tools.bench.CallCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -18,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.linli.kpi.CaseFacts;
 import org.linli.local.LocalCloud;
 import org.linli.tools.DemoTerritory;
+import org.linli.tools.bench.CallCounter;
+import org.linli.tools.bench.Events;
 
 /**
  * Patrols on the real template: the month's plan derived from the demo map (N visits per
@@ -35,11 +34,11 @@ class PatrolIntegrationTest {
         cloud = LinliCloud.get();
         api = new Api(cloud.baseUrl());
         worker = api.login("worker-DEMO-W2-G3");
-        month = CaseFacts.monthOf(Instant.now()).toString();
+        month = CaseFacts.monthOf(LinliCloud.now()).toString();
     }
 
     private static String now(int minutesAgo) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(minutesAgo).withNano(0).toString();
+        return OffsetDateTime.ofInstant(LinliCloud.now(), ZoneOffset.ofHours(8)).minusMinutes(minutesAgo).withNano(0).toString();
     }
 
     private static Api.Answer visit(String token, String body, String key) {

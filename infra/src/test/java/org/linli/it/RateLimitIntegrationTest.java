@@ -3,6 +3,7 @@ package org.linli.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,16 +34,10 @@ class RateLimitIntegrationTest {
         return a.json().path("accessToken").asText();
     }
 
-    /** Windows are fixed (epoch-aligned): a test starting in a window's last minute waits for the next one. */
+    /** Windows are fixed (epoch-aligned): a test starting in a window's last minute moves the cloud's clock into the next one. */
     private static void awayFromTheWindowsEnd(long windowSeconds) {
-        long left = windowSeconds - (System.currentTimeMillis() / 1000) % windowSeconds;
-        if (left < 60) {
-            try {
-                Thread.sleep((left + 1) * 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        long left = windowSeconds - LinliCloud.now().getEpochSecond() % windowSeconds;
+        if (left < 60) LinliCloud.CLOCK.advance(Duration.ofSeconds(left + 1));
     }
 
     private static void assertLimited(Api.Answer a, String what) {
@@ -80,7 +75,7 @@ class RateLimitIntegrationTest {
     void theEleventhWishOfADayIsRefused() {
         awayFromTheWindowsEnd(86_400);
         String token = newResident();
-        String wantedBy = ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(2).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String wantedBy = ZonedDateTime.ofInstant(LinliCloud.now(), ZoneId.of("Asia/Shanghai")).plusDays(2).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String body = "{\"community\":\"DEMO-W1\",\"title\":\"帮忙买菜 %d\",\"detail\":\"腿脚不便\",\"wantedBy\":\"" + wantedBy
                 + "\",\"place\":\"柳园小区3号楼\",\"contact\":{\"phone\":\"13812341234\"}}";
         for (int i = 0; i < 10; i++) {

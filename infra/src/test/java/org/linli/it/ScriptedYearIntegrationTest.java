@@ -21,24 +21,24 @@ import org.junit.jupiter.api.Test;
 import org.linli.core.Conflict;
 import org.linli.core.Ids;
 import org.linli.core.Times;
-import org.linli.handlers.VolunteerPorts;
 import org.linli.identity.Principal;
 import org.linli.identity.Role;
 import org.linli.json.Json;
 import org.linli.local.LocalCloud;
 import org.linli.local.MutableClock;
 import org.linli.volunteer.Grade;
-import org.linli.volunteer.GradeRow;
-import org.linli.volunteer.GradeSheet;
-import org.linli.volunteer.LedgerEntry;
-import org.linli.volunteer.Memberships;
-import org.linli.volunteer.PointsRule;
-import org.linli.volunteer.PointsStatement;
-import org.linli.volunteer.Ratings;
-import org.linli.volunteer.ServiceLogs;
-import org.linli.volunteer.Standings;
-import org.linli.volunteer.Wishes;
-import org.linli.volunteer.YearAccount;
+import org.linli.volunteer.grading.GradeRow;
+import org.linli.volunteer.grading.GradeSheet;
+import org.linli.volunteer.grading.Standings;
+import org.linli.volunteer.membership.Memberships;
+import org.linli.volunteer.points.LedgerEntry;
+import org.linli.volunteer.points.PointsRule;
+import org.linli.volunteer.points.PointsStatement;
+import org.linli.volunteer.points.Ratings;
+import org.linli.volunteer.points.YearAccount;
+import org.linli.volunteer.servicelog.ServiceLogs;
+import org.linli.volunteer.wishes.Wishes;
+import org.linli.wiring.VolunteerPorts;
 
 /**
  * A scripted year of one community (枫林社区 DEMO-E1, 2025): 30 members in six profiles of five,

@@ -1,11 +1,9 @@
 package org.linli.it;
 
-import org.linli.tools.bench.Events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,16 +13,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.linli.adapters.sqs.RatingMessage;
 import org.linli.json.Json;
 import org.linli.local.LocalCloud;
-import org.linli.volunteer.RatingEvent;
-import org.linli.volunteer.ServiceLog;
+import org.linli.tools.bench.Events;
 import org.linli.volunteer.VolunteerTime;
-import org.linli.volunteer.YearAccount;
+import org.linli.volunteer.points.YearAccount;
+import org.linli.volunteer.servicelog.ServiceLog;
 
 /**
  * VolunteersApiFunction's service log and RatingFunction against the embedded cloud: refusals
@@ -36,7 +33,7 @@ class ServiceLogIntegrationTest {
     private static final String COMMUNITY = "DEMO-W2";
     private static final String STAFF = "usr_STAFFW2000000000000000000";
     /** Yesterday in China: always past, always one whole day. */
-    private static final LocalDate DAY = VolunteerTime.day(java.time.Instant.now()).minusDays(1);
+    private static final LocalDate DAY = VolunteerTime.day(LinliCloud.now()).minusDays(1);
     private static LocalCloud cloud;
     private static VolunteerFixtures fx;
 
@@ -179,15 +176,15 @@ class ServiceLogIntegrationTest {
                 Map.of("logId", logId), "{\"score\":5,\"comment\":\"很耐心\"}", beneficiary, "RESIDENT", "");
         assertEquals(200, rated.status(), rated.body().toString());
 
-        var ports = fx.ports(Clock.systemUTC());
+        var ports = fx.ports(LinliCloud.CLOCK);
         int year = DAY.getYear();
-        int ratingYear = VolunteerTime.year(java.time.Instant.now());
+        int ratingYear = VolunteerTime.year(LinliCloud.now());
         // The queue delivers it once to RatingFunction ...
         Eventually.await(Duration.ofSeconds(10), () -> ports.points().statement(member, ratingYear)
                 .map(s -> s.account().beneficiaryCount()).orElse(0L), n -> n == 1, "the rating folded");
         // ... and then twice more, by hand, as SQS may.
         ServiceLog log = ports.logs().find(logId).orElseThrow();
-        String event = Events.sqs(cloud.queueArn("RatingsQueue"), "m-dup", RatingMessage.encode(RatingEvent.forService(log)));
+        String event = Events.sqs(cloud.queueArn("RatingsQueue"), "m-dup", RatingMessage.encode(log.ratingEvent()));
         for (int i = 0; i < 2; i++) {
             JsonNode r = Json.parse(cloud.invoke("RatingFunction", event));
             assertEquals(0, r.path("batchItemFailures").size(), r.toString());

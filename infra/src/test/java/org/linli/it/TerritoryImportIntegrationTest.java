@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class TerritoryImportIntegrationTest {
         cloud = LinliCloud.get();
         api = new Api(cloud.baseUrl());
         admin = api.login("admin");
-        demo = DemoTerritory.create(Instant.now());
+        demo = DemoTerritory.create(LinliCloud.now());
     }
 
     private ImportClient.Result importFiles(ObjectNode territory, String buildings, String rosters, ByteArrayOutputStream out,

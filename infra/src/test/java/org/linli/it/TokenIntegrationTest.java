@@ -91,14 +91,14 @@ class TokenIntegrationTest {
 
     @Test
     void aGenuineTokenWorksAndTheForgeriesOfItDoNot() {
-        String genuine = TOKENS.issue(RESIDENT, realKeys.kid(), realKeys.privateKey(), Instant.now());
+        String genuine = TOKENS.issue(RESIDENT, realKeys.kid(), realKeys.privateKey(), LinliCloud.now());
         assertEquals(200, api.get("/me", genuine).status(), "the control: the local key signs what the authorizer accepts");
 
         TokenKeys other = TokenKeys.generate(realKeys.kid());
-        refusedEverywhere("signed with another key (same kid)", TOKENS.issue(RESIDENT, other.kid(), other.privateKey(), Instant.now()),
+        refusedEverywhere("signed with another key (same kid)", TOKENS.issue(RESIDENT, other.kid(), other.privateKey(), LinliCloud.now()),
                 "TOKEN_INVALID");
 
-        Instant issued = Instant.now().minus(AccessTokens.LIFETIME).minus(Duration.ofMinutes(1));
+        Instant issued = LinliCloud.now().minus(AccessTokens.LIFETIME).minus(Duration.ofMinutes(1));
         refusedEverywhere("expired", TOKENS.issue(RESIDENT, realKeys.kid(), realKeys.privateKey(), issued), "TOKEN_EXPIRED");
 
         ObjectNode admin = claims(genuine);
@@ -109,7 +109,7 @@ class TokenIntegrationTest {
         ObjectNode someoneElse = claims(genuine).put("sub", DemoTerritory.userId("resident2"));
         refusedEverywhere("subject edited to another user", edited(genuine, someoneElse), "TOKEN_INVALID");
 
-        ObjectNode longer = claims(genuine).put("exp", Instant.now().plus(Duration.ofDays(365)).getEpochSecond());
+        ObjectNode longer = claims(genuine).put("exp", LinliCloud.now().plus(Duration.ofDays(365)).getEpochSecond());
         refusedEverywhere("expiry edited", edited(genuine, longer), "TOKEN_INVALID");
 
         ObjectNode foreign = claims(genuine).put("iss", "someone-else");

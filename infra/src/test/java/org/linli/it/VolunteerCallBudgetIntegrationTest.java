@@ -1,13 +1,9 @@
 package org.linli.it;
 
-import org.linli.tools.bench.Events;
-import org.linli.tools.bench.CallCounter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +11,8 @@ import org.linli.adapters.sqs.RatingMessage;
 import org.linli.core.Times;
 import org.linli.json.Json;
 import org.linli.local.LocalCloud;
-import org.linli.volunteer.RatingEvent;
+import org.linli.tools.bench.CallCounter;
+import org.linli.tools.bench.Events;
 
 /**
  * AWS calls of the volunteer service's hot paths, counted on the real SDK clients (see
@@ -45,7 +42,7 @@ class VolunteerCallBudgetIntegrationTest {
     private static String wish(String resident) {
         String body = """
                 {"community":"%s","title":"买菜","detail":"帮忙买菜","wantedBy":"%s","place":"桃源小区1号楼","contact":{"phone":"13812341234"}}"""
-                .formatted(COMMUNITY, Times.api(Instant.now().plus(Duration.ofDays(1))));
+                .formatted(COMMUNITY, Times.api(LinliCloud.now().plus(Duration.ofDays(1))));
         String id = fx.post("WishesApiFunction", "POST /wishes", "/wishes", Map.of(), body, resident, "RESIDENT", "").field("wishId");
         fx.post("WishesApiFunction", "POST /wishes/{wishId}/review", "/wishes/" + id + "/review", Map.of("wishId", id),
                 "{\"decision\":\"APPROVE\"}", STAFF, "RESIDENT,COMMUNITY_STAFF", COMMUNITY);
@@ -57,7 +54,7 @@ class VolunteerCallBudgetIntegrationTest {
         wish(VolunteerFixtures.newUser()); // warm: the community node is cached
         String body = """
                 {"community":"%s","title":"买药","detail":"帮忙买药","wantedBy":"%s","place":"桃源小区2号楼","contact":{"phone":"13812341234"}}"""
-                .formatted(COMMUNITY, Times.api(Instant.now().plus(Duration.ofDays(1))));
+                .formatted(COMMUNITY, Times.api(LinliCloud.now().plus(Duration.ofDays(1))));
         var calls = count("WishesApiFunction", "POST /wishes", "/wishes", Map.of(), body, VolunteerFixtures.newUser(), "RESIDENT", "", 201);
         assertEquals(Map.of("DynamoDb.TransactWriteItems", 1), calls.byOperation(), calls.toString());
     }
@@ -114,8 +111,8 @@ class VolunteerCallBudgetIntegrationTest {
                 "{\"score\":4}", beneficiary, "RESIDENT", "", 200);
         assertEquals(Map.of("DynamoDb.UpdateItem", 1, "Sqs.SendMessage", 1), rate.byOperation(), rate.toString());
 
-        var stored = fx.ports(Clock.systemUTC()).logs().find(logId[0]).orElseThrow();
-        String event = Events.sqs(cloud.queueArn("RatingsQueue"), "m-budget", RatingMessage.encode(RatingEvent.forService(stored)));
+        var stored = fx.ports(LinliCloud.CLOCK).logs().find(logId[0]).orElseThrow();
+        String event = Events.sqs(cloud.queueArn("RatingsQueue"), "m-budget", RatingMessage.encode(stored.ratingEvent()));
         var fold = CallCounter.INSTANCE.count(() -> {
             JsonNode r = Json.parse(cloud.invoke("RatingFunction", event));
             assertEquals(0, r.path("batchItemFailures").size(), r.toString());

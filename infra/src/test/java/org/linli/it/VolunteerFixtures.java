@@ -1,27 +1,27 @@
 package org.linli.it;
 
-import org.linli.tools.bench.Events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.linli.adapters.dynamo.DynamoCommunities;
-import org.linli.adapters.dynamo.DynamoGradeStore;
-import org.linli.adapters.dynamo.DynamoMemberStore;
-import org.linli.adapters.dynamo.DynamoPointsStore;
-import org.linli.adapters.dynamo.DynamoServiceLogStore;
-import org.linli.adapters.dynamo.DynamoWishStore;
+import org.linli.adapters.dynamo.territory.DynamoCommunities;
+import org.linli.adapters.dynamo.volunteer.DynamoGradeStore;
+import org.linli.adapters.dynamo.volunteer.DynamoMemberStore;
+import org.linli.adapters.dynamo.volunteer.DynamoPointsStore;
+import org.linli.adapters.dynamo.volunteer.DynamoServiceLogStore;
+import org.linli.adapters.dynamo.volunteer.DynamoWishStore;
 import org.linli.adapters.sqs.SqsRatingQueue;
 import org.linli.core.Ids;
-import org.linli.handlers.VolunteerPorts;
 import org.linli.json.Json;
 import org.linli.local.LocalCloud;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MembershipStatus;
+import org.linli.tools.bench.Events;
 import org.linli.volunteer.VolunteerRules;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.membership.MembershipStatus;
+import org.linli.wiring.VolunteerPorts;
 
 /** Volunteer fixtures on the shared cloud: fresh users, approved members, handler calls as a given user. */
 final class VolunteerFixtures {
@@ -32,7 +32,7 @@ final class VolunteerFixtures {
     }
 
     static String newUser() {
-        return Ids.random("usr", Instant.now());
+        return Ids.random("usr", LinliCloud.now());
     }
 
     /** The volunteer service's ports on the cloud's table and queue, with the caller's clock. */
@@ -47,9 +47,9 @@ final class VolunteerFixtures {
 
     /** Registers {@code memberId} with the community and approves him, straight in the store. */
     Membership approve(String memberId, String name, String communityCode) {
-        VolunteerPorts p = ports(Clock.systemUTC());
+        VolunteerPorts p = ports(cloud.clock());
         Community c = p.communities().find(communityCode).orElseThrow();
-        Instant now = Instant.now();
+        Instant now = cloud.clock().instant();
         Membership pending = new Membership(memberId, c, name, "13700001111", List.of(), null, "第一党支部",
                 MembershipStatus.PENDING, now, null, null, null, 0, 0);
         p.members().register(pending);

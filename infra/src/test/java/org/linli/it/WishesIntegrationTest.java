@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.linli.core.Times;
 import org.linli.json.Json;
 import org.linli.local.LocalCloud;
-import org.linli.volunteer.Claim;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Wish;
-import org.linli.volunteer.WishContent;
-import org.linli.volunteer.WishState;
-import org.linli.volunteer.WishStore;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.wishes.Claim;
+import org.linli.volunteer.wishes.Wish;
+import org.linli.volunteer.wishes.WishContent;
+import org.linli.volunteer.wishes.WishState;
+import org.linli.volunteer.wishes.WishStore;
 
 /**
  * WishesApiFunction against DynamoDB Local: the claim race, dispatch to one member, supervision of
@@ -53,7 +52,7 @@ class WishesIntegrationTest {
     }
 
     private static String wishBody(String title) {
-        String wantedBy = Times.api(Instant.now().plus(Duration.ofDays(2)));
+        String wantedBy = Times.api(LinliCloud.now().plus(Duration.ofDays(2)));
         return """
                 {"community":"%s","title":"%s","detail":"帮忙把米扛上楼","wantedBy":"%s","place":"竹苑小区7号楼3单元402",
                  "contact":{"name":"王小明","phone":"13812341234"}}""".formatted(COMMUNITY, title, wantedBy);
@@ -111,7 +110,7 @@ class WishesIntegrationTest {
             else assertEquals("ALREADY_CLAIMED", a.errorCode(), a.body().toString());
         }
         assertEquals(1, winners.size(), "exactly one claim wins");
-        Wish stored = fx.ports(Clock.systemUTC()).wishes().find(wishId).orElseThrow();
+        Wish stored = fx.ports(LinliCloud.CLOCK).wishes().find(wishId).orElseThrow();
         assertEquals(WishState.CLAIMED, stored.state());
         assertEquals(winners.get(0), stored.claim().memberId());
         assertEquals(1, stored.history().stream().filter(e -> e.action().equals("CLAIMED")).count());
@@ -125,13 +124,13 @@ class WishesIntegrationTest {
     void tenClaimsReleasedAtOnceOnTheStoreGiveOneWinner() throws Exception {
         List<String> members = approvedMembers(10);
         String wishId = publishedWish(VolunteerFixtures.newUser(), null);
-        WishStore store = fx.ports(Clock.systemUTC()).wishes();
+        WishStore store = fx.ports(LinliCloud.CLOCK).wishes();
         Wish published = store.find(wishId).orElseThrow();
         CyclicBarrier barrier = new CyclicBarrier(members.size());
         List<Future<Boolean>> won = new ArrayList<>();
         for (String m : members) {
             won.add(pool.submit(() -> {
-                Wish claimed = published.claimed(new Claim(m, "党员", Instant.now(), Instant.now().plus(Duration.ofDays(1))));
+                Wish claimed = published.claimed(new Claim(m, "党员", LinliCloud.now(), LinliCloud.now().plus(Duration.ofDays(1))));
                 barrier.await();
                 return store.claim(claimed).won();
             }));
@@ -159,9 +158,9 @@ class WishesIntegrationTest {
     @Test
     void overdueClaimsAreFlaggedToStaffWhoReleaseOrReassignThem() {
         List<String> members = approvedMembers(2);
-        var ports = fx.ports(Clock.systemUTC());
+        var ports = fx.ports(LinliCloud.CLOCK);
         Community c = ports.communities().find(COMMUNITY).orElseThrow();
-        Instant past = Instant.now().minus(Duration.ofDays(3));
+        Instant past = LinliCloud.now().minus(Duration.ofDays(3));
         String resident = VolunteerFixtures.newUser();
         // A wish claimed four days ago whose date passed yesterday, written as the store would hold it.
         Wish w = Wish.placed(org.linli.core.Ids.random("wsh", past), c, resident, new WishContent("陪诊", "陪老人去医院",
@@ -184,7 +183,7 @@ class WishesIntegrationTest {
         assertEquals(200, reassigned.status(), reassigned.body().toString());
         assertEquals(members.get(1), reassigned.body().path("claim").path("memberId").asText());
 
-        String newDate = Times.api(Instant.now().plus(Duration.ofDays(3)));
+        String newDate = Times.api(LinliCloud.now().plus(Duration.ofDays(3)));
         VolunteerFixtures.Answer released = staff("POST /wishes/{wishId}/release", w.id(),
                 "{\"reason\":\"无人按期服务\",\"wantedBy\":\"" + newDate + "\"}");
         assertEquals("PUBLISHED", released.field("state"), released.body().toString());

@@ -3,10 +3,10 @@ package org.linli.adapters.dynamo;
 import org.linli.core.StoreUnavailable;
 
 /** Exponential pause between retries of unprocessed batch items, capped. */
-final class Backoff {
+public final class Backoff {
     private Backoff() {}
 
-    static void pause(int attempt, long capMillis) {
+    public static void pause(int attempt, long capMillis) {
         try {
             Thread.sleep(Math.min(capMillis, 10L << Math.min(attempt, 10)));
         } catch (InterruptedException e) {

@@ -10,12 +10,12 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** BatchGetItem with its unprocessed keys retried a few times with backoff. */
-final class BatchGets {
+public final class BatchGets {
     private static final int ATTEMPTS = 5;
 
     private BatchGets() {}
 
-    static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, Map<String, KeysAndAttributes> request, String table) {
+    public static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, Map<String, KeysAndAttributes> request, String table) {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         Map<String, KeysAndAttributes> pending = request;
         for (int attempt = 0; attempt < ATTEMPTS && pending != null && !pending.isEmpty(); attempt++) {

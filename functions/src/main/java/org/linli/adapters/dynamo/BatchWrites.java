@@ -19,20 +19,20 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * (a map version: hundreds of thousands of items) run {@link #PARALLEL} calls at a time: each call
  * waits mostly on the network, so a few in flight multiply the throughput of one import worker.
  */
-final class BatchWrites {
-    static final int BATCH = 25;
-    static final int PARALLEL = 4;
+public final class BatchWrites {
+    public static final int BATCH = 25;
+    public static final int PARALLEL = 4;
     private static final int ATTEMPTS = 8;
     private static volatile ExecutorService pool;
 
     private BatchWrites() {}
 
-    static void putAll(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items) {
+    public static void putAll(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items) {
         putAll(dynamo, table, items, "The data store kept refusing writes; run the import again.");
     }
 
     /** Puts every item, 25 per BatchWriteItem, a few batches at a time; {@code failure} says what to do if refused. */
-    static void putAll(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items, String failure) {
+    public static void putAll(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items, String failure) {
         List<List<WriteRequest>> batches = new ArrayList<>();
         for (int i = 0; i < items.size(); i += BATCH) {
             List<WriteRequest> batch = new ArrayList<>();

@@ -17,17 +17,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * back in - only the expected key names, string values, and the same partition as the listing -
  * so that a forged cursor is a 400, never a DynamoDB error or a peek into another partition.
  */
-final class Cursors {
+public final class Cursors {
     private Cursors() {}
 
-    static String encode(Map<String, AttributeValue> lastKey) {
+    public static String encode(Map<String, AttributeValue> lastKey) {
         if (lastKey == null || lastKey.isEmpty()) return null;
         ObjectNode o = Json.object();
         lastKey.forEach((k, v) -> o.put(k, v.s()));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(o).getBytes(StandardCharsets.UTF_8));
     }
 
-    static Map<String, AttributeValue> decode(String cursor, Set<String> keyNames, String partitionAttr, String partitionValue) {
+    public static Map<String, AttributeValue> decode(String cursor, Set<String> keyNames, String partitionAttr, String partitionValue) {
         if (cursor == null) return null;
         try {
             JsonNode n = Json.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));

@@ -13,10 +13,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * can retry into {@link StoreUnavailable}. Conditional failures are caught by the adapters
  * before reaching here; anything else (a validation error is our bug) stays an exception.
  */
-final class DynamoCalls {
+public final class DynamoCalls {
     private DynamoCalls() {}
 
-    static <T> T call(String operation, Supplier<T> body) {
+    public static <T> T call(String operation, Supplier<T> body) {
         try {
             return body.get();
         } catch (ProvisionedThroughputExceededException | RequestLimitExceededException e) {

@@ -12,19 +12,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-/** One page of a generic index ({@code gsiNpk}/{@code gsiNsk}) partition, with checked cursors. */
-final class IndexQuery {
+/** One page of an index partition, with checked cursors. */
+public final class IndexQuery {
     private IndexQuery() {}
 
     /**
-     * @param n          the index number: attributes {@code gsi<n>pk}/{@code gsi<n>sk}
+     * @param pkName     the index's partition attribute, {@code skName} its sort attribute (the table's keys class names them)
      * @param skBefore   when not null, only sort keys below it
      */
-    static <T> Page<T> page(DynamoDbClient dynamo, String table, String index, int n, String partition, String skBefore,
+    public static <T> Page<T> page(DynamoDbClient dynamo, String table, String index, String pkName, String skName, String partition, String skBefore,
                             boolean forward, int limit, String cursor, Function<Map<String, AttributeValue>, T> decode) {
-        String pkName = "gsi" + n + "pk";
-        String skName = "gsi" + n + "sk";
-        Map<String, AttributeValue> start = Cursors.decode(cursor, Set.of("pk", "sk", pkName, skName), pkName, partition);
+        Map<String, AttributeValue> start = Cursors.decode(cursor, Set.of(TableKeys.PK, TableKeys.SK, pkName, skName), pkName, partition);
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":p", Attr.s(partition));
         String condition = pkName + " = :p";
@@ -39,7 +37,7 @@ final class IndexQuery {
     }
 
     /** Every item of a base-table partition (or of an index partition), following pages. */
-    static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, QueryRequest first) {
+    public static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, QueryRequest first) {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {

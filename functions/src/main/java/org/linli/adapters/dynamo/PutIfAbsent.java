@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.linli.core.RateLimit;
-import org.linli.core.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -18,10 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * overwriting), and otherwise returns the item already there - from the failed call itself
  * (ReturnValuesOnConditionCheckFailure), so that a retried create costs no extra read.
  */
-final class PutIfAbsent {
+public final class PutIfAbsent {
     private PutIfAbsent() {}
 
-    static Optional<Map<String, AttributeValue>> put(DynamoDbClient dynamo, String table, String what,
+    public static Optional<Map<String, AttributeValue>> put(DynamoDbClient dynamo, String table, String what,
                                                      Map<String, AttributeValue> item) {
         return put(dynamo, table, what, item, null, Map.of(), Map.of());
     }
@@ -32,14 +31,14 @@ final class PutIfAbsent {
      * request). A retried create finds its first attempt and is never counted twice nor refused;
      * a new one over the limit stores nothing and throws {@link RateLimit.Charge#exceeded()}.
      */
-    static Optional<Map<String, AttributeValue>> put(DynamoDbClient dynamo, String table, String what,
+    public static Optional<Map<String, AttributeValue>> put(DynamoDbClient dynamo, String table, String what,
                                                      Map<String, AttributeValue> item, RateLimit.Charge charge) {
         if (charge == null) return put(dynamo, table, what, item);
         TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)")
+                .conditionExpression(TableKeys.ABSENT)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
         TransactWriteItem count = TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(Map.of("pk", Attr.s("QUOTA#" + charge.counter()), "sk", Attr.s("W#" + Times.stored(charge.windowStart()))))
+                .key(TableKeys.quota(charge))
                 .updateExpression("ADD n :one SET expiresAt = :expires")
                 .conditionExpression("attribute_not_exists(n) OR n < :limit")
                 .expressionAttributeValues(Map.of(":one", Attr.n(1), ":limit", Attr.n(charge.limit().limit()),
@@ -57,14 +56,14 @@ final class PutIfAbsent {
 
     private static Map<String, AttributeValue> get(DynamoDbClient dynamo, String table, String what, Map<String, AttributeValue> item) {
         return DynamoCalls.call("GetItem " + what, () -> dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))).consistentRead(true))).item();
+                .key(TableKeys.keyOf(item)).consistentRead(true))).item();
     }
 
     /** {@code orOverwriteIf}: a condition under which an existing item may be replaced (null: never). */
-    static Optional<Map<String, AttributeValue>> put(DynamoDbClient dynamo, String table, String what,
+    public static Optional<Map<String, AttributeValue>> put(DynamoDbClient dynamo, String table, String what,
                                                      Map<String, AttributeValue> item, String orOverwriteIf,
                                                      Map<String, String> names, Map<String, AttributeValue> values) {
-        String condition = "attribute_not_exists(pk)" + (orOverwriteIf == null ? "" : " OR " + orOverwriteIf);
+        String condition = TableKeys.ABSENT + (orOverwriteIf == null ? "" : " OR " + orOverwriteIf);
         try {
             DynamoCalls.call("PutItem " + what, () -> dynamo.putItem(b -> {
                 b.tableName(table).item(item).conditionExpression(condition)

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The two query shapes the stores share: one page of one partition, and a sharded sparse index read "before a time". */
-final class Queries {
+public final class Queries {
     private Queries() {}
 
     /**
@@ -22,10 +22,10 @@ final class Queries {
      * resuming from a cursor this API issued for the same listing. {@code refine} may narrow the
      * key condition (it must keep {@code :p}) or add a filter.
      */
-    static QueryResponse page(DynamoDbClient dynamo, String table, String index, String pkName, String skName,
+    public static QueryResponse page(DynamoDbClient dynamo, String table, String index, String pkName, String skName,
                               String partition, int limit, String cursor, boolean forward,
                               UnaryOperator<software.amazon.awssdk.services.dynamodb.model.QueryRequest.Builder> refine) {
-        Set<String> keyNames = index == null ? Set.of("pk", "sk") : Set.of("pk", "sk", pkName, skName);
+        Set<String> keyNames = index == null ? Set.of(TableKeys.PK, TableKeys.SK) : Set.of(TableKeys.PK, TableKeys.SK, pkName, skName);
         Map<String, AttributeValue> start = Cursors.decode(cursor, keyNames, pkName, partition);
         return DynamoCalls.call("Query " + (index == null ? table : index), () -> dynamo.query(b -> refine.apply(b
                 .tableName(table)
@@ -38,7 +38,7 @@ final class Queries {
     }
 
     /** Every page of one query ({@code query} sets the table or index, key condition and values); for bounded result sets. */
-    static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, String what,
+    public static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, String what,
                                                  UnaryOperator<software.amazon.awssdk.services.dynamodb.model.QueryRequest.Builder> query) {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
@@ -52,7 +52,7 @@ final class Queries {
     }
 
     /** Items of a sparse index spread over partitions {@code <prefix>0..shards-1} whose sort key is before {@code before}. */
-    static List<Map<String, AttributeValue>> shardsBefore(DynamoDbClient dynamo, String table, String index, String pkName,
+    public static List<Map<String, AttributeValue>> shardsBefore(DynamoDbClient dynamo, String table, String index, String pkName,
                                                          String skName, String prefix, int shards, Instant before, int limit) {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {
@@ -68,7 +68,7 @@ final class Queries {
     }
 
     /** Every item of a query, following LastEvaluatedKey (bounded listings only: a node's children, a job's parts). */
-    static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, String table, String operation,
+    public static List<Map<String, AttributeValue>> all(DynamoDbClient dynamo, String table, String operation,
                                                  Consumer<QueryRequest.Builder> spec) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;

@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** TransactWriteItems that tells which item's condition failed, so that the caller can say why. */
-final class Transactions {
-    static final int DONE = -1;
+public final class Transactions {
+    public static final int DONE = -1;
     /** A transaction cancelled by a conflicting one (not by a condition) is tried again this often. */
     private static final int ATTEMPTS = 4;
 
@@ -20,7 +20,7 @@ final class Transactions {
      * failed (nothing was written). A conflict with another transaction on the same items (two
      * awards to one member's month at once) is retried after a short pause, then StoreUnavailable.
      */
-    static int write(DynamoDbClient dynamo, String what, List<TransactWriteItem> items) {
+    public static int write(DynamoDbClient dynamo, String what, List<TransactWriteItem> items) {
         List<CancellationReason> reasons = writeOrExplain(dynamo, what, items);
         for (int i = 0; i < reasons.size(); i++) {
             if (failed(reasons.get(i))) return i;
@@ -32,7 +32,7 @@ final class Transactions {
      * Runs the transaction: an empty list when it was written, else one reason per item (with the
      * old item where it asked for it) when a condition failed. Conflicts are retried as by {@link #write}.
      */
-    static List<CancellationReason> writeOrExplain(DynamoDbClient dynamo, String what, List<TransactWriteItem> items) {
+    public static List<CancellationReason> writeOrExplain(DynamoDbClient dynamo, String what, List<TransactWriteItem> items) {
         for (int attempt = 1; ; attempt++) {
             try {
                 DynamoCalls.call("TransactWriteItems " + what, () -> dynamo.transactWriteItems(b -> b.transactItems(items)));
@@ -47,7 +47,7 @@ final class Transactions {
         }
     }
 
-    static boolean failed(CancellationReason r) {
+    public static boolean failed(CancellationReason r) {
         return "ConditionalCheckFailed".equals(r.code());
     }
 }

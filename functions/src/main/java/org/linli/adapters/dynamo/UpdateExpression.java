@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Builds an UpdateItem expression clause by clause (every name and value a placeholder, so that
  * reserved words need no thought), for aggregates that several writes move with SET and ADD.
  */
-final class UpdateExpression {
+public final class UpdateExpression {
     private final List<String> sets = new ArrayList<>();
     private final List<String> adds = new ArrayList<>();
     private final List<String> removes = new ArrayList<>();
@@ -21,45 +21,45 @@ final class UpdateExpression {
     private String condition;
     private int next;
 
-    String name(String attribute) {
+    public String name(String attribute) {
         String p = "#n" + next++;
         names.put(p, attribute);
         return p;
     }
 
-    String value(AttributeValue v) {
+    public String value(AttributeValue v) {
         String p = ":v" + next++;
         values.put(p, v);
         return p;
     }
 
-    UpdateExpression set(String attribute, AttributeValue v) {
+    public UpdateExpression set(String attribute, AttributeValue v) {
         if (v != null) sets.add(name(attribute) + " = " + value(v));
         return this;
     }
 
-    UpdateExpression setRaw(String clause) {
+    public UpdateExpression setRaw(String clause) {
         sets.add(clause);
         return this;
     }
 
-    UpdateExpression add(String attribute, long delta) {
+    public UpdateExpression add(String attribute, long delta) {
         adds.add(name(attribute) + " " + value(Attr.n(delta)));
         return this;
     }
 
-    UpdateExpression remove(String path) {
+    public UpdateExpression remove(String path) {
         removes.add(path);
         return this;
     }
 
     /** The condition, written with placeholders obtained from {@link #name} and {@link #value}. */
-    UpdateExpression when(String expression) {
+    public UpdateExpression when(String expression) {
         condition = expression;
         return this;
     }
 
-    String expression() {
+    public String expression() {
         StringBuilder s = new StringBuilder();
         if (!sets.isEmpty()) s.append("SET ").append(String.join(", ", sets));
         if (!adds.isEmpty()) s.append(s.length() == 0 ? "" : " ").append("ADD ").append(String.join(", ", adds));
@@ -67,7 +67,7 @@ final class UpdateExpression {
         return s.toString();
     }
 
-    TransactWriteItem transactItem(String table, Map<String, AttributeValue> key) {
+    public TransactWriteItem transactItem(String table, Map<String, AttributeValue> key) {
         Update.Builder u = Update.builder().tableName(table).key(key).updateExpression(expression())
                 .expressionAttributeNames(names);
         if (!values.isEmpty()) u.expressionAttributeValues(values);
@@ -75,15 +75,15 @@ final class UpdateExpression {
         return TransactWriteItem.builder().update(u.build()).build();
     }
 
-    Map<String, String> names() {
+    public Map<String, String> names() {
         return names;
     }
 
-    Map<String, AttributeValue> values() {
+    public Map<String, AttributeValue> values() {
         return values;
     }
 
-    String condition() {
+    public String condition() {
         return condition;
     }
 }

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.linli.cases.CaseAction;
 import org.linli.cases.CaseEvent;
 import org.linli.cases.CaseStatus;
-import org.linli.cases.MatterType;
 import org.linli.cases.Party;
 import org.linli.cases.Tier;
+import org.linli.categories.MatterType;
 import org.linli.core.Times;
 import org.linli.json.Json;
 

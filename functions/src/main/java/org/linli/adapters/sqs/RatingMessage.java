@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import org.linli.core.Times;
 import org.linli.json.Json;
-import org.linli.volunteer.RatingEvent;
-import org.linli.volunteer.RatingKind;
+import org.linli.volunteer.points.RatingEvent;
+import org.linli.volunteer.points.RatingKind;
 
 /**
  * {@code {"type":"rating.given","v":1,"eventId","kind","subjectId","memberId","memberName",

@@ -1,8 +1,8 @@
 package org.linli.adapters.sqs;
 
 import org.linli.core.QueueUnavailable;
-import org.linli.volunteer.RatingEvent;
-import org.linli.volunteer.RatingQueue;
+import org.linli.volunteer.points.RatingEvent;
+import org.linli.volunteer.points.RatingQueue;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

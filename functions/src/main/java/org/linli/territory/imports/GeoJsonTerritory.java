@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.linli.core.format.NodeCode;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
 import org.linli.json.Json;
-import org.linli.territory.Codes;
 import org.linli.territory.GridKind;
 import org.linli.territory.Level;
 import org.linli.territory.imports.ImportProblem.Kind;
@@ -72,7 +72,7 @@ public final class GeoJsonTerritory {
         String code = text(props, "code");
         if (code == null) {
             problems.add(ImportProblem.feature(index, null, Kind.MISSING_FIELD, "properties.code", "has no code"));
-        } else if (!Codes.valid(code)) {
+        } else if (!NodeCode.valid(code)) {
             problems.add(ImportProblem.feature(index, code, Kind.INVALID_VALUE, "properties.code",
                     "code must be 1-64 letters, digits, '_' or '-', starting with a letter or digit"));
             code = null;

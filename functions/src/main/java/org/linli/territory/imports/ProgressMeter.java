@@ -3,14 +3,16 @@ package org.linli.territory.imports;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.function.Consumer;
+import org.linli.territory.MapPublisher;
 
 /**
  * Counts the work of an import phase by phase and tells a sink how far it got, at most once per
  * {@code interval} (a DynamoDB write per update on the worker; a line per update on the CLI),
  * and always at the end of a phase.
  */
-public final class ProgressMeter {
+public final class ProgressMeter implements MapPublisher.Meter {
     private final Clock clock;
     private final Duration interval;
     private final Consumer<Progress> sink;
@@ -31,12 +33,13 @@ public final class ProgressMeter {
         this.phaseStarted = clock.instant();
     }
 
-    /** A meter that tells nobody. */
+    /** A meter that tells nobody (so needs no time of its own). */
     public static ProgressMeter silent() {
-        return new ProgressMeter(Clock.systemUTC(), Duration.ofDays(1), 1, p -> { });
+        return new ProgressMeter(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Duration.ofDays(1), 1, p -> { });
     }
 
     /** Starts the next phase: {@code total} {@code unit}s to do. */
+    @Override
     public void phase(String name, long total, String unit) {
         this.step++;
         this.phase = name;
@@ -47,6 +50,7 @@ public final class ProgressMeter {
         report(true);
     }
 
+    @Override
     public void advance(long n) {
         done += n;
         report(done >= total);

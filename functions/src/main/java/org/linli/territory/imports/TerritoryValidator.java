@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.linli.core.format.NodeCode;
+import org.linli.core.format.Phone;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
-import org.linli.report.ReportParser;
 import org.linli.territory.BuildingRecord;
-import org.linli.territory.Codes;
 import org.linli.territory.Compound;
 import org.linli.territory.Duty;
 import org.linli.territory.Level;
@@ -374,7 +374,7 @@ public final class TerritoryValidator {
             String src = ImportProblem.BUILDINGS;
             if (code == null) {
                 out.add(ImportProblem.line(src, row.line(), null, Kind.MISSING_FIELD, "code", "has no building code"));
-            } else if (!Codes.valid(code)) {
+            } else if (!NodeCode.valid(code)) {
                 out.add(ImportProblem.line(src, row.line(), code, Kind.INVALID_VALUE, "code",
                         "code must be 1-64 letters, digits, '_' or '-', starting with a letter or digit"));
             } else if (lines.putIfAbsent(code, row.line()) != null) {
@@ -484,9 +484,9 @@ public final class TerritoryValidator {
             if (name == null) out.add(ImportProblem.line(src, row.line(), node, Kind.MISSING_FIELD, "name", "has no name"));
             else if (name.length() > 50) out.add(ImportProblem.line(src, row.line(), node, Kind.INVALID_VALUE, "name", "name is longer than 50 characters"));
             String phone = row.get("phone");
-            if (phone != null && !ReportParser.PHONE.matcher(phone).matches()) {
+            if (phone != null && !Phone.valid(phone)) {
                 out.add(ImportProblem.line(src, row.line(), node, Kind.INVALID_VALUE, "phone",
-                        "phone must be a mainland mobile (11 digits) or a landline with area code"));
+                        "phone " + Phone.RULE));
             }
             StaffRole role = parse(StaffRole.class, row, "role", node, out);
             Duty duty = parse(Duty.class, row, "duty", node, out);

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
-import org.linli.volunteer.RatingEvent;
-import org.linli.volunteer.RatingKind;
+import org.linli.volunteer.points.RatingEvent;
+import org.linli.volunteer.points.RatingKind;
 
 class RatingMessageTest {
     @Test

@@ -49,6 +49,7 @@ public final class Provisioner {
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
     private final Set<String> ignoredQueueAttributes;
+    private final boolean timeToLive;
 
     /** What was provisioned, by logical id. {@code created}/{@code kept} list logical ids. */
     public record Result(Map<String, String> queueArns, List<String> created, List<String> kept) {}
@@ -59,9 +60,20 @@ public final class Provisioner {
 
     /** @param ignoredQueueAttributes attributes the backend does not implement, left out */
     public Provisioner(DynamoDbClient dynamo, SqsClient sqs, Set<String> ignoredQueueAttributes) {
+        this(dynamo, sqs, ignoredQueueAttributes, true);
+    }
+
+    /**
+     * @param timeToLive whether to switch on the template's TTL. DynamoDB Local deletes expired items by the
+     *                   machine's clock; a cloud whose clock runs at another time leaves it off, or it would
+     *                   delete items the functions still see as live (TTL deletion is a clean-up: nothing
+     *                   reads it as logic, and DynamoDB itself takes up to days).
+     */
+    public Provisioner(DynamoDbClient dynamo, SqsClient sqs, Set<String> ignoredQueueAttributes, boolean timeToLive) {
         this.dynamo = dynamo;
         this.sqs = sqs;
         this.ignoredQueueAttributes = Set.copyOf(ignoredQueueAttributes);
+        this.timeToLive = timeToLive;
     }
 
     /** Tables and queues are independent: they are provisioned side by side. */
@@ -98,7 +110,7 @@ public final class Provisioner {
                 createTable(table);
                 created.add(table.logicalId());
             }
-            ensureTtl(table);
+            if (timeToLive) ensureTtl(table);
         }
     }
 

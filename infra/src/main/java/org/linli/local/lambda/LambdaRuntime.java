@@ -1,5 +1,6 @@
 package org.linli.local.lambda;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,13 +22,21 @@ public final class LambdaRuntime {
         this.functions = functions;
     }
 
+    /** The functions on the machine's clock. */
+    public static LambdaRuntime start(Collection<FunctionDef> defs, Map<String, String> functionArns,
+                                      Map<String, Map<String, String>> environments, ClassLoader classLoader, int maxInstances) {
+        return start(defs, functionArns, environments, Clock.systemUTC(), classLoader, maxInstances);
+    }
+
     /**
      * @param functionArns     the ARN each function would have (for Context.getInvokedFunctionArn)
      * @param environments     each function's complete environment, by logical id
+     * @param clock            the clock the functions run by (the local cloud's)
      * @param maxInstances     handler instances per function (concurrent invocations)
      */
     public static LambdaRuntime start(Collection<FunctionDef> defs, Map<String, String> functionArns,
-                                      Map<String, Map<String, String>> environments, ClassLoader classLoader, int maxInstances) {
+                                      Map<String, Map<String, String>> environments, Clock clock, ClassLoader classLoader,
+                                      int maxInstances) {
         Serializers serializers = new Serializers(classLoader);
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -35,7 +44,7 @@ public final class LambdaRuntime {
             try {
                 HandlerBinding binding = HandlerBinding.bind(def.handlerClass(), def.handlerMethod(), classLoader, serializers);
                 LocalFunction fn = new LocalFunction(def, functionArns.get(def.logicalId()),
-                        environments.getOrDefault(def.logicalId(), Map.of()), binding, classLoader, maxInstances);
+                        environments.getOrDefault(def.logicalId(), Map.of()), clock, binding, classLoader, maxInstances);
                 fn.warmUp();
                 functions.put(def.logicalId(), fn);
             } catch (FunctionError e) {

@@ -1,6 +1,7 @@
 package org.linli.local.lambda;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
@@ -18,6 +19,7 @@ public final class LocalFunction {
     private final FunctionDef def;
     private final String functionArn;
     private final Map<String, String> environment;
+    private final Clock clock;
     private final HandlerBinding binding;
     private final ClassLoader classLoader;
     private final Semaphore permits;
@@ -25,11 +27,12 @@ public final class LocalFunction {
     private final AtomicInteger instances = new AtomicInteger();
     private final AtomicInteger invocations = new AtomicInteger();
 
-    LocalFunction(FunctionDef def, String functionArn, Map<String, String> environment, HandlerBinding binding,
+    LocalFunction(FunctionDef def, String functionArn, Map<String, String> environment, Clock clock, HandlerBinding binding,
                   ClassLoader classLoader, int maxInstances) {
         this.def = def;
         this.functionArn = functionArn;
         this.environment = Map.copyOf(environment);
+        this.clock = clock;
         this.binding = binding;
         this.classLoader = classLoader;
         this.permits = new Semaphore(maxInstances, true);
@@ -104,13 +107,13 @@ public final class LocalFunction {
         }
     }
 
-    /** Runs {@code body} as Lambda would: this function's environment and class loader on the thread. */
+    /** Runs {@code body} as Lambda would: this function's environment, the cloud's clock and the class loader on the thread. */
     private <T> T scoped(ThrowingSupplier<T> body) throws Throwable {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(classLoader);
         try {
-            return Env.scoped(environment, () -> {
+            return Env.scoped(environment, clock, () -> {
                 try {
                     return body.get();
                 } catch (Exception | Error e) {

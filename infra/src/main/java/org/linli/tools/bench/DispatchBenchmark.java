@@ -13,16 +13,16 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.linli.adapters.dynamo.DynamoCommunities;
-import org.linli.adapters.dynamo.DynamoMemberStore;
+import org.linli.adapters.dynamo.territory.DynamoCommunities;
+import org.linli.adapters.dynamo.volunteer.DynamoMemberStore;
 import org.linli.core.Ids;
 import org.linli.json.Json;
 import org.linli.local.LocalCloud;
 import org.linli.local.TemplateLocator;
 import org.linli.tools.LocalSetup;
-import org.linli.volunteer.Community;
-import org.linli.volunteer.Membership;
-import org.linli.volunteer.MembershipStatus;
+import org.linli.volunteer.membership.Community;
+import org.linli.volunteer.membership.Membership;
+import org.linli.volunteer.membership.MembershipStatus;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**

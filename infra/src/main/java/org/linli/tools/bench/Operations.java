@@ -14,12 +14,12 @@ import java.util.UUID;
 import org.linli.adapters.sqs.ReportReceivedMessage;
 import org.linli.core.Ids;
 import org.linli.core.Times;
+import org.linli.geo.Datum;
+import org.linli.geo.GeoPoint;
 import org.linli.json.Json;
 import org.linli.kpi.CaseFacts;
 import org.linli.local.LocalCloud;
 import org.linli.local.template.FunctionEvent;
-import org.linli.geo.Datum;
-import org.linli.geo.GeoPoint;
 import org.linli.report.Contact;
 import org.linli.report.Report;
 import org.linli.report.ReportDraft;
@@ -179,11 +179,14 @@ public final class Operations {
     private final LocalCloud cloud;
     private final Map<String, String> functionByRoute = new LinkedHashMap<>();
     private final List<Result> results = new ArrayList<>();
-    private final String month = CaseFacts.monthOf(Instant.now()).toString();
-    private final int year = OffsetDateTime.now(ZoneOffset.ofHours(8)).getYear();
+    private final String month;
+    private final int year;
 
     public Operations(LocalCloud cloud) {
         this.cloud = cloud;
+        // The cloud's time, not the machine's: a cloud may run at a fixed or offset time (run-local --clock, the tests).
+        this.month = CaseFacts.monthOf(now()).toString();
+        this.year = OffsetDateTime.ofInstant(now(), ZoneOffset.ofHours(8)).getYear();
         for (FunctionEvent.HttpApi r : cloud.model().routes()) functionByRoute.put(r.routeKey(), r.functionLogicalId());
     }
 
@@ -223,8 +226,8 @@ public final class Operations {
                  "contact":{"name":"王芳","phone":"13812341234"}}""", RESIDENT, 202, "DynamoDb.TransactWriteItems=1,Sqs.SendMessage=1");
         String reportId = report.path("reportId").asText();
         // The assignment consumer on a report stored as intake would (intake's own message is the local cloud's to consume).
-        var store = new org.linli.adapters.dynamo.DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
-        Instant now = Instant.now();
+        var store = new org.linli.adapters.dynamo.cases.DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
+        Instant now = now();
         Report fresh = Report.received(Ids.random("rpt", now), RESIDENT.userId(), new ReportDraft("sanitation", "垃圾未清运",
                 new GeoPoint(37.8521, 113.5667, Datum.GCJ02), null, List.of(),
                 new Contact(null, "13812341234"), false, Source.MINI_PROGRAM), now);
@@ -273,7 +276,7 @@ public final class Operations {
     }
 
     private void volunteers() {
-        String freshId = Ids.random("usr", Instant.now());
+        String freshId = Ids.random("usr", now());
         http("POST /volunteers", "/volunteers", Map.of(), "{\"community\":\"DEMO-W1\",\"name\":\"张新\",\"phone\":\"13700001111\","
                 + "\"partyOrganisation\":\"第一党支部\"}", freshId, "RESIDENT", "", 201, "");
         http("GET /me/volunteer", "/me/volunteer", Map.of(), null, VOLUNTEER, 200, "");
@@ -284,7 +287,7 @@ public final class Operations {
                 Map.of("memberId", VOLUNTEER.userId()), "{\"year\":" + year + ",\"score\":5}", RESIDENT2, 202, "");
         http("GET /me/points", "/me/points", Map.of(), null, VOLUNTEER, 200, "");
         // Yesterday 09:00-10:00 in Beijing: a service lies within one day, whatever the hour the benchmark runs.
-        OffsetDateTime yesterday = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).minusDays(1);
+        OffsetDateTime yesterday = OffsetDateTime.ofInstant(now(), ZoneOffset.ofHours(8)).truncatedTo(java.time.temporal.ChronoUnit.DAYS).minusDays(1);
         String start = yesterday.plusHours(9).toString();
         String end = yesterday.plusHours(10).toString();
         String logId = http("POST /service-logs", "/service-logs", Map.of(), "{\"community\":\"DEMO-W1\",\"type\":\"elderly_care\",\"start\":\""
@@ -302,7 +305,7 @@ public final class Operations {
     }
 
     private void wishes() {
-        String wanted = Times.api(Instant.now().plus(Duration.ofDays(2)));
+        String wanted = Times.api(now().plus(Duration.ofDays(2)));
         String body = "{\"community\":\"DEMO-W1\",\"title\":\"买菜\",\"detail\":\"帮忙买菜\",\"wantedBy\":\"" + wanted
                 + "\",\"place\":\"桃源小区1号楼\",\"contact\":{\"phone\":\"13812341234\"}}";
         String id = http("POST /wishes", "/wishes", Map.of(), body, RESIDENT, 201, "").path("wishId").asText();
@@ -351,7 +354,7 @@ public final class Operations {
         http("GET /kpis/{unit}/ranking", "/kpis/DEMO/ranking", Map.of("unit", "DEMO"), null, DISTRICT, 200, "");
         http("GET /kpis/{unit}/months", "/kpis/DEMO-W/months", Map.of("unit", "DEMO-W"), null, DISTRICT, 200, "");
         http("POST /kpis/recompute", "/kpis/recompute", Map.of(), "{\"month\":\"" + month + "\"}", ADMIN, 200, "");
-        String visitedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(3).withNano(0).toString();
+        String visitedAt = OffsetDateTime.ofInstant(now(), ZoneOffset.ofHours(8)).minusMinutes(3).withNano(0).toString();
         String patrol = http("POST /patrols", "/patrols", Map.of(), "{\"place\":{\"microGrid\":\"DEMO-W1-G3-M1\"},\"visitedAt\":\""
                 + visitedAt + "\",\"findings\":[{\"note\":\"一切正常\"}]}", WORKER, 201, "").path("patrolId").asText();
         http("GET /patrols/{patrolId}", "/patrols/" + patrol, Map.of("patrolId", patrol), null, WORKER, 200, "");
@@ -384,7 +387,7 @@ public final class Operations {
         }
         for (String step : List.of("contact", "collect", "classify", "service-day", "evaluate", "summarize")) {
             schedule("schedule cycle " + step, "CycleFunction", "{\"task\":\"cycle\",\"step\":\"" + step + "\",\"at\":\""
-                    + Times.api(Instant.now()) + "\"}", "");
+                    + Times.api(now()) + "\"}", "");
         }
         // Consumers, each with the last message the operations above sent to its queue (a redelivery, when the
         // local cloud's own consumer got there first: consumers are idempotent, so budgets are upper bounds).
@@ -471,6 +474,10 @@ public final class Operations {
      * A first event for a function no operation above calls: the fallback route, the authorizer (a
      * well-formed token it refuses), or the function's first SQS or schedule event.
      */
+    private Instant now() {
+        return cloud.clock().instant();
+    }
+
     public static String firstEvent(LocalCloud cloud, String function) {
         var fn = cloud.model().function(function);
         if (function.equals("ApiFallbackFunction")) {
@@ -493,7 +500,7 @@ public final class Operations {
             return Events.sqs(sqs.get(0).queueArn(), "bench-" + UUID.randomUUID(), body);
         }
         var schedules = fn.events(FunctionEvent.Schedule.class);
-        if (!schedules.isEmpty()) return schedules.get(0).input().replace("<aws.scheduler.scheduled-time>", Times.api(Instant.now()));
+        if (!schedules.isEmpty()) return schedules.get(0).input().replace("<aws.scheduler.scheduled-time>", Times.api(cloud.clock().instant()));
         throw new IllegalStateException("no first event for " + function);
     }
 

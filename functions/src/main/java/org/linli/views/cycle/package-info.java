@@ -1,0 +1,2 @@
+/** JSON views of the monthly summaries. */
+package org.linli.views.cycle;

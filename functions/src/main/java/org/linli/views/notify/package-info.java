@@ -1,0 +1,2 @@
+/** JSON views of the inbox. */
+package org.linli.views.notify;

@@ -1,0 +1,2 @@
+/** JSON views of patrols. */
+package org.linli.views.patrol;

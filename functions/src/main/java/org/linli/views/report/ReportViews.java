@@ -1,0 +1,49 @@
+package org.linli.views.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.linli.cases.Case;
+import org.linli.categories.Categories;
+import org.linli.core.Ids;
+import org.linli.core.Times;
+import org.linli.report.Report;
+import org.linli.report.ReportDraft;
+import org.linli.views.Views;
+import org.linli.views.cases.CaseViews;
+
+/**
+ * JSON views of reports. Callers decide what the viewer may see (the domain's {@code ReportReaders}):
+ * the contact whole to the reporter himself and the staff handling the case, masked for other staff.
+ */
+public final class ReportViews {
+    private ReportViews() {}
+
+    /** A report as {@code shown} allows: the contact whole, masked, or (anonymous to the public) left out. */
+    public static ObjectNode report(Report r, Case c, Categories categories, org.linli.core.Disclosure shown) {
+        ReportDraft d = r.content().disclosed(shown);
+        ObjectNode o = org.linli.json.Json.object();
+        o.put("reportId", r.id());
+        o.put("status", c == null ? r.status().name() : c.status().name());
+        o.put("category", d.category());
+        categories.find(d.category()).ifPresent(cat -> o.put("categoryName", cat.name()));
+        o.put("description", d.description());
+        ObjectNode loc = o.putObject("location");
+        Views.point(loc, d.point());
+        if (d.buildingCode() != null) loc.put("buildingCode", d.buildingCode());
+        var photos = o.putArray("photoKeys");
+        d.photoKeys().forEach(photos::add);
+        if (shown != org.linli.core.Disclosure.ANONYMOUS) {
+            ObjectNode contact = o.putObject("contact");
+            if (d.contact().name() != null) contact.put("name", d.contact().name());
+            if (d.contact().phone() != null) contact.put("phone", d.contact().phone());
+        }
+        o.put("anonymousToPublic", d.anonymousToPublic());
+        o.put("source", d.source().name());
+        o.put("receivedAt", Times.api(r.receivedAt()));
+        if (c == null) o.putNull("case");
+        else o.set("case", CaseViews.caseView(c, categories, false));
+        // A report near an open case of its category joined it instead of opening its own.
+        o.put("joinedExistingCase", r.caseId() != null && !r.caseId().equals(Ids.rebrand(r.id(), "case")));
+        return o;
+    }
+
+}

@@ -1,8 +1,0 @@
-package org.linli.volunteer;
-
-/** A service log counts (hours, points) only once VERIFIED, by staff or by the beneficiary. */
-public enum LogStatus {
-    PENDING,
-    VERIFIED,
-    REJECTED
-}

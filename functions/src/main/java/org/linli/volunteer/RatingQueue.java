@@ -1,6 +1,0 @@
-package org.linli.volunteer;
-
-/** Where ratings go to be folded into members' aggregates; throws QueueUnavailable when it cannot take one. */
-public interface RatingQueue {
-    void send(RatingEvent event);
-}

@@ -1,6 +1,0 @@
-package org.linli.volunteer;
-
-import java.time.Instant;
-
-/** One step in a wish's history (the supervision trail): what happened, who did it, when, and why. */
-public record WishEvent(String action, String actorId, Instant at, String note) {}
