@@ -32,7 +32,8 @@ export default defineConfig({
     assetsDir: 'assets',
   },
   test: {
-    environment: 'jsdom',
+    // Pure tests run in Node; component tests ask for jsdom with a @vitest-environment comment.
+    environment: 'node',
     include: ['tests/**/*.test.ts'],
     // Tests print test names, not the console's logs.
     silent: 'passed-only',

@@ -7,9 +7,9 @@ import { DEFAULT_CONFIG, type RuntimeConfig } from './config'
 let config: RuntimeConfig = { ...DEFAULT_CONFIG }
 let api: LinliApi | null = null
 
-export function initServices(cfg: RuntimeConfig, onUnauthenticated: () => void, session = new Session()): LinliApi {
+export function initServices(cfg: RuntimeConfig, onUnauthenticated: () => void, session = new Session(), fetchImpl?: typeof fetch): LinliApi {
   config = cfg
-  api = new LinliApi(new ApiClient({ baseUrl: cfg.apiBaseUrl, session, onUnauthenticated }))
+  api = new LinliApi(new ApiClient({ baseUrl: cfg.apiBaseUrl, session, onUnauthenticated, fetch: fetchImpl }))
   return api
 }
 
