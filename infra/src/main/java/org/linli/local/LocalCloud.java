@@ -20,6 +20,7 @@ import org.linli.local.cloud.EmbeddedBackend;
 import org.linli.local.cloud.LocalClients;
 import org.linli.local.cloud.Provisioner;
 import org.linli.local.events.SqsEventSource;
+import org.linli.local.gateway.ConsoleSite;
 import org.linli.local.gateway.HttpGateway;
 import org.linli.local.gateway.LocalRoute;
 import org.linli.local.lambda.FunctionError;
@@ -133,6 +134,7 @@ public final class LocalCloud implements AutoCloseable {
             }
             gateway = new HttpGateway(config.port, model, config.startFunctions ? this::invoke : null, config.clock);
             resources.add(gateway);
+            gateway.serveConsole(new ConsoleSite(config.consoleDir(), this::consoleConfig, config.tileSource()));
             AdminRoutes.register(this, gateway);
             for (LocalCustomizer c : config.customizers) c.afterProvision(this);
 
@@ -385,6 +387,30 @@ public final class LocalCloud implements AutoCloseable {
         return out;
     }
 
+    /** The staff console's address on this cloud. */
+    public URI consoleUrl() {
+        return baseUrl().resolve(ConsoleSite.PREFIX + "/");
+    }
+
+    /**
+     * The console's runtime configuration ({@code /console/config.json}): the API on the same
+     * origin, the dev login when a customizer installed it, the optional tile layer.
+     */
+    private String consoleConfig() {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var o = json.createObjectNode();
+        o.put("apiBaseUrl", "");
+        o.put("devLogin", gateway().hasLocalRoute("POST", "/_local/dev-login"));
+        o.putNull("wechatLogin");
+        if (config.tileUrl == null || config.tileUrl.isBlank()) {
+            o.putNull("tiles");
+        } else {
+            o.putObject("tiles").put("url", config.tileUrl).put("attribution", config.tileAttribution == null ? "" : config.tileAttribution);
+        }
+        o.put("bigScreenRefreshSeconds", 60);
+        return o.toString();
+    }
+
     /** Adds a gateway route under {@code /_local/}. */
     public void addLocalRoute(String method, String path, LocalRoute handler) {
         gateway().addLocalRoute(method, path, handler);
@@ -497,8 +523,44 @@ public final class LocalCloud implements AutoCloseable {
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private boolean quiet = Boolean.getBoolean("linli.local.quiet");
         private long schedulerTickMillis = 200;
+        private Path consoleDir;
+        private String tileUrl = System.getenv("LINLI_TILE_URL");
+        private String tileAttribution = System.getenv("LINLI_TILE_ATTRIBUTION");
 
         private Builder() {}
+
+        /** The built console to serve at /console/; default: console/dist beside the template. */
+        public Builder consoleDir(Path dir) {
+            this.consoleDir = dir;
+            return this;
+        }
+
+        /**
+         * An XYZ tile layer for the console's map ({@code {z}/{x}/{y}}, optional {@code {s}}), with
+         * the deployment's key; default: {@code LINLI_TILE_URL} / {@code LINLI_TILE_ATTRIBUTION}, else none
+         * (the map draws its polygons without tiles).
+         */
+        public Builder consoleTiles(String url, String attribution) {
+            this.tileUrl = url;
+            this.tileAttribution = attribution;
+            return this;
+        }
+
+        Path consoleDir() {
+            if (consoleDir != null) return consoleDir;
+            Path dir = template.toAbsolutePath().getParent();
+            return (dir == null ? Path.of("console") : dir.resolve("console")).resolve("dist");
+        }
+
+        /** The tile server's origin for the console's CSP (img-src); a {@code {s}} label becomes {@code *}. */
+        String tileSource() {
+            if (tileUrl == null || tileUrl.isBlank()) return "";
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(https?://)([^/]+)").matcher(tileUrl.trim());
+            if (!m.find()) return "";
+            String host = java.util.Arrays.stream(m.group(2).split("\\."))
+                    .map(label -> label.contains("{") ? "*" : label).collect(java.util.stream.Collectors.joining("."));
+            return m.group(1) + host;
+        }
 
         /** Default: {@link TemplateLocator#find()}. */
         public Builder template(Path template) {

@@ -69,6 +69,7 @@ public final class Main {
         }
         long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("ready: " + cloud.baseUrl());
+        System.out.println("console: " + cloud.consoleUrl());
         System.out.flush();
         summary(cloud, readyMillis, System.out);
         for (String message : cloud.readyMessages()) System.out.println(message);

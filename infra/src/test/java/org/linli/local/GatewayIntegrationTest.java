@@ -239,4 +239,22 @@ class GatewayIntegrationTest {
         assertThrows(IllegalArgumentException.class, () -> cloud.addLocalRoute("GET", "/hello", r -> LocalResponse.text(200, "x")));
         assertThrows(IllegalArgumentException.class, () -> cloud.addLocalRoute("GET", "/_local/health", r -> LocalResponse.text(200, "x")));
     }
+
+    @Test
+    void theStaffConsoleIsServedBesideTheApiWithItsRuntimeConfiguration() {
+        assertEquals(cloud.baseUrl().resolve("/console/"), cloud.consoleUrl());
+        HttpResponse<String> config = get(cloud, "/console/config.json");
+        assertEquals(200, config.statusCode(), config.body());
+        JsonNode c = json(config.body());
+        assertEquals("", c.get("apiBaseUrl").asText(), "the API on the console's own origin");
+        assertFalse(c.get("devLogin").asBoolean(), "no dev login in a cloud without LocalSetup");
+        assertTrue(c.get("tiles").isNull());
+        assertEquals("no-store", config.headers().firstValue("Cache-Control").orElse(""));
+        // The test template has no console built beside it: the page says how to build one, and
+        // the path never reaches the template's routes.
+        HttpResponse<String> page = get(cloud, "/console/cases/case_1");
+        assertEquals(503, page.statusCode());
+        assertTrue(page.body().contains("npm run build"), page.body());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+    }
 }

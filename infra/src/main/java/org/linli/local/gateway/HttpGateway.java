@@ -51,6 +51,7 @@ public final class HttpGateway implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final HttpServer server;
     private final ExecutorService executor;
+    private volatile ConsoleSite console;
     private boolean started;
 
     /**
@@ -129,6 +130,16 @@ public final class HttpGateway implements AutoCloseable {
         localRoutes.add(method, path, handler);
     }
 
+    /** Serves the staff console at {@code /console/} (not an API route: CloudFront serves it when deployed). */
+    public void serveConsole(ConsoleSite site) {
+        this.console = site;
+    }
+
+    /** Whether the gateway has a {@code /_local/} route for this method and path (e.g. the dev login). */
+    public boolean hasLocalRoute(String method, String path) {
+        return localRoutes.match(method, path).isPresent();
+    }
+
     private void handle(HttpExchange exchange) {
         long started = System.nanoTime();
         HttpResult result;
@@ -145,6 +156,10 @@ public final class HttpGateway implements AutoCloseable {
                     label = "local";
                     logged = exchange.getRequestMethod() + " " + request.rawPath();
                     result = local(request);
+                } else if (console != null && ConsoleSite.handles(request.rawPath())) {
+                    label = "console";
+                    logged = exchange.getRequestMethod() + " " + ConsoleSite.PREFIX + "/";
+                    result = console.serve(request);
                 } else {
                     var match = apiRoutes.match(request.method(), request.rawPath());
                     if (match.isEmpty()) {
