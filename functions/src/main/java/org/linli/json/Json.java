@@ -76,6 +76,7 @@ public final class Json {
             return node;
         } catch (JsonProcessingException e) {
             throw new MalformedJson(describe(e));
+
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a String does no I/O
         }
@@ -100,15 +101,8 @@ public final class Json {
             case VALUE_STRING -> {
                 return NODES.textNode(p.getText());
             }
-            case VALUE_NUMBER_INT -> {
-                return switch (p.getNumberType()) {
-                    case INT -> NODES.numberNode(p.getIntValue());
-                    case LONG -> NODES.numberNode(p.getLongValue());
-                    default -> NODES.numberNode(p.getBigIntegerValue());
-                };
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return NODES.numberNode(p.getDecimalValue().stripTrailingZeros()); // as readTree does (37.8400 is 37.84)
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return number(p, t);
             }
             case VALUE_TRUE -> {
                 return NODES.booleanNode(true);
@@ -120,6 +114,23 @@ public final class Json {
                 return NODES.nullNode();
             }
             default -> throw new JsonParseException(p, "Unexpected token " + t);
+        }
+    }
+
+    private static JsonNode number(JsonParser p, JsonToken t) throws IOException {
+        try {
+            if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                return NODES.numberNode(p.getDecimalValue().stripTrailingZeros()); // as readTree does (37.8400 is 37.84)
+            }
+            return switch (p.getNumberType()) {
+                case INT -> NODES.numberNode(p.getIntValue());
+                case LONG -> NODES.numberNode(p.getLongValue());
+                default -> NODES.numberNode(p.getBigIntegerValue());
+            };
+        } catch (NumberFormatException | ArithmeticException e) {
+            // 1e2147483648 is short enough for maxNumberLength, but its exponent overflows BigDecimal's
+            // int scale: Jackson lets the NumberFormatException through, which was a 500 on every JSON route.
+            throw new MalformedJson("The body holds a number out of range" + where(p.currentTokenLocation()) + ".");
         }
     }
 

@@ -195,16 +195,13 @@ public final class JsonInput {
         return out;
     }
 
-    /** A W3C date-time with its offset ({@code 2026-11-23T09:30:00+08:00}); null when absent or invalid (then an error). */
+    /** A W3C date-time with its offset ({@code 2026-11-23T09:30:00+08:00}, {@link org.linli.core.format.DateTime}); null when absent or invalid (then an error). */
     public java.time.Instant instant(String name, boolean required) {
         String s = required ? requiredString(name, 1, 40, TextRule.SINGLE_LINE) : optionalString(name, 1, 40, TextRule.SINGLE_LINE);
         if (s == null) return null;
-        try {
-            return java.time.OffsetDateTime.parse(s).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            error(name, "must be a date-time with its offset, e.g. 2026-11-23T09:30:00+08:00");
-            return null;
-        }
+        java.time.Instant at = org.linli.core.format.DateTime.parse(s);
+        if (at == null) error(name, org.linli.core.format.DateTime.RULE);
+        return at;
     }
 
     /** An array of strings, each checked by {@code pattern}; null when absent. */

@@ -2,8 +2,6 @@ package org.linli.open311;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Set;
 import org.linli.core.FieldError;
 import org.linli.core.Ids;
 import org.linli.core.ValidationFailed;
+import org.linli.core.format.DateTime;
 
 /**
  * The arguments of GET requests, as the GeoReport v2 text has them: {@code service_request_id}
@@ -81,12 +80,9 @@ public record RequestFilter(List<String> ids, Set<String> serviceCodes, Set<Stri
     private static Instant date(Map<String, String> query, String name, List<FieldError> errors) {
         String v = value(query, name);
         if (v == null) return null;
-        try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a W3C date-time with a time zone, e.g. 2010-01-01T00:00:00Z"));
-            return null;
-        }
+        Instant at = DateTime.parse(v);
+        if (at == null) errors.add(new FieldError(name, "must be a W3C date-time with a time zone between 1970 and 9999, e.g. 2010-01-01T00:00:00Z"));
+        return at;
     }
 
     private static String value(Map<String, String> query, String name) {

@@ -32,4 +32,18 @@ class JsonInputNumbersTest {
         assertEquals(new BigDecimal("1E-7"), lat("1e-7"));
         assertEquals(new BigDecimal("0"), lat("0"));
     }
+
+    /** Issue 13 defect 4: a date-time at the edge of what java.time holds parsed, then broke whatever used it (a 500). */
+    @Test
+    void datesOutsideAnyPlausibleRangeAreFieldErrors() {
+        for (String bad : List.of("+999999999-12-31T23:00:00Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00+08:00",
+                "1969-12-31T23:59:59Z", "0000-01-01T00:00:00Z")) {
+            JsonInput in = JsonInput.root(Json.parse("{\"at\":\"" + bad + "\"}"), Set.of("at"));
+            assertNull(in.instant("at", true), bad);
+            assertEquals(1, in.errors().size(), bad);
+            assertEquals("at", in.errors().get(0).field(), bad);
+        }
+        JsonInput ok = JsonInput.root(Json.parse("{\"at\":\"2026-11-23T09:30:00+08:00\"}"), Set.of("at"));
+        assertEquals(java.time.Instant.parse("2026-11-23T01:30:00Z"), ok.instant("at", true));
+    }
 }

@@ -66,4 +66,16 @@ class JsonTest {
         assertTrue(assertThrows(Json.MalformedJson.class, () -> Json.parse("{a:1}")).getMessage()
                 .startsWith("The body is not valid JSON"));
     }
+
+    /** Issue 13 defect 4: an exponent beyond an int escaped the parser as a NumberFormatException (a 500 on every JSON route). */
+    @Test
+    void hugeExponentsAreMalformedJsonNotACrash() {
+        for (String body : List.of("{\"code\":1e2147483648}", "{\"code\":-1e2147483648}", "{\"code\":1e-2147483649}",
+                "[1E+99999999999]", "{\"a\":{\"b\":[0.5e2147483648]}}", "1e2147483648")) {
+            Json.MalformedJson e = assertThrows(Json.MalformedJson.class, () -> Json.parse(body), body);
+            assertTrue(e.getMessage().startsWith("The body holds a number out of range"), body + ": " + e.getMessage());
+        }
+        // large but representable exponents still parse (a range check refuses them as a field error)
+        assertEquals(new java.math.BigDecimal("1E+400"), Json.parse("1e400").decimalValue());
+    }
 }

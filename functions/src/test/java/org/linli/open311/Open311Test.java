@@ -75,6 +75,17 @@ class Open311Test {
         assertEquals(1000, RequestFilter.LIMIT);
     }
 
+    /** Issue 13 defect 4: java.time's extreme years parsed, then broke the query (an internal error with a stack trace). */
+    @Test
+    void datesBeyondAnyPlausibleRangeAreFieldErrors() {
+        for (String name : List.of("start_date", "end_date")) {
+            for (String bad : List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:00:00Z", "1969-01-01T00:00:00Z")) {
+                ValidationFailed e = assertThrows(ValidationFailed.class, () -> RequestFilter.parse(Map.of(name, bad), NOW), name + "=" + bad);
+                assertEquals(name, e.fields().get(0).field(), bad);
+            }
+        }
+    }
+
     @Test
     void statusesAndCodesMayBeCommaDelimitedAndEmptyIsAbsent() {
         RequestFilter f = RequestFilter.parse(Map.of("status", "open,closed", "service_code", "noise, leak", "start_date", " "), NOW);

