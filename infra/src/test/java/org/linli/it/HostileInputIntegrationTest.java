@@ -378,8 +378,7 @@ class HostileInputIntegrationTest {
                 boolean coordinate = Set.of("lat", "lng", "long").contains(leaf.name());
                 String outside = leaf.name().equals("lat") ? "91" : "181";
                 for (String n : coordinate ? List.of(outside, "-" + outside, "1e400", "-1e400", "99999999999999999999999999999999999999999", "1.0E-300")
-                        : List.of("-1", "-99999", "1e400", "-1e400", "99999999999999999999999999999999999999999", "1.0E-300", "1e9",
-                                "1e2147483648", "-1e2147483648")) {
+                        : List.of("-1", "-99999", "1e400", "-1e400", "99999999999999999999999999999999999999999", "1.0E-300", "1e9")) {
                     values.add(Map.entry("number:" + n, plain(n)));
                 }
             }
