@@ -389,8 +389,8 @@ class HostileInputIntegrationTest {
             if (leaf.value().isNumber()) {
                 // An exponent beyond an int (issue 13 defect 4) is no tree's number: a placeholder is written, then swapped.
                 for (String n : List.of("1e2147483648", "-1e2147483648", "1e-2147483649")) {
-                    String text = Json.write(replace(valid, leaf.path(), plain(HUGE_PLACEHOLDER)));
-                    out.add(body(base, leaf.path() + " number:" + n, text.replace(HUGE_PLACEHOLDER, n)));
+                    String written = Json.write(replace(valid, leaf.path(), plain(HUGE_PLACEHOLDER)));
+                    out.add(body(base, leaf.path() + " number:" + n, written.replace(HUGE_PLACEHOLDER, n)));
                 }
             }
             if (leaf.parentIsObject()) {
