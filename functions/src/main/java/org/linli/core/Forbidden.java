@@ -5,4 +5,9 @@ public final class Forbidden extends DomainException {
     public Forbidden(String message) {
         super("FORBIDDEN", message);
     }
+
+    /** A refusal with its own code (ACCOUNT_DISABLED, GRANTS_REVOKED) so that a client can tell the caller why. */
+    public Forbidden(String code, String message) {
+        super(code, message);
+    }
 }

@@ -12,7 +12,8 @@ public final class ApiRoutes {
     public static final Map<String, List<String>> BY_HANDLER = Map.ofEntries(
             Map.entry("org.linli.handlers.AuthApi", List.of("POST /auth/wechat-login", "POST /auth/refresh", "GET /me")),
             Map.entry("org.linli.handlers.UserAdminApi", List.of("GET /admin/users/{userId}",
-                    "POST /admin/users/{userId}/grants", "POST /admin/users/{userId}/revocations")),
+                    "POST /admin/users/{userId}/grants", "POST /admin/users/{userId}/revocations",
+                    "POST /admin/users/{userId}/disable")),
             Map.entry("org.linli.handlers.ReportsApi", List.of("POST /reports", "GET /reports/{reportId}",
                     "GET /me/reports")),
             Map.entry("org.linli.handlers.CasesApi", List.of("GET /cases/{caseId}", "GET /cases/{caseId}/audit",

@@ -30,6 +30,7 @@ public final class AuthApi extends ApiHandler {
 
     private AuthApi(Wiring w) {
         this(w.login(), w.users(), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public AuthApi(Login login, UserStore users, Clock clock) {

@@ -47,6 +47,7 @@ public final class CasesApi extends ApiHandler {
 
     private CasesApi(Wiring w) {
         this(w.caseStore(), w.caseWorkflow(), w.categories(), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public CasesApi(CaseStore cases, CaseWorkflow workflow, Categories categories, Clock clock) {

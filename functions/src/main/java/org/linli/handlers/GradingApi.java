@@ -33,6 +33,7 @@ public final class GradingApi extends ApiHandler {
 
     private GradingApi(Wiring w) {
         this(w.volunteerPorts(), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public GradingApi(VolunteerPorts ports, Clock clock) {

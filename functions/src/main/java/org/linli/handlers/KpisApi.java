@@ -55,6 +55,7 @@ public final class KpisApi extends ApiHandler {
 
     private KpisApi(Wiring w) {
         this(w.kpiStore(), w.units(), w.caseTrails(), w.kpiSettings(), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public KpisApi(KpiStore store, UnitDirectory units, CaseTrails trails, KpiSettings settings, Clock clock) {

@@ -29,6 +29,7 @@ public final class NotificationsApi extends ApiHandler {
 
     private NotificationsApi(Wiring w) {
         this(w.notificationStore(), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public NotificationsApi(NotificationStore store, Clock clock) {

@@ -69,6 +69,7 @@ public final class Open311Api extends ApiHandler {
     private Open311Api(Wiring w) {
         this(w.apiKeys(), w.serviceRequests(), w.reportStore(), w.open311Intake(), w.territory(), w.units(), w.categories(),
                 w.open311Jurisdiction(), w.production(), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public Open311Api(ApiKeys keys, ServiceRequests requests, ReportStore reports, ReportIntake intake, TerritoryDirectory territory,

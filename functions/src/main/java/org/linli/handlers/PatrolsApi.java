@@ -38,6 +38,7 @@ public final class PatrolsApi extends ApiHandler {
 
     private PatrolsApi(Wiring w) {
         this(w.territory(), w.units(), w.patrolStore(), w.patrolIntake(), w.categories(), w.kpiSettings(), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public PatrolsApi(TerritoryDirectory territory, UnitDirectory units, PatrolStore store, ReportIntake intake,

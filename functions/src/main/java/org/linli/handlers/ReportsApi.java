@@ -45,6 +45,7 @@ public final class ReportsApi extends ApiHandler {
     private ReportsApi(Wiring w) {
         this(w.reportStore(), w.caseStore(), w.assignmentQueue(), w.categories(), w.clock(), w.reportRateLimit(),
                 w.staffReportRateLimit());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public ReportsApi(ReportStore reports, CaseStore cases, org.linli.report.AssignmentQueue queue,
@@ -67,7 +68,7 @@ public final class ReportsApi extends ApiHandler {
         this.parser = new ReportParser(categories);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
                 Route.of("POST /reports", Access.ANY_USER.own(), this::create),
-                Route.of("GET /reports/{reportId}", Access.ANY_USER.object(), this::get),
+                Route.of("GET /reports/{reportId}", Access.ANY_USER.object(), this::get).personal(),
                 Route.of("GET /me/reports", Access.ANY_USER.own(), this::mine));
     }
 

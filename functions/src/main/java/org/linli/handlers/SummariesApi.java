@@ -36,6 +36,7 @@ public final class SummariesApi extends ApiHandler {
 
     private SummariesApi(Wiring w) {
         this(w.cycleStore(), w.communities(), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public SummariesApi(CycleStore store, Communities communities, Clock clock) {

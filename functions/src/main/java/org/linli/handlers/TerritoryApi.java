@@ -50,6 +50,7 @@ public final class TerritoryApi extends ApiHandler {
 
     private TerritoryApi(Wiring w) {
         this(w.territory(), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public TerritoryApi(TerritoryRegistry registry, Clock clock) {

@@ -49,6 +49,7 @@ public final class TerritoryImportApi extends ApiHandler {
 
     private TerritoryImportApi(Wiring w) {
         this(w.importJobs(), w.importQueue(), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public TerritoryImportApi(ImportJobs jobs, ImportQueue queue, Clock clock) {

@@ -37,6 +37,7 @@ public final class UserAdminApi extends ApiHandler {
 
     private UserAdminApi(Wiring w) {
         this(w.users(), targets(w.territory(), w.departments()), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     /** Grant targets from the registry's current map and the department registry. */
@@ -59,10 +60,12 @@ public final class UserAdminApi extends ApiHandler {
         this.promotions = new Promotions(users, targets, clock);
         Access admins = Access.roles(Role.ADMIN).system();
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
-                Route.of("GET /admin/users/{userId}", admins, this::get),
+                Route.of("GET /admin/users/{userId}", admins, this::get).personal(),
                 Route.of("POST /admin/users/{userId}/grants", admins, r -> change(r, promotions.grant(r.principal(),
                         r.pathParam("userId"), r.body()))),
                 Route.of("POST /admin/users/{userId}/revocations", admins, r -> change(r, promotions.revoke(r.principal(),
+                        r.pathParam("userId"), r.body()))),
+                Route.of("POST /admin/users/{userId}/disable", admins, r -> change(r, promotions.disable(r.principal(),
                         r.pathParam("userId"), r.body()))));
     }
 

@@ -41,6 +41,7 @@ public final class VolunteersApi extends ApiHandler {
 
     private VolunteersApi(Wiring w) {
         this(w.volunteerPorts(), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public VolunteersApi(VolunteerPorts ports, Clock clock) {
@@ -54,7 +55,7 @@ public final class VolunteersApi extends ApiHandler {
                 Route.of("POST /volunteers", Access.ANY_USER.own(), this::register),
                 Route.of("GET /me/volunteer", Access.ANY_USER.own(), r -> ApiResponse.ok(VolunteerViews.membership(
                         memberships.mine(r.principal().userId())))),
-                Route.of("GET /communities/{code}/volunteers", Access.staff().community("code"), this::registrations),
+                Route.of("GET /communities/{code}/volunteers", Access.staff().community("code"), this::registrations).personal(),
                 Route.of("POST /volunteers/{memberId}/decision", Access.staff().object(), this::decide),
                 Route.of("POST /volunteers/{memberId}/appraisals", Access.ANY_USER.object(), this::appraise),
                 Route.of("GET /me/points", Access.ANY_USER.own(), this::points),

@@ -30,6 +30,7 @@ public final class WishesApi extends ApiHandler {
 
     private WishesApi(Wiring w) {
         this(w.volunteerPorts(), w.clock(), w.wishRateLimit());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public WishesApi(VolunteerPorts ports, Clock clock) {
@@ -43,7 +44,7 @@ public final class WishesApi extends ApiHandler {
                 ports.rules(), clock, placements);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
                 Route.of("POST /wishes", Access.ANY_USER.own(), this::place),
-                Route.of("GET /wishes/{wishId}", Access.ANY_USER.object(), this::get),
+                Route.of("GET /wishes/{wishId}", Access.ANY_USER.object(), this::get).personal(),
                 Route.of("GET /me/wishes", Access.ANY_USER.own(), r -> list(r, wishes.placedBy(r.principal(), r.limit(20, 100), r.cursor()),
                         Audience.OWNER)),
                 Route.of("GET /me/claims", Access.ANY_USER.own(), r -> list(r, wishes.claimedBy(r.principal(), r.limit(20, 100), r.cursor()),

@@ -28,6 +28,11 @@ import org.linli.core.TooManyRequests;
 import org.linli.core.Unauthenticated;
 import org.linli.core.ValidationFailed;
 import org.linli.core.format.NodeCode;
+import org.linli.core.Ids;
+import org.linli.identity.AccountCheck;
+import org.linli.privacy.AccessEntry;
+import org.linli.privacy.AccessLog;
+import org.linli.privacy.Disclosed;
 import org.linli.identity.Principal;
 import org.linli.json.Json;
 import org.linli.observability.Log;
@@ -39,6 +44,8 @@ import org.linli.observability.Log;
  */
 public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private Map<String, Route> routes = Map.of();
+    private AccountCheck accounts;
+    private java.util.function.Supplier<AccessLog> accessLog;
     protected final Clock clock;
 
     protected ApiHandler(Clock clock) {
@@ -61,6 +68,21 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     + " but ApiRoutes declares " + declared);
         }
         routes = Map.copyOf(m);
+    }
+
+    /**
+     * Checks the caller's account before every write and read of personal data (a revoked role, a
+     * disabled account: refused on the next request). The wiring's constructor of every handler
+     * sets it; a handler built by a unit test without it does not check.
+     */
+    protected final void checkAccounts(AccountCheck check, java.util.function.Supplier<AccessLog> log) {
+        this.accounts = check;
+        this.accessLog = log;
+    }
+
+    /** Whether this handler checks accounts (the wiring set it): for the test that every handler does. */
+    public final boolean checksAccounts() {
+        return accounts != null;
     }
 
     /** The route keys this function serves, for the template and fallback checks. */
@@ -120,9 +142,31 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             }
             if (!principal.worksFor(node)) throw new Forbidden("You do not work for " + node + ".");
         }
+        // Writes by anyone; reads of others' personal data by staff (a resident reading his own report is not checked).
+        if (accounts != null && principal != null && route.checksAccount() && (route.writes() || principal.isStaff())) {
+            accounts.confirm(principal);
+        }
         JsonNode body = route.takesBody() ? readBody(event, route.maxBodyBytes()) : null;
         Map<String, List<String>> form = route.body() == Route.Body.FORM ? readForm(event, route.maxBodyBytes()) : Map.of();
-        return route.action().handle(new ApiRequest(event, principal, body, form));
+        ApiRequest routed = new ApiRequest(event, principal, body, form);
+        ApiResponse response = route.action().handle(routed);
+        record(routed, principal, route);
+        return response;
+    }
+
+    /** Writes what the route disclosed to the access log; a failed write fails the request (503), so nothing is shown unrecorded. */
+    private void record(ApiRequest request, Principal viewer, Route route) {
+        List<Disclosed> shown = request.disclosures();
+        if (shown.isEmpty() || accessLog == null || viewer == null) return;
+        java.time.Instant now = clock.instant();
+        String key = request.header("idempotency-key").orElse(null);
+        for (int i = 0; i < shown.size(); i++) {
+            Disclosed d = shown.get(i);
+            // A retried reveal (same Idempotency-Key) is the same entry, not a second one.
+            String id = key == null ? Ids.random("acc", now)
+                    : Ids.derived("acc", viewer.userId(), route.key(), key, d.subjects().get(0), String.valueOf(i));
+            accessLog.get().record(new AccessEntry(id, viewer.userId(), d.subjects(), d.purpose(), d.reason(), now));
+        }
     }
 
     /**

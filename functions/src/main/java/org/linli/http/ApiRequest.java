@@ -19,12 +19,25 @@ public final class ApiRequest {
     private final Principal principal;
     private final JsonNode body;
     private final Map<String, java.util.List<String>> form;
+    private final java.util.List<org.linli.privacy.Disclosed> disclosed = new java.util.ArrayList<>();
 
     ApiRequest(APIGatewayV2HTTPEvent event, Principal principal, JsonNode body, Map<String, java.util.List<String>> form) {
         this.event = event;
         this.principal = principal;
         this.body = body;
         this.form = Map.copyOf(form);
+    }
+
+    /**
+     * The route is about to show personal data whole: once its answer is ready it is recorded in
+     * the access log (who, when, which subjects, why) before it leaves - no record, no answer.
+     */
+    public void disclosed(org.linli.privacy.Disclosed what) {
+        disclosed.add(what);
+    }
+
+    java.util.List<org.linli.privacy.Disclosed> disclosures() {
+        return java.util.List.copyOf(disclosed);
     }
 
     /** The fields of a form body ({@link Route#form} routes), each with its values in order. */

@@ -5,7 +5,7 @@ package org.linli.http;
  * body it takes: JSON for POST/PUT/PATCH ({@link #of}), or an HTML form
  * ({@code application/x-www-form-urlencoded}, {@link #form}) for standards that post forms (Open311).
  */
-public record Route(String key, Access access, Action action, int maxBodyBytes, Body body) {
+public record Route(String key, Access access, Action action, int maxBodyBytes, Body body, boolean personalData) {
     public static final int DEFAULT_MAX_BODY = 64 * 1024;
 
     public enum Body { NONE, JSON, FORM }
@@ -13,16 +13,35 @@ public record Route(String key, Access access, Action action, int maxBodyBytes, 
     public static Route of(String key, Access access, Action action) {
         String method = key.substring(0, key.indexOf(' '));
         boolean writes = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-        return new Route(key, access, action, DEFAULT_MAX_BODY, writes ? Body.JSON : Body.NONE);
+        return new Route(key, access, action, DEFAULT_MAX_BODY, writes ? Body.JSON : Body.NONE, false);
     }
 
     public static Route form(String key, Access access, Action action) {
-        return new Route(key, access, action, DEFAULT_MAX_BODY, Body.FORM);
+        return new Route(key, access, action, DEFAULT_MAX_BODY, Body.FORM, false);
     }
 
     /** The same route with another body limit (import parts are larger than ordinary JSON bodies). */
     public Route withMaxBody(int bytes) {
-        return new Route(key, access, action, bytes, body);
+        return new Route(key, access, action, bytes, body, personalData);
+    }
+
+    /**
+     * A read that shows personal data whole (a contact, a volunteer's phone): like a write, it is
+     * refused on the next request once the caller's role is revoked or his account disabled.
+     */
+    public Route personal() {
+        return new Route(key, access, action, maxBodyBytes, body, true);
+    }
+
+    /** Writes and reads of personal data check the caller's account first (identity.AccountCheck). */
+    public boolean checksAccount() {
+        return personalData || writes();
+    }
+
+    /** Anything but GET, HEAD and OPTIONS. */
+    public boolean writes() {
+        String m = method();
+        return !(m.equals("GET") || m.equals("HEAD") || m.equals("OPTIONS"));
     }
 
     public String method() {

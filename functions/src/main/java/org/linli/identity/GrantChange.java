@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One administrative change of a user's roles, kept as an audit record: who granted or revoked
- * which role over which nodes, why, and the grants the user held afterwards.
+ * One administrative change of a user's roles or status, kept as an audit record: who granted or
+ * revoked which role over which nodes (or disabled or erased the account: no role), why, and the
+ * grants the user held afterwards.
  */
 public record GrantChange(String changeId, String userId, String actorId, Kind kind, Role role, List<String> nodes,
                           String reason, Instant at, List<String> grantsAfter) {
@@ -14,5 +15,5 @@ public record GrantChange(String changeId, String userId, String actorId, Kind k
         grantsAfter = List.copyOf(grantsAfter);
     }
 
-    public enum Kind { GRANT, REVOKE }
+    public enum Kind { GRANT, REVOKE, DISABLE, ERASE }
 }

@@ -50,6 +50,15 @@ public final class Login {
         boolean created = existing.isEmpty();
         UserAccount user = existing.orElseGet(() -> users.createIfAbsent(new UserAccount(
                 userId, id.openId(), id.unionId(), null, Set.of(Role.RESIDENT), Set.of(), now)));
+        if (user.status() == AccountStatus.ERASED) {
+            // He erased his account and comes back: a new resident account, nothing of the old one.
+            UserAccount fresh = new UserAccount(userId, id.openId(), id.unionId(), null, Grant.spread(Set.of(Role.RESIDENT), Set.of()),
+                    now, user.version() + 1, AccountStatus.ACTIVE);
+            if (!users.replace(user, fresh)) throw new org.linli.core.Conflict("ACCOUNT_CHANGED", "The account changed meanwhile; try again.");
+            user = fresh;
+            created = true;
+        }
+        if (!user.active()) throw disabled();
         if (id.unionId() != null && linked.isEmpty()) {
             String owner = users.linkUnionId(id.unionId(), user.id());
             if (!owner.equals(user.id())) {
@@ -70,6 +79,8 @@ public final class Login {
         RefreshSession session = users.takeSession(hash(refreshToken)).orElseThrow(Login::expired);
         if (!now.isBefore(session.expiresAt())) throw expired();
         UserAccount user = users.find(session.userId()).orElseThrow(Login::expired);
+        if (user.status() == AccountStatus.ERASED) throw expired();
+        if (!user.active()) throw disabled();
         return issue(user, now, false);
     }
 
@@ -94,6 +105,10 @@ public final class Login {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static org.linli.core.Forbidden disabled() {
+        return new org.linli.core.Forbidden("ACCOUNT_DISABLED", "This account is disabled; ask an administrator.");
     }
 
     private static Unauthenticated expired() {

@@ -82,6 +82,41 @@ public final class Promotions {
         return apply(admin, userId, r, GrantChange.Kind.REVOKE);
     }
 
+    /**
+     * Disables an account (a staff member who left): its tokens stop at the next write or read of
+     * personal data (AccountCheck), its refresh token and logins are refused. Recorded in the
+     * account's change history; disabling a disabled account changes nothing.
+     */
+    public Outcome disable(Principal admin, String userId, JsonNode body) {
+        requireAdmin(admin);
+        JsonInput in = JsonInput.root(body, Set.of("reason"));
+        String reason = in.requiredString("reason", 1, 500, JsonInput.TextRule.MULTI_LINE);
+        in.throwIfInvalid();
+        if (userId.equals(admin.userId())) throw new Forbidden("An administrator cannot disable his own account; ask another administrator.");
+        return changeStatus(admin, userId, GrantChange.Kind.DISABLE, reason);
+    }
+
+    /** The account erased (privacy.Erasure has erased his data first), recorded like a grant change. */
+    public Outcome erase(Principal actor, String userId, String reason) {
+        return changeStatus(actor, userId, GrantChange.Kind.ERASE, reason);
+    }
+
+    private Outcome changeStatus(Principal actor, String userId, GrantChange.Kind kind, String reason) {
+        for (int attempt = 1; ; attempt++) {
+            UserAccount before = find(userId);
+            AccountStatus target = kind == GrantChange.Kind.DISABLE ? AccountStatus.DISABLED : AccountStatus.ERASED;
+            if (before.status() == target || before.status() == AccountStatus.ERASED) return new Outcome(before, null);
+            UserAccount after = kind == GrantChange.Kind.DISABLE ? before.disabled() : before.erased();
+            Instant now = clock.instant();
+            GrantChange change = new GrantChange(Ids.random("grc", now), userId, actor.userId(), kind, null, List.of(), reason, now,
+                    after.grants().stream().map(Grant::wire).toList());
+            if (users.changeGrants(before, after, change)) return new Outcome(after, change);
+            if (attempt >= ATTEMPTS) {
+                throw new Conflict("VERSION_CONFLICT", "The account changed while this was being saved; try again.", Map.of());
+            }
+        }
+    }
+
     private record Request(Role role, List<String> nodes, String reason) {}
 
     private static Request parse(JsonNode body, boolean granting) {

@@ -28,6 +28,15 @@ public interface UserStore {
      */
     boolean changeGrants(UserAccount before, UserAccount after, GrantChange change);
 
+    /**
+     * Replaces {@code before} by {@code after} (its version one higher: disabled, erased) unless the
+     * account changed since {@code before} was read; false then.
+     */
+    boolean replace(UserAccount before, UserAccount after);
+
+    /** Forgets which user a unionid belongs to (erasure). */
+    void unlinkUnionId(String unionId);
+
     /** The newest grant changes of a user first. */
     List<GrantChange> grantChanges(String userId, int limit);
 

@@ -57,7 +57,9 @@ import org.linli.cycle.CycleStore;
 import org.linli.cycle.DispatchQueue;
 import org.linli.cycle.Dispatcher;
 import org.linli.cycle.Summaries;
+import org.linli.adapters.dynamo.privacy.DynamoAccessLog;
 import org.linli.identity.AccessTokens;
+import org.linli.identity.AccountCheck;
 import org.linli.identity.Login;
 import org.linli.identity.TokenKeys;
 import org.linli.identity.UserStore;
@@ -75,6 +77,7 @@ import org.linli.notify.Redelivery;
 import org.linli.open311.ApiKeys;
 import org.linli.open311.ServiceRequests;
 import org.linli.patrol.PatrolStore;
+import org.linli.privacy.AccessLog;
 import org.linli.report.AssignmentQueue;
 import org.linli.report.ReportIntake;
 import org.linli.report.ReportStore;
@@ -313,6 +316,19 @@ public final class Wiring {
 
     public UserStore users() {
         return users.get();
+    }
+
+    private final Lazy<AccountCheck> accountCheck = lazy(() -> new AccountCheck(users()));
+    private final Lazy<AccessLog> accessLog = lazy(() -> new DynamoAccessLog(AwsClients.dynamo(), env().require("ACCESS_LOG_TABLE")));
+
+    /** The access log (built on first use: only functions that show personal data whole have ACCESS_LOG_TABLE). */
+    public AccessLog accessLog() {
+        return accessLog.get();
+    }
+
+    /** The check of the caller's account before writes and reads of personal data (every API function). */
+    public AccountCheck accountCheck() {
+        return accountCheck.get();
     }
 
     public ApiKeys apiKeys() {

@@ -39,6 +39,16 @@ public class InMemoryUsers implements UserStore {
     }
 
     @Override
+    public synchronized boolean replace(UserAccount before, UserAccount after) {
+        UserAccount now = users.get(before.id());
+        if (now == null || now.version() != before.version()) return false;
+        users.put(after.id(), after);
+        return true;
+    }
+
+    @Override public synchronized void unlinkUnionId(String unionId) { unionLinks.remove(unionId); }
+
+    @Override
     public synchronized List<GrantChange> grantChanges(String userId, int limit) {
         return changes.stream().filter(c -> c.userId().equals(userId)).sorted(Comparator.comparing(GrantChange::at).reversed())
                 .limit(limit).toList();

@@ -50,6 +50,7 @@ class AuthorizationMatrixIntegrationTest {
         expect("GET /admin/users/{userId}",                          "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
         expect("POST /admin/users/{userId}/grants",                  "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
         expect("POST /admin/users/{userId}/revocations",             "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
+        expect("POST /admin/users/{userId}/disable",                 "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
         // Reports: anyone files his own; the reporter and staff whose territory holds the case read it;
         // other residents do not learn it exists (404), staff elsewhere are refused (403).
         expect("POST /reports",                                      "202/202 202/202 202/202 202/202 202/202 202/202 202/202 202/202 202/202");

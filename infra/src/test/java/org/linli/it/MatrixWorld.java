@@ -369,6 +369,9 @@ final class MatrixWorld {
         s.put("POST /admin/users/{userId}/revocations", x -> post("/admin/users/" + user(Set.of(Grant.of(Role.RESIDENT),
                 new Grant(Role.COMMUNITY_STAFF, x.west() ? "DEMO-W1" : "DEMO-E1"))).userId() + "/revocations",
                 "{\"role\":\"COMMUNITY_STAFF\",\"reason\":\"矩阵\"}", x.caller()));
+        s.put("POST /admin/users/{userId}/disable", x -> post("/admin/users/" + user(Set.of(Grant.of(Role.RESIDENT),
+                new Grant(Role.COMMUNITY_STAFF, x.west() ? "DEMO-W1" : "DEMO-E1"))).userId() + "/disable",
+                "{\"reason\":\"矩阵\"}", x.caller()));
         // reports and cases
         s.put("POST /reports", x -> {
             int n = counter.incrementAndGet();

@@ -96,6 +96,7 @@ class OpenApiContractIntegrationTest {
         post("POST /admin/users/{userId}/revocations", "/admin/users/" + promoted + "/revocations", admin,
                 "{\"role\":\"GRID_WORKER\",\"reason\":\"契约测试\"}");
         post("POST /admin/users/{userId}/grants", "/admin/users/" + promoted + "/grants", admin, "{\"role\":\"MAYOR\"}");
+        post("POST /admin/users/{userId}/disable", "/admin/users/" + promoted + "/disable", admin, "{\"reason\":\"契约测试\"}");
         post("POST /admin/users/{userId}/grants", "/admin/users/" + promoted + "/grants", resident,
                 "{\"role\":\"ADMIN\",\"reason\":\"x\"}");
         get("GET /admin/users/{userId}", "/admin/users/usr_00000000000000000000000000", admin);

@@ -31,8 +31,11 @@ final class VolunteerFixtures {
         this.cloud = cloud;
     }
 
+    /** A new resident, stored as a user (functions check the caller's account before writes). */
     static String newUser() {
-        return Ids.random("usr", LinliCloud.now());
+        String id = Ids.random("usr", LinliCloud.now());
+        org.linli.tools.bench.Accounts.ensure(LinliCloud.get(), id, "RESIDENT", "");
+        return id;
     }
 
     /** The volunteer service's ports on the cloud's table and queue, with the caller's clock. */
@@ -72,6 +75,7 @@ final class VolunteerFixtures {
     /** Invokes an API function as {@code userId} with {@code roles} and {@code scope}, as API Gateway would. */
     Answer call(String function, String routeKey, String path, Map<String, String> pathParams, Map<String, String> query,
                 String body, String userId, String roles, String scope) {
+        org.linli.tools.bench.Accounts.ensure(cloud, userId, roles, scope);
         ObjectNode event = (ObjectNode) Json.parse(Events.http(routeKey, path, pathParams, body, userId, roles, scope));
         if (!query.isEmpty()) {
             ObjectNode q = event.putObject("queryStringParameters");

@@ -28,6 +28,7 @@ public final class AccountViews {
         var scope = o.putArray("scope");
         u.scope().stream().sorted().forEach(scope::add);
         o.put("version", u.version());
+        o.put("status", u.status().name());
         return o;
     }
 
@@ -35,7 +36,7 @@ public final class AccountViews {
         ObjectNode o = Json.object();
         o.put("changeId", c.changeId());
         o.put("kind", c.kind().name());
-        o.put("role", c.role().name());
+        if (c.role() != null) o.put("role", c.role().name());
         var nodes = o.putArray("nodes");
         c.nodes().forEach(nodes::add);
         o.put("by", c.actorId());

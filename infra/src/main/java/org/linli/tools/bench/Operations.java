@@ -79,7 +79,9 @@ public final class Operations {
     }
 
     /**
-     * Budgets by operation (AWS calls per invocation). Data-dependent counts are bounds: the sweeps act
+     * Budgets by operation (AWS calls per invocation). Every write, and every read of personal data
+     * by staff, reads the caller's account once first (identity.AccountCheck, issue 13 item 3): one
+     * consistent GetItem of the users table, counted in these budgets. Data-dependent counts are bounds: the sweeps act
      * on what is due, the patrol plan on a month's micro-grids, the KPI recompute on the month's cases,
      * the assignment reads nearby cases (and retries its transaction once on a concurrent change);
      * reads a warm function caches (territory units, categories, communities) are "at most".
@@ -88,69 +90,70 @@ public final class Operations {
             Map.entry("POST /auth/wechat-login", "DynamoDb.GetItem=1,DynamoDb.PutItem=2,SecretsManager.GetSecretValue<=2"),
             Map.entry("POST /auth/refresh", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,DynamoDb.DeleteItem=1"),
             Map.entry("GET /me", "DynamoDb.GetItem=1"),
-            Map.entry("GET /admin/users/{userId}", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
-            Map.entry("POST /admin/users/{userId}/grants", "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1"),
-            Map.entry("POST /admin/users/{userId}/revocations", "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1"),
-            Map.entry("POST /reports", "DynamoDb.PutItem=1,Sqs.SendMessage=1"),
+            Map.entry("GET /admin/users/{userId}", "DynamoDb.GetItem<=3,DynamoDb.Query=1"),
+            Map.entry("POST /admin/users/{userId}/grants", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /admin/users/{userId}/revocations", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /admin/users/{userId}/disable", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /reports", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
             Map.entry("consumer AssignmentFunction", "DynamoDb.GetItem<=2,DynamoDb.BatchGetItem<=1,DynamoDb.Query<=4,DynamoDb.TransactWriteItems<=2,Sqs.SendMessage=1"),
             Map.entry("GET /reports/{reportId}", "DynamoDb.GetItem=2"),
             Map.entry("GET /me/reports", "DynamoDb.Query=1,DynamoDb.BatchGetItem<=1"),
             Map.entry("GET /cases/{caseId}", "DynamoDb.GetItem=1"),
             Map.entry("GET /cases/{caseId}/audit", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
-            Map.entry("POST /cases/{caseId}/actions/{action}", "DynamoDb.BatchGetItem=1,DynamoDb.TransactWriteItems=1,Sqs.SendMessage<=1"),
+            Map.entry("POST /cases/{caseId}/actions/{action}", "DynamoDb.GetItem=1,DynamoDb.BatchGetItem=1,DynamoDb.TransactWriteItems=1,Sqs.SendMessage<=1"),
             Map.entry("GET /me/cases", "DynamoDb.Query=1"),
             Map.entry("GET /dispatch/{nodeCode}/unassigned", "DynamoDb.Query=1"),
             Map.entry("GET /supervision/{nodeCode}/overdue", "DynamoDb.Query=1"),
             Map.entry("GET /departments/{departmentCode}/tasks", "DynamoDb.Query=1"),
             Map.entry("GET /me/notifications", "DynamoDb.Query=1"),
-            Map.entry("POST /me/notifications/{notificationId}/read", "DynamoDb.UpdateItem=1"),
+            Map.entry("POST /me/notifications/{notificationId}/read", "DynamoDb.GetItem=1,DynamoDb.UpdateItem=1"),
             Map.entry("GET /communities/{code}/summaries", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
             Map.entry("GET /communities/{code}/summaries/{month}", "DynamoDb.GetItem=1"),
             Map.entry("GET /territory/nodes/{code}", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
             Map.entry("GET /territory/nodes/{code}/buildings", "DynamoDb.GetItem<=1,DynamoDb.Query=1"),
             Map.entry("GET /territory/locate", "DynamoDb.GetItem<=1,DynamoDb.BatchGetItem=1"),
             Map.entry("GET /territory/versions", "DynamoDb.GetItem<=1,DynamoDb.Query=1"),
-            Map.entry("POST /territory/imports", "DynamoDb.PutItem=1"),
-            Map.entry("PUT /territory/imports/{jobId}/parts/{partId}", "DynamoDb.GetItem=1,DynamoDb.BatchWriteItem=1,DynamoDb.UpdateItem=1"),
+            Map.entry("POST /territory/imports", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
+            Map.entry("PUT /territory/imports/{jobId}/parts/{partId}", "DynamoDb.GetItem=2,DynamoDb.BatchWriteItem=1,DynamoDb.UpdateItem=1"),
             Map.entry("GET /territory/imports/{jobId}", "DynamoDb.GetItem=1"),
-            Map.entry("POST /territory/imports/{jobId}/commit", ""),
-            Map.entry("POST /volunteers", "DynamoDb.GetItem<=2,DynamoDb.PutItem=1"),
+            Map.entry("POST /territory/imports/{jobId}/commit", "DynamoDb.GetItem=1"),
+            Map.entry("POST /volunteers", "DynamoDb.GetItem<=3,DynamoDb.PutItem=1"),
             Map.entry("GET /me/volunteer", "DynamoDb.GetItem=1"),
-            Map.entry("GET /communities/{code}/volunteers", "DynamoDb.Query=1"),
-            Map.entry("POST /volunteers/{memberId}/decision", "DynamoDb.GetItem=1,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1"),
-            Map.entry("POST /volunteers/{memberId}/appraisals", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
+            Map.entry("GET /communities/{code}/volunteers", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
+            Map.entry("POST /volunteers/{memberId}/decision", "DynamoDb.GetItem=2,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1"),
+            Map.entry("POST /volunteers/{memberId}/appraisals", "DynamoDb.GetItem=2,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
             Map.entry("GET /me/points", "DynamoDb.Query=1"),
-            Map.entry("POST /service-logs", "DynamoDb.BatchGetItem=1,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /service-logs", "DynamoDb.GetItem=1,DynamoDb.BatchGetItem=1,DynamoDb.TransactWriteItems=1"),
             Map.entry("GET /me/service-logs", "DynamoDb.Query=1"),
             Map.entry("GET /me/received-services", "DynamoDb.Query=1"),
             Map.entry("GET /service-logs/{logId}", "DynamoDb.GetItem=1"),
-            Map.entry("POST /service-logs/{logId}/verification", "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1"),
-            Map.entry("POST /service-logs/{logId}/rating", "DynamoDb.UpdateItem=1,Sqs.SendMessage=1"),
+            Map.entry("POST /service-logs/{logId}/verification", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /service-logs/{logId}/rating", "DynamoDb.GetItem=1,DynamoDb.UpdateItem=1,Sqs.SendMessage=1"),
             Map.entry("GET /communities/{code}/service-logs", "DynamoDb.Query=1"),
-            Map.entry("POST /wishes", "DynamoDb.GetItem<=2,DynamoDb.TransactWriteItems=1"),
-            Map.entry("POST /wishes/{wishId}/review", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
+            Map.entry("POST /wishes", "DynamoDb.GetItem<=3,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /wishes/{wishId}/review", "DynamoDb.GetItem=2,DynamoDb.PutItem=1"),
             Map.entry("GET /wishes/{wishId}", "DynamoDb.GetItem=2"),
-            Map.entry("POST /wishes/{wishId}/claim", "DynamoDb.BatchGetItem=1,DynamoDb.UpdateItem=1"),
-            Map.entry("POST /wishes/{wishId}/completion", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
-            Map.entry("POST /wishes/{wishId}/confirmation", "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1,Sqs.SendMessage=1"),
-            Map.entry("POST /wishes/{wishId}/reassign", "DynamoDb.GetItem=2,DynamoDb.PutItem=1"),
-            Map.entry("POST /wishes/{wishId}/release", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
+            Map.entry("POST /wishes/{wishId}/claim", "DynamoDb.GetItem=1,DynamoDb.BatchGetItem=1,DynamoDb.UpdateItem=1"),
+            Map.entry("POST /wishes/{wishId}/completion", "DynamoDb.GetItem=2,DynamoDb.PutItem=1"),
+            Map.entry("POST /wishes/{wishId}/confirmation", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1,Sqs.SendMessage=1"),
+            Map.entry("POST /wishes/{wishId}/reassign", "DynamoDb.GetItem=3,DynamoDb.PutItem=1"),
+            Map.entry("POST /wishes/{wishId}/release", "DynamoDb.GetItem=2,DynamoDb.PutItem=1"),
             Map.entry("GET /me/wishes", "DynamoDb.Query=1"),
             Map.entry("GET /me/claims", "DynamoDb.Query=1"),
             Map.entry("GET /communities/{code}/wishes", "DynamoDb.Query=1"),
             Map.entry("GET /communities/{code}/feed", "DynamoDb.Query=1"),
-            Map.entry("POST /communities/{code}/assessments", "DynamoDb.GetItem<=3,DynamoDb.UpdateItem=1"),
-            Map.entry("POST /communities/{code}/grades/{year}", "DynamoDb.Query<=3,DynamoDb.BatchWriteItem<=1,DynamoDb.PutItem=1"),
+            Map.entry("POST /communities/{code}/assessments", "DynamoDb.GetItem<=4,DynamoDb.UpdateItem=1"),
+            Map.entry("POST /communities/{code}/grades/{year}", "DynamoDb.GetItem=1,DynamoDb.Query<=3,DynamoDb.BatchWriteItem<=1,DynamoDb.PutItem=1"),
             Map.entry("GET /communities/{code}/grades/{year}", "DynamoDb.Query=1"),
-            Map.entry("POST /communities/{code}/grades/{year}/adjustments", "DynamoDb.Query=1,DynamoDb.TransactWriteItems=1"),
-            Map.entry("POST /communities/{code}/grades/{year}/publish", "DynamoDb.Query=1"),
+            Map.entry("POST /communities/{code}/grades/{year}/adjustments", "DynamoDb.GetItem=1,DynamoDb.Query=1,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /communities/{code}/grades/{year}/publish", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
             Map.entry("GET /communities/{code}/leaderboard", "DynamoDb.Query=1"),
             Map.entry("GET /communities/{code}/stars/{month}", "DynamoDb.Query=1"),
             Map.entry("GET /kpis/{unit}", "DynamoDb.GetItem<=2,DynamoDb.BatchGetItem<=1"),
             Map.entry("GET /kpis/{unit}/ranking", "DynamoDb.Query=1,DynamoDb.BatchGetItem<=1"),
             Map.entry("GET /kpis/{unit}/months", "DynamoDb.Query=1"),
             Map.entry("POST /kpis/recompute", "DynamoDb.GetItem<=60,DynamoDb.Query<=60"),
-            Map.entry("POST /patrols", "DynamoDb.GetItem<=1,DynamoDb.BatchGetItem<=1,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /patrols", "DynamoDb.GetItem<=2,DynamoDb.BatchGetItem<=1,DynamoDb.TransactWriteItems=1"),
             Map.entry("GET /patrols/{patrolId}", "DynamoDb.GetItem=1"),
             Map.entry("GET /me/patrols", "DynamoDb.Query=1"),
             Map.entry("GET /open311/discovery.json", ""),
@@ -218,6 +221,10 @@ public final class Operations {
                 "{\"role\":\"ADMIN\",\"reason\":\"bench\"}", ADMIN, 200, "");
         http("POST /admin/users/{userId}/revocations", "/admin/users/" + uid + "/revocations", u,
                 "{\"role\":\"ADMIN\",\"reason\":\"bench\"}", ADMIN, 200, "");
+        // A staff member who left: another new account, disabled (not the login above, which later runs reuse).
+        String leaver = newUser("bench-leaver-" + UUID.randomUUID());
+        http("POST /admin/users/{userId}/disable", "/admin/users/" + leaver + "/disable", Map.of("userId", leaver),
+                "{\"reason\":\"bench\"}", ADMIN, 200, "");
     }
 
     private String reportsAndCases() {
@@ -420,6 +427,7 @@ public final class Operations {
     private JsonNode http(String routeKey, String path, Map<String, String> params, Map<String, String> query, String body, String userId,
                           String roles, String scope, int expected, String budget) {
         String key = routeKey != null ? routeKey : guessKey(path, body);
+        Accounts.ensure(cloud, userId, roles, scope);
         Map<String, String> headers = body == null ? Map.of() : Map.of("Idempotency-Key", UUID.randomUUID().toString());
         String event = Events.http(key, path, params, query, body, userId, roles, scope, headers);
         return invokeHttp(routeKey, key, event, expected, budget);
@@ -449,6 +457,15 @@ public final class Operations {
         String b = BUDGETS.get(name);
         if (b == null) throw new IllegalStateException("no budget for " + name);
         return b;
+    }
+
+    /** A new resident (set-up, not measured): a first WeChat login; his user id. */
+    private String newUser(String code) {
+        String event = Events.http("POST /auth/wechat-login", "/auth/wechat-login", Map.of(), "{\"code\":\"" + code + "\"}",
+                null, null, null);
+        JsonNode r = Json.parse(cloud.invoke(functionByRoute.get("POST /auth/wechat-login"), event));
+        if (r.path("statusCode").asInt() != 200) throw new IllegalStateException("set-up login answered " + r);
+        return Json.parse(r.path("body").asText()).path("user").path("userId").asText();
     }
 
     private static String guessKey(String path, String body) {

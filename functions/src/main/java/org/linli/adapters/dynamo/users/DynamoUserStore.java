@@ -14,6 +14,7 @@ import org.linli.adapters.dynamo.PutIfAbsent;
 import org.linli.adapters.dynamo.TableKeys;
 import org.linli.adapters.dynamo.Transactions;
 import org.linli.core.Times;
+import org.linli.identity.AccountStatus;
 import org.linli.identity.Grant;
 import org.linli.identity.GrantChange;
 import org.linli.identity.RefreshSession;
@@ -89,6 +90,24 @@ public final class DynamoUserStore implements UserStore {
     }
 
     @Override
+    public boolean replace(UserAccount before, UserAccount after) {
+        String condition = before.version() == 0 ? TableKeys.PRESENT + " AND (attribute_not_exists(version) OR version = :v)"
+                : "version = :v";
+        try {
+            DynamoCalls.call("PutItem user", () -> dynamo.putItem(b -> b.tableName(table).item(toItem(after))
+                    .conditionExpression(condition).expressionAttributeValues(Map.of(":v", Attr.n(before.version())))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void unlinkUnionId(String unionId) {
+        DynamoCalls.call("DeleteItem union link", () -> dynamo.deleteItem(b -> b.tableName(table).key(UsersKeys.unionLink(unionId))));
+    }
+
+    @Override
     public List<GrantChange> grantChanges(String userId, int limit) {
         var r = DynamoCalls.call("Query grant changes", () -> dynamo.query(b -> b.tableName(table)
                 .keyConditionExpression(TableKeys.PK + " = :p AND begins_with(" + TableKeys.SK + ", :g)")
@@ -103,7 +122,7 @@ public final class DynamoUserStore implements UserStore {
         item.put("userId", Attr.s(c.userId()));
         item.put("actorId", Attr.s(c.actorId()));
         item.put("kind", Attr.s(c.kind().name()));
-        item.put("role", Attr.s(c.role().name()));
+        if (c.role() != null) item.put("role", Attr.s(c.role().name()));
         item.put("nodes", Attr.strings(c.nodes()));
         item.put("reason", Attr.s(c.reason()));
         item.put("at", Attr.s(Times.stored(c.at())));
@@ -113,7 +132,8 @@ public final class DynamoUserStore implements UserStore {
 
     private static GrantChange changeFromItem(Map<String, AttributeValue> item) {
         return new GrantChange(Attr.str(item, "changeId"), Attr.str(item, "userId"), Attr.str(item, "actorId"),
-                GrantChange.Kind.valueOf(Attr.str(item, "kind")), Role.valueOf(Attr.str(item, "role")), Attr.list(item, "nodes"),
+                GrantChange.Kind.valueOf(Attr.str(item, "kind")),
+                item.containsKey("role") ? Role.valueOf(Attr.str(item, "role")) : null, Attr.list(item, "nodes"),
                 Attr.str(item, "reason"), Times.parseStored(Attr.str(item, "at")), Attr.list(item, "grantsAfter"));
     }
 
@@ -145,6 +165,7 @@ public final class DynamoUserStore implements UserStore {
         item.put("grants", Attr.strings(u.grants().stream().sorted().map(Grant::wire).toList()));
         item.put("createdAt", Attr.s(Times.stored(u.createdAt())));
         item.put("version", Attr.n(u.version()));
+        if (!u.active()) item.put("status", Attr.s(u.status().name())); // absent: active (accounts stored before)
         return item;
     }
 
@@ -152,11 +173,12 @@ public final class DynamoUserStore implements UserStore {
         String id = Attr.str(item, "userId");
         Instant created = Times.parseStored(Attr.str(item, "createdAt"));
         long version = Attr.num(item, "version", 0);
+        String status = Attr.str(item, "status");
         if (item.containsKey("grants")) {
             Set<Grant> grants = new LinkedHashSet<>();
             for (String g : Attr.list(item, "grants")) grants.add(Grant.parse(g));
             return new UserAccount(id, Attr.str(item, "openId"), Attr.str(item, "unionId"), Attr.str(item, "displayName"),
-                    grants, created, version);
+                    grants, created, version, status == null ? AccountStatus.ACTIVE : AccountStatus.valueOf(status));
         }
         // Stored before grants: each role over every scope code.
         Set<Role> roles = EnumSet.noneOf(Role.class);
