@@ -3,7 +3,6 @@ package org.linli.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.linli.http.Principals;
 import org.linli.identity.AccessTokens;
 import org.linli.identity.Grant;
 import org.linli.identity.Role;
+import org.linli.identity.VerifyingKeys;
 import org.linli.wiring.Wiring;
 
 /**
@@ -22,7 +22,7 @@ import org.linli.wiring.Wiring;
  */
 public final class TokenAuthorizer implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> {
     private final AccessTokens tokens;
-    private final PublicKey publicKey;
+    private final VerifyingKeys keys;
     private final Clock clock;
 
     public TokenAuthorizer() {
@@ -30,12 +30,12 @@ public final class TokenAuthorizer implements RequestHandler<APIGatewayV2CustomA
     }
 
     private TokenAuthorizer(Wiring w) {
-        this(w.accessTokens(), w.tokenPublicKey(), w.clock());
+        this(w.accessTokens(), w.tokenVerifyingKeys(), w.clock());
     }
 
-    public TokenAuthorizer(AccessTokens tokens, PublicKey publicKey, Clock clock) {
+    public TokenAuthorizer(AccessTokens tokens, VerifyingKeys keys, Clock clock) {
         this.tokens = tokens;
-        this.publicKey = publicKey;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -43,7 +43,7 @@ public final class TokenAuthorizer implements RequestHandler<APIGatewayV2CustomA
     public Map<String, Object> handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
         Map<String, Object> ctx = new HashMap<>();
         try {
-            var claims = tokens.verify(bearer(event), publicKey, clock.instant());
+            var claims = tokens.verify(bearer(event), keys, clock.instant());
             ctx.put(Principals.USER_ID, claims.principal().userId());
             ctx.put(Principals.ROLES, claims.principal().roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")));
             ctx.put(Principals.SCOPE, String.join(",", claims.principal().scope().stream().sorted().toList()));

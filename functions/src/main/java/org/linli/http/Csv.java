@@ -9,6 +9,9 @@ import java.util.List;
  * BOM, Excel on Windows reads UTF-8 as the local code page and the Chinese turns to mojibake.
  * Text cells that would start a formula ({@code = + - @}, tab, CR) get a leading apostrophe, so a
  * name can never run as a formula in the spreadsheet (CSV injection); numbers are written as they are.
+ * Written by hand on purpose, unlike the import's reader (Commons CSV): writing is 20 lines of
+ * quoting, the formula guard would be ours anyway, and a first parse or print through Commons CSV
+ * loads 44 classes of it, Commons IO and Codec on the KPI API's cold path.
  */
 public final class Csv {
     public static final String BOM = "\uFEFF";

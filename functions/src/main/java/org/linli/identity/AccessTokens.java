@@ -1,31 +1,35 @@
 package org.linli.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.linli.core.Unauthenticated;
-import org.linli.json.Json;
 
 /**
- * Access tokens: compact JWTs signed RS256 with the JDK alone. Verification accepts RS256 only
- * (never "none" or an HMAC trick), checks issuer, type and expiry, and rejects any claim it does
- * not understand, so an edited or forged token is refused.
+ * Access tokens: compact JWTs (JWS RS256, through Nimbus JOSE+JWT). The header's {@code kid}
+ * chooses the verifying key, so a key rotation keeps every live token valid until it expires
+ * (see {@link TokenKeyRing}). Verification accepts RS256 only (never "none" or an HMAC trick),
+ * checks issuer, type and expiry against the given time (the injected clock, not the machine's),
+ * and rejects any claim it does not understand, so an edited or forged token is refused.
  */
 public final class AccessTokens {
     public static final Duration LIFETIME = Duration.ofMinutes(30);
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final int MAX_LENGTH = 8192;
 
     private static final Set<String> CLAIMS = Set.of("iss", "sub", "typ", "iat", "exp", "roles", "scope", "grants");
 
@@ -35,76 +39,79 @@ public final class AccessTokens {
         this.issuer = issuer;
     }
 
-    public String issue(Principal p, String kid, PrivateKey key, Instant now) {
-        ObjectNode header = Json.object().put("alg", "RS256").put("typ", "JWT").put("kid", kid);
-        ObjectNode claims = Json.object()
-                .put("iss", issuer)
-                .put("sub", p.userId())
-                .put("typ", "access")
-                .put("iat", now.getEpochSecond())
-                .put("exp", now.plus(LIFETIME).getEpochSecond());
-        var roles = claims.putArray("roles");
-        p.roles().stream().sorted().forEach(r -> roles.add(r.name()));
-        var scope = claims.putArray("scope");
-        p.scope().stream().sorted().forEach(scope::add);
-        var grants = claims.putArray("grants");
-        p.grants().stream().sorted().forEach(g -> grants.add(g.wire()));
-        String signingInput = b64(Json.write(header)) + "." + b64(Json.write(claims));
-        try {
-            Signature s = Signature.getInstance("SHA256withRSA");
-            s.initSign(key);
-            s.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + B64.encodeToString(s.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign token", e);
-        }
+    /** A token for {@code p}, signed with the ring's current key and naming it in {@code kid}. */
+    public String issue(Principal p, TokenKeys signing, Instant now) {
+        return issue(p, signing.kid(), signing.privateKey(), now);
     }
 
-    /** The verified claims, or {@link Unauthenticated} saying TOKEN_EXPIRED or TOKEN_INVALID. */
-    public Claims verify(String token, PublicKey key, Instant now) {
-        if (token == null || token.length() > 8192) throw invalid();
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) throw invalid();
+    public String issue(Principal p, String kid, PrivateKey key, Instant now) {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(kid).build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(p.userId())
+                .claim("typ", "access")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .claim("roles", p.roles().stream().map(Role::name).sorted().toList())
+                .claim("scope", p.scope().stream().sorted().toList())
+                .claim("grants", p.grants().stream().sorted().map(Grant::wire).toList())
+                .build();
+        SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            JsonNode header = Json.parse(new String(B64D.decode(parts[0]), StandardCharsets.UTF_8));
-            if (!"RS256".equals(header.path("alg").asText()) || !"JWT".equals(header.path("typ").asText())) throw invalid();
-            Signature s = Signature.getInstance("SHA256withRSA");
-            s.initVerify(key);
-            s.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!s.verify(B64D.decode(parts[2]))) throw invalid();
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign token", e);
+        }
+        return jwt.serialize();
+    }
 
-            JsonNode c = Json.parse(new String(B64D.decode(parts[1]), StandardCharsets.UTF_8));
-            if (!issuer.equals(c.path("iss").asText()) || !"access".equals(c.path("typ").asText())) throw invalid();
-            String sub = c.path("sub").asText("");
-            if (sub.isEmpty() || !c.path("exp").isIntegralNumber() || !c.path("iat").isIntegralNumber()) throw invalid();
-            Instant exp = Instant.ofEpochSecond(c.path("exp").asLong());
-            Instant iat = Instant.ofEpochSecond(c.path("iat").asLong());
+    /**
+     * The verified claims, or {@link Unauthenticated} saying TOKEN_EXPIRED or TOKEN_INVALID. The
+     * key is the one {@code keys} holds for the token's kid; a kid it does not know is invalid.
+     */
+    public Claims verify(String token, VerifyingKeys keys, Instant now) {
+        if (token == null || token.length() > MAX_LENGTH) throw invalid();
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWSHeader header = jwt.getHeader();
+            if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || !JOSEObjectType.JWT.equals(header.getType())) throw invalid();
+            var key = keys.key(header.getKeyID()).orElseThrow(AccessTokens::invalid);
+            // RSASSAVerifier also refuses a header with "crit" parameters it does not understand.
+            if (!jwt.verify(new RSASSAVerifier(key))) throw invalid();
+
+            JWTClaimsSet c = jwt.getJWTClaimsSet();
+            if (!issuer.equals(c.getIssuer()) || !"access".equals(c.getClaim("typ"))) throw invalid();
+            String sub = c.getSubject();
+            if (sub == null || sub.isEmpty()) throw invalid();
+            // Whole seconds, as issued: a fractional or textual date is not ours.
+            if (!(c.getClaim("exp") instanceof Date) || !(c.getClaim("iat") instanceof Date)) throw invalid();
+            Instant exp = c.getExpirationTime().toInstant();
+            Instant iat = c.getIssueTime().toInstant();
             if (iat.isAfter(now.plus(CLOCK_SKEW))) throw invalid();
             if (!now.isBefore(exp)) throw new Unauthenticated("TOKEN_EXPIRED", "The access token has expired; refresh it.");
-            var names = c.fieldNames();
-            while (names.hasNext()) if (!CLAIMS.contains(names.next())) throw invalid();
+            for (String name : c.getClaims().keySet()) if (!CLAIMS.contains(name)) throw invalid();
             Set<Role> roles = EnumSet.noneOf(Role.class);
-            for (JsonNode r : c.path("roles")) roles.add(Role.valueOf(r.asText()));
-            Set<String> scope = new LinkedHashSet<>();
-            for (JsonNode n : c.path("scope")) scope.add(n.asText());
-            if (!c.has("grants")) return new Claims(new Principal(sub, roles, scope), exp); // issued before grants
+            for (String r : strings(c, "roles")) roles.add(Role.valueOf(r));
+            Set<String> scope = new LinkedHashSet<>(strings(c, "scope"));
+            if (c.getClaim("grants") == null) return new Claims(new Principal(sub, roles, scope), exp); // issued before grants
             Set<Grant> grants = new LinkedHashSet<>();
-            for (JsonNode g : c.path("grants")) grants.add(Grant.parse(g.textValue()));
+            for (String g : strings(c, "grants")) grants.add(Grant.parse(g));
             return new Claims(new Principal(sub, grants), exp);
         } catch (Unauthenticated e) {
             throw e;
-        } catch (GeneralSecurityException | RuntimeException e) {
+        } catch (ParseException | JOSEException | RuntimeException e) {
             // Bad base64, bad JSON, unknown role: all the same to the caller.
             throw invalid();
         }
     }
 
-    private static Unauthenticated invalid() {
-        return new Unauthenticated("TOKEN_INVALID", "The access token is not valid.");
+    private static List<String> strings(JWTClaimsSet c, String name) throws ParseException {
+        List<String> list = c.getStringListClaim(name);
+        return list == null ? List.of() : list;
     }
 
-    private static String b64(String s) {
-        return B64.encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    private static Unauthenticated invalid() {
+        return new Unauthenticated("TOKEN_INVALID", "The access token is not valid.");
     }
 
     /** What a verified token says. */

@@ -86,7 +86,7 @@ public final class Login {
 
     private Result issue(UserAccount user, Instant now, boolean created) {
         TokenKeys k = keys.get();
-        String access = tokens.issue(user.principal(), k.kid(), k.privateKey(), now);
+        String access = tokens.issue(user.principal(), k, now);
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

@@ -1,6 +1,5 @@
 package org.linli.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -11,7 +10,6 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import org.linli.json.Json;
 
 /**
  * The RSA key pair that signs access tokens. The private half lives in Secrets Manager and only
@@ -19,11 +17,9 @@ import org.linli.json.Json;
  */
 public record TokenKeys(String kid, PrivateKey privateKey, PublicKey publicKey) {
 
-    /** Parses the secret's JSON: {"kid","privateKey","publicKey"} with base64 PKCS#8 and X.509 DER. */
+    /** The signing pair of the secret's JSON (see {@link TokenKeyRing} for the whole of it). */
     public static TokenKeys fromSecretJson(String json) {
-        JsonNode n = Json.parse(json);
-        return new TokenKeys(n.path("kid").asText("k1"), privateKey(n.path("privateKey").asText()),
-                publicKey(n.path("publicKey").asText()));
+        return TokenKeyRing.fromSecretJson(json).signing();
     }
 
     public static PublicKey publicKey(String base64Der) {
@@ -55,14 +51,15 @@ public record TokenKeys(String kid, PrivateKey privateKey, PublicKey publicKey) 
     }
 
     public String publicKeyBase64() {
-        return Base64.getEncoder().encodeToString(publicKey.getEncoded());
+        return base64(publicKey.getEncoded());
     }
 
+    static String base64(byte[] der) {
+        return Base64.getEncoder().encodeToString(der);
+    }
+
+    /** The secret of a ring holding this pair alone. */
     public String toSecretJson() {
-        var o = Json.object();
-        o.put("kid", kid);
-        o.put("privateKey", Base64.getEncoder().encodeToString(privateKey.getEncoded()));
-        o.put("publicKey", publicKeyBase64());
-        return Json.write(o);
+        return new TokenKeyRing(this, VerifyingKeys.of(this), java.util.Optional.empty()).toSecretJson();
     }
 }

@@ -1,6 +1,5 @@
 package org.linli.wiring;
 
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -62,6 +61,7 @@ import org.linli.identity.AccessTokens;
 import org.linli.identity.AccountCheck;
 import org.linli.identity.Login;
 import org.linli.identity.TokenKeys;
+import org.linli.identity.VerifyingKeys;
 import org.linli.identity.UserStore;
 import org.linli.kpi.CaseTrails;
 import org.linli.kpi.KpiFolder;
@@ -339,13 +339,19 @@ public final class Wiring {
         return new AccessTokens(tokenIssuer());
     }
 
-    /** The key the authorizer verifies with ({@code TOKEN_PUBLIC_KEY}). */
-    public PublicKey tokenPublicKey() {
-        return TokenKeys.publicKey(env.require("TOKEN_PUBLIC_KEY"));
+    /** The keys the authorizer verifies with, by kid ({@code TOKEN_PUBLIC_KEYS}, a JWK Set). */
+    public VerifyingKeys tokenVerifyingKeys() {
+        return VerifyingKeys.fromJwkSet(env.require("TOKEN_PUBLIC_KEYS"));
     }
 
+    /** How long a login function signs with the key it read: well under a token's lifetime. */
+    public static final Duration TOKEN_KEYS_MAX_AGE = Duration.ofMinutes(5);
+
     public Login login() {
-        var keys = SecretValues.memoized(AwsClients.secrets(), env.require("TOKEN_KEYS_SECRET"), TokenKeys::fromSecretJson);
+        // Re-read every few minutes: a promoted key reaches every warm login function well before the
+        // old one is retired (docs/operations.md, "Rotating the token key").
+        var keys = SecretValues.refreshing(AwsClients.secrets(), env.require("TOKEN_KEYS_SECRET"), TokenKeys::fromSecretJson,
+                TOKEN_KEYS_MAX_AGE, clock);
         return new Login(new HttpWeChatLogin(weChatApiBaseUrl(), weChatCredentials.get()), users(), accessTokens(), keys, clock);
     }
 

@@ -12,13 +12,14 @@ import org.linli.identity.AccessTokens;
 import org.linli.identity.Principal;
 import org.linli.identity.Role;
 import org.linli.identity.TokenKeys;
+import org.linli.identity.VerifyingKeys;
 import org.linli.testing.Events;
 import org.linli.testing.MutableClock;
 
 class TokenAuthorizerTest {
     private static final TokenKeys KEYS = TokenKeys.generate("k1");
     private final Instant now = Instant.parse("2026-11-23T02:00:00Z");
-    private final TokenAuthorizer authorizer = new TokenAuthorizer(new AccessTokens("linli"), KEYS.publicKey(), new MutableClock(now));
+    private final TokenAuthorizer authorizer = new TokenAuthorizer(new AccessTokens("linli"), VerifyingKeys.of(KEYS), new MutableClock(now));
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> authorize(String token) {

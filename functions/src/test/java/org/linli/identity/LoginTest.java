@@ -39,7 +39,7 @@ class LoginTest {
         assertFalse(second.newUser());
         assertEquals(first.user().id(), second.user().id());
         assertEquals(1, users.users.size());
-        assertEquals(first.user().id(), tokens.verify(first.accessToken(), KEYS.publicKey(), clock.instant()).principal().userId());
+        assertEquals(first.user().id(), tokens.verify(first.accessToken(), VerifyingKeys.of(KEYS), clock.instant()).principal().userId());
     }
 
     @Test
@@ -49,7 +49,7 @@ class LoginTest {
         users.save(new UserAccount(u.id(), u.openId(), null, "李强", Set.of(Role.RESIDENT, Role.GRID_WORKER), Set.of("G1"), u.createdAt()));
         var refreshed = login.refresh(first.refreshToken());
         assertNotEquals(first.refreshToken(), refreshed.refreshToken());
-        var claims = tokens.verify(refreshed.accessToken(), KEYS.publicKey(), clock.instant());
+        var claims = tokens.verify(refreshed.accessToken(), VerifyingKeys.of(KEYS), clock.instant());
         assertTrue(claims.principal().has(Role.GRID_WORKER));
         assertEquals("REFRESH_TOKEN_INVALID",
                 assertThrows(Unauthenticated.class, () -> login.refresh(first.refreshToken())).code(), "used once");

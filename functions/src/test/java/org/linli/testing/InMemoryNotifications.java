@@ -3,6 +3,7 @@ package org.linli.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.linli.core.Page;
@@ -48,8 +49,11 @@ public final class InMemoryNotifications implements NotificationStore {
 
     @Override
     public Page<Notification> of(String userId, int limit, String cursor) {
-        return new Page<>(byId.values().stream().filter(n -> n.userId().equals(userId))
-                .sorted(Comparator.comparing(Notification::id).reversed()).limit(limit).toList(), null);
+        // As DynamoDB pages: the cursor is the last id of a full page (a last page may be empty).
+        List<Notification> page = byId.values().stream().filter(n -> n.userId().equals(userId))
+                .filter(n -> cursor == null || n.id().compareTo(cursor) < 0)
+                .sorted(Comparator.comparing(Notification::id).reversed()).limit(limit).toList();
+        return new Page<>(page, page.size() == limit ? page.get(page.size() - 1).id() : null);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.linli.identity.TokenKeyRing;
 import org.linli.identity.TokenKeys;
 import org.linli.json.Json;
 
@@ -22,6 +23,8 @@ import org.linli.json.Json;
  * <ul>
  * <li>{@code keys [kid]} prints a new token key pair as the JSON the {@code TokenKeysSecretName}
  * secret holds, to create before the first deployment.</li>
+ * <li>{@code keys-publish SECRET.json KID}, {@code keys-promote SECRET.json}, {@code keys-retire SECRET.json}
+ * print the secret of each step of a token key rotation (TokenKeyRing, docs/operations.md).</li>
  * <li>{@code import <territory.geojson> [--buildings f.csv] [--rosters f.csv] [--url URL]
  * [--token T | --dev-user admin] [--note text] [--datum GCJ02|WGS84] [--precision 6] [--part-mb 3]}
  * imports a territory through the API and prints its progress; {@code import --rosters f.csv}
@@ -35,6 +38,7 @@ import org.linli.json.Json;
 public final class Cli {
     static final String USAGE = String.join("\n",
             "usage: keys [kid]",
+            "       keys-publish SECRET.json KID | keys-promote SECRET.json | keys-retire SECRET.json",
             "       open311-key NAME SCOPE",
             "       import <territory.geojson> [--buildings f.csv] [--rosters f.csv] [--url http://127.0.0.1:3000]",
             "              [--token T | --dev-user admin] [--note text] [--datum GCJ02|WGS84] [--precision 5..8] [--part-mb 3]",
@@ -57,6 +61,19 @@ public final class Cli {
             switch (args[0]) {
                 case "keys" -> {
                     out.println(TokenKeys.generate(rest.length > 0 ? rest[0] : "k1").toSecretJson());
+                    return 0;
+                }
+                case "keys-publish", "keys-promote", "keys-retire" -> {
+                    if (rest.length != (args[0].equals("keys-publish") ? 2 : 1)) {
+                        throw new IllegalArgumentException(args[0] + " needs the current secret's file" + (args[0].equals("keys-publish") ? " and a new kid" : ""));
+                    }
+                    TokenKeyRing ring = TokenKeyRing.fromSecretJson(Files.readString(Path.of(rest[0])));
+                    TokenKeyRing next = switch (args[0]) {
+                        case "keys-publish" -> ring.publish(TokenKeys.generate(rest[1]));
+                        case "keys-promote" -> ring.promote();
+                        default -> ring.retire();
+                    };
+                    out.println(next.toSecretJson());
                     return 0;
                 }
                 case "import" -> {

@@ -28,7 +28,7 @@ import org.linli.local.template.TemplateReader;
  */
 class CycleTemplateTest {
     private static final TemplateModel MODEL = new TemplateReader(StackContext.defaults(), Map.of(),
-            name -> Optional.of("{\"kid\":\"k\",\"privateKey\":\"x\",\"publicKey\":\"y\"}")).read(TemplateLocator.find());
+            name -> Optional.of("{\"kid\":\"k\",\"privateKey\":\"x\",\"publicKey\":\"y\",\"publicKeys\":\"z\"}")).read(TemplateLocator.find());
 
     @Test
     void everyStepOfEveryCalendarHasItsDailyScheduleInShanghai() {

@@ -41,7 +41,7 @@ class DevLoginIsLocalOnlyTest {
     @Test
     void noTemplateRouteServesIt() {
         TemplateModel model = new TemplateReader(StackContext.defaults(), Map.of(),
-                name -> Optional.of("{\"kid\":\"k\",\"privateKey\":\"x\",\"publicKey\":\"y\"}")).read(TemplateLocator.find());
+                name -> Optional.of("{\"kid\":\"k\",\"privateKey\":\"x\",\"publicKey\":\"y\",\"publicKeys\":\"z\"}")).read(TemplateLocator.find());
         int routes = 0;
         for (var f : model.functions().values()) {
             for (FunctionEvent.HttpApi e : f.events(FunctionEvent.HttpApi.class)) {
@@ -97,7 +97,7 @@ class DevLoginIsLocalOnlyTest {
     @Test
     void theGatewayKeepsItsOwnRoutesUnderLocal() throws IOException {
         TemplateModel model = new TemplateReader(StackContext.defaults(), Map.of(),
-                name -> Optional.of("{\"kid\":\"k\",\"privateKey\":\"x\",\"publicKey\":\"y\"}")).read(TemplateLocator.find());
+                name -> Optional.of("{\"kid\":\"k\",\"privateKey\":\"x\",\"publicKey\":\"y\",\"publicKeys\":\"z\"}")).read(TemplateLocator.find());
         try (HttpGateway gateway = new HttpGateway(0, model, null, java.time.Clock.systemUTC())) {
             assertThrows(IllegalArgumentException.class, () -> gateway.addLocalRoute("POST", "/auth/dev-login", r -> null));
         }

@@ -22,7 +22,7 @@ import org.linli.local.template.TemplateReader;
 /** docs/openapi.yaml describes exactly the routes of template.yaml, each with a success schema; its $refs resolve and its examples conform. */
 class OpenApiRoutesTest {
     private static final TemplateModel MODEL = new TemplateReader(StackContext.defaults(), Map.of(),
-            name -> Optional.of("{\"kid\":\"k\",\"privateKey\":\"x\",\"publicKey\":\"y\"}")).read(TemplateLocator.find());
+            name -> Optional.of("{\"kid\":\"k\",\"privateKey\":\"x\",\"publicKey\":\"y\",\"publicKeys\":\"z\"}")).read(TemplateLocator.find());
 
     @Test
     void everyTemplateRouteIsInTheOpenApiDocumentAndViceVersa() {

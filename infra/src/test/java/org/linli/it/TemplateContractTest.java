@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 class TemplateContractTest {
     private static final TemplateModel MODEL = new TemplateReader(StackContext.defaults(), Map.of(),
-            name -> Optional.of("{\"kid\":\"k\",\"privateKey\":\"x\",\"publicKey\":\"y\"}")).read(TemplateLocator.find());
+            name -> Optional.of("{\"kid\":\"k\",\"privateKey\":\"x\",\"publicKey\":\"y\",\"publicKeys\":\"z\"}")).read(TemplateLocator.find());
 
     @Test
     void everyHandlerExistsWithTheRightSignature() throws Exception {

@@ -39,7 +39,7 @@ class RealTemplateIntegrationTest {
                 .customizer(new LocalCustomizer() {
                     @Override
                     public void beforeProvision(LocalCloud.Setup setup) {
-                        setup.putSecret("linli/token-keys", "{\"kid\":\"k\",\"privateKey\":\"p\",\"publicKey\":\"P\"}");
+                        setup.putSecret("linli/token-keys", "{\"kid\":\"k\",\"privateKey\":\"p\",\"publicKey\":\"P\",\"publicKeys\":\"PK\"}");
                     }
                 })
                 .start();
@@ -108,6 +108,6 @@ class RealTemplateIntegrationTest {
         for (JsonNode alarm : Http.json(Http.get(cloud, "/_local/queues").body()).get("alarms")) {
             assertEquals("OK", alarm.get("state").asText());
         }
-        assertEquals("P", cloud.functionEnv("AuthorizerFunction").get("TOKEN_PUBLIC_KEY"));
+        assertEquals("PK", cloud.functionEnv("AuthorizerFunction").get("TOKEN_PUBLIC_KEYS"));
     }
 }

@@ -1,17 +1,26 @@
 package org.linli.territory.imports;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.linli.territory.imports.ImportProblem.Kind;
 
 /**
  * RFC 4180 CSV as spreadsheets export it: a header row naming the columns (any order; case,
  * spaces, '_' and '-' ignored, so "User ID" is "userid"), quoted fields with doubled quotes and
- * line breaks, CRLF or LF, an optional UTF-8 byte-order mark. Blank lines are skipped.
+ * line breaks, CRLF or LF, an optional UTF-8 byte-order mark. Blank lines are skipped. Parsing is
+ * Apache Commons CSV's; this class keeps what the import adds: column names, line numbers in
+ * problems, unknown and missing columns.
  */
 public final class Csv {
     private Csv() {}
@@ -33,7 +42,9 @@ public final class Csv {
                                  List<ImportProblem> problems) {
         List<List<String>> records = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        split(text, records, lines);
+        int before = problems.size();
+        split(text, source, records, lines, problems);
+        if (problems.size() > before) return List.of();
         if (records.isEmpty()) {
             problems.add(ImportProblem.whole(source, Kind.INVALID_FORMAT, source + ": the file is empty; it needs a header row "
                     + String.join(",", required)));
@@ -73,57 +84,69 @@ public final class Csv {
         return header.trim().toLowerCase(Locale.ROOT).replace(" ", "").replace("_", "").replace("-", "");
     }
 
-    /** Splits into records of fields, remembering the line each record starts on. */
-    static void split(String text, List<List<String>> records, List<Integer> lines) {
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        int line = 1;
-        int n = text.length();
-        while (i < n) {
-            int start = line;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean any = false;
-            while (i < n) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i + 1 < n && text.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i += 2;
-                            continue;
-                        }
-                        quoted = false;
-                    } else {
-                        if (c == '\n') line++;
-                        field.append(c);
-                    }
-                    i++;
-                    continue;
+    /** Spreadsheet CSV: RFC 4180 quoting, CRLF or LF, empty lines skipped; a malformed quote is an error. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    /**
+     * Splits into records of fields (Apache Commons CSV), remembering the line each record starts
+     * on. A malformed record (text after a closing quote, a quote never closed) is a problem on
+     * its line and no row is read: what follows it cannot be trusted to be split right.
+     */
+    static void split(String text, String source, List<List<String>> records, List<Integer> lines, List<ImportProblem> problems) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        int[] lineStarts = lineStarts(body);
+        try (CSVParser parser = CSVParser.parse(body, FORMAT)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            long linesRead = 0; // line breaks up to the end of the last good record
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!it.hasNext()) break;
+                    record = it.next();
+                } catch (UncheckedIOException e) {
+                    int line = lineOf(lineStarts, skipLineBreaks(body, lineStarts[(int) Math.min(linesRead, lineStarts.length - 1)]));
+                    problems.add(ImportProblem.line(source, line, null, Kind.INVALID_FORMAT, null,
+                            "is not valid CSV (" + reason(e) + "); quote a field that holds a comma, a quote or a line break"));
+                    return;
                 }
-                if (c == '"' && field.isEmpty()) {
-                    quoted = true;
-                    any = true;
-                    i++;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    any = true;
-                    i++;
-                } else if (c == '\r' || c == '\n') {
-                    i += (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') ? 2 : 1;
-                    line++;
-                    break;
-                } else {
-                    field.append(c);
-                    if (!Character.isWhitespace(c)) any = true;
-                    i++;
-                }
+                linesRead = parser.getCurrentLineNumber();
+                if (record.size() == 1 && record.get(0).isBlank()) continue; // a line of spaces is a blank line
+                records.add(record.toList());
+                lines.add(lineOf(lineStarts, skipLineBreaks(body, record.getCharacterPosition())));
             }
-            if (!any) continue; // a blank line
-            fields.add(field.toString());
-            records.add(fields);
-            lines.add(start);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String reader does not fail
         }
+    }
+
+    private static String reason(UncheckedIOException e) {
+        String m = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        if (m == null) return "malformed";
+        if (m.contains("EOF")) return "a quoted field is never closed";
+        if (m.contains("encapsulated")) return "text after a closing quote";
+        return "malformed";
+    }
+
+    /** The offset each line starts at (LF, CRLF or a lone CR ends a line). */
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) starts.add(i + 1);
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A record's position is where the parser stood: before the empty lines it skipped. */
+    private static long skipLineBreaks(String text, long offset) {
+        int i = (int) offset;
+        while (i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) i++;
+        return i;
+    }
+
+    private static int lineOf(int[] lineStarts, long offset) {
+        int i = Arrays.binarySearch(lineStarts, (int) offset);
+        return (i >= 0 ? i : -i - 2) + 1;
     }
 }

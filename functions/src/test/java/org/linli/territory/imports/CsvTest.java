@@ -55,4 +55,25 @@ class CsvTest {
         read("  \n");
         assertEquals(ImportProblem.Kind.INVALID_FORMAT, problems.get(0).problem());
     }
+
+    @Test
+    void malformedQuotingIsAProblemOnTheLineWhereTheRecordStartsAndNoRowIsRead() {
+        assertTrue(read("node,userId,name\nG1,u1,x\nG2,\"u2\"x,y\nG3,u3,z\n").isEmpty());
+        assertEquals(1, problems.size());
+        assertEquals(3, problems.get(0).index());
+        assertEquals("rosters line 3: is not valid CSV (text after a closing quote); quote a field that holds a comma,"
+                + " a quote or a line break", problems.get(0).message());
+        problems.clear();
+        assertTrue(read("node,userId,name\n\nG1,u1,\"never closed\n").isEmpty());
+        assertEquals(3, problems.get(0).index());
+        assertTrue(problems.get(0).message().contains("a quoted field is never closed"), problems.get(0).message());
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedFieldIsJustACharacterAndALoneCrEndsALine() {
+        List<Csv.Row> rows = read("node,userId,name\rG1,u1,5\"2 楼\rG2,u2,y");
+        assertEquals(List.of(), problems);
+        assertEquals("5\"2 楼", rows.get(0).get("name"));
+        assertEquals(3, rows.get(1).line());
+    }
 }

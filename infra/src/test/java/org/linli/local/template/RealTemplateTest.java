@@ -24,7 +24,7 @@ class RealTemplateTest {
 
     @BeforeAll
     static void read() {
-        Map<String, String> secrets = Map.of("linli/token-keys", "{\"kid\":\"k1\",\"privateKey\":\"PRIV\",\"publicKey\":\"PUB\"}");
+        Map<String, String> secrets = Map.of("linli/token-keys", "{\"kid\":\"k1\",\"privateKey\":\"PRIV\",\"publicKey\":\"PUB\",\"publicKeys\":\"JWKS\"}");
         model = new TemplateReader(StackContext.defaults(), Map.of(), n -> Optional.ofNullable(secrets.get(n)))
                 .read(TemplateLocator.find());
     }
@@ -42,7 +42,7 @@ class RealTemplateTest {
             fn.environment().forEach((k, v) -> assertFalse(v.contains("{{resolve:") || v.contains("${"), fn.logicalId() + "." + k + " = " + v));
         }
         FunctionDef authorizer = model.function("AuthorizerFunction");
-        assertEquals("PUB", authorizer.environment().get("TOKEN_PUBLIC_KEY"), "dynamic reference to the public key");
+        assertEquals("JWKS", authorizer.environment().get("TOKEN_PUBLIC_KEYS"), "dynamic reference to the public keys");
         assertEquals(512, authorizer.memoryMb());
         assertEquals(5, authorizer.timeoutSeconds());
         FunctionDef reports = model.function("ReportsApiFunction");
