@@ -22,10 +22,26 @@ public final class CallCounter implements ExecutionInterceptor {
     private final ThreadLocal<java.util.List<software.amazon.awssdk.core.SdkRequest>> recording = new ThreadLocal<>();
     private final ThreadLocal<Map<String, String>> sent = ThreadLocal.withInitial(java.util.HashMap::new);
 
+    /** Every request of every thread, when the benchmark's heat phase watches (null otherwise). */
+    private volatile WriteHeat heat;
+
     private CallCounter() {}
+
+    /** Feeds every request (and failure) of every thread to {@code heat} from now on; null stops it. */
+    public void watch(WriteHeat heat) {
+        this.heat = heat;
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        WriteHeat h = heat;
+        if (h != null) h.failure(context.exception());
+    }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        WriteHeat h = heat;
+        if (h != null) h.request(context.request());
         if (context.request() instanceof software.amazon.awssdk.services.sqs.model.SendMessageRequest r) {
             sent.get().put(r.queueUrl(), r.messageBody());
         } else if (context.request() instanceof software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest r && !r.entries().isEmpty()) {

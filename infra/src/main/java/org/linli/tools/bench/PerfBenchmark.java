@@ -34,6 +34,18 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.linli.adapters.dynamo.cases.DynamoReportStore;
 import org.linli.config.AwsClients;
+import org.linli.adapters.sqs.ReportReceivedMessage;
+import org.linli.core.Ids;
+import org.linli.core.RateLimit;
+import org.linli.geo.Datum;
+import org.linli.geo.GeoPoint;
+import org.linli.report.Contact;
+import org.linli.report.ReportDraft;
+import org.linli.report.ReportReceived;
+import org.linli.report.Source;
+import org.linli.identity.AccessTokens;
+import org.linli.identity.Principal;
+import org.linli.identity.Role;
 import org.linli.json.Json;
 import org.linli.local.LocalCloud;
 import org.linli.local.TemplateLocator;
@@ -95,18 +107,21 @@ public final class PerfBenchmark {
 
     private int run() throws Exception {
         Files.createDirectories(out);
-        Set<String> only = Set.of(options.getOrDefault("only", "size,calls,warm,cold,pipeline").split(","));
+        Set<String> only = Set.of(options.getOrDefault("only", "size,calls,warm,cold,pipeline,heat").split(","));
         AwsClients.installInterceptor(CallCounter.INSTANCE);
         say("# Linli performance run, " + Instant.now() + " (" + Runtime.getRuntime().availableProcessors() + " cores, load "
                 + loadAverage() + ", java " + System.getProperty("java.version") + ")\n");
         if (only.contains("size")) size();
+        LocalSetup setup = new LocalSetup();
         try (LocalCloud cloud = LocalCloud.builder().template(TemplateLocator.find()).port(0).seed(true).quiet(true)
-                .customizer(new LocalSetup()).start()) {
+                .customizer(setup).start()) {
             List<Operations.Result> ops = new Operations(cloud).runAll();
             if (only.contains("calls")) calls(ops);
             if (only.contains("warm")) warm(cloud, ops);
             if (only.contains("cold")) cold(cloud, ops);
-            if (only.contains("pipeline")) pipeline(cloud);
+            WriteHeat heat = only.contains("heat") ? new WriteHeat(cloud.model().tables().values()) : null;
+            if (only.contains("pipeline") || heat != null) pipeline(cloud, setup, heat);
+            if (heat != null) burst(cloud, heat);
         }
         say("\nload average at the end: " + loadAverage());
         Files.writeString(out.resolve("perf.md"), report.toString());
@@ -434,14 +449,32 @@ public final class PerfBenchmark {
 
     // ---------------------------------------------------------------- pipeline
 
-    /** Reports POSTed through the local HTTP gateway by {@code concurrency} clients; each timed until its report is CASED. */
-    private void pipeline(LocalCloud cloud) throws Exception {
+    /**
+     * Reports POSTed through the local HTTP gateway by {@code concurrency} clients, each timed until its report is CASED.
+     * They are filed by many residents, each well inside the deployed per-resident limit (REPORT_RATE_LIMIT, 20 an
+     * hour): a province's peak is many people filing once, not one filing 500 times, and the limit stays as deployed.
+     */
+    private void pipeline(LocalCloud cloud, LocalSetup setup, WriteHeat heat) throws Exception {
         int n = Integer.parseInt(options.getOrDefault("reports", "500"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String token = send(http, HttpRequest.newBuilder(cloud.baseUrl().resolve("/_local/dev-login?user=resident2&format=token"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build()).body();
+        RateLimit limit = RateLimit.parse("reports", cloud.functionEnv("ReportsApiFunction").getOrDefault("REPORT_RATE_LIMIT", "off"));
+        int perResident = limit == null ? 10 : Math.max(1, Math.min(10, limit.limit() / 2));
+        int residentCount = (n + perResident - 1) / perResident;
+        List<String> residents = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < residentCount; i++) {
+            String id = String.format("usr_bench_res_%05d", i);
+            residents.add(id);
+            // Signed with the local cloud's key as the login route signs them: the authorizer verifies it like any token.
+            tokens.add(new AccessTokens("linli").issue(new Principal(id, Set.of(Role.RESIDENT), Set.of()), setup.keys().kid(),
+                    setup.keys().privateKey(), Instant.now()));
+        }
         Map<String, Long> posted = new ConcurrentHashMap<>();
+        if (heat != null) {
+            CallCounter.INSTANCE.watch(heat);
+            heat.start();
+        }
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         String[] categories = {"sanitation", "noise", "leak"};
         long t0 = System.nanoTime();
@@ -455,7 +488,7 @@ public final class PerfBenchmark {
                 String body = "{\"category\":\"" + categories[k % 3] + "\",\"description\":\"压测 " + k + "\",\"location\":{\"lat\":"
                         + lat + ",\"lng\":" + lng + ",\"datum\":\"GCJ02\"},\"contact\":{\"phone\":\"13812341234\"}}";
                 HttpResponse<String> r = send(http, HttpRequest.newBuilder(cloud.baseUrl().resolve("/reports"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + tokens.get(k % residentCount)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
                 if (r.statusCode() != 202) throw new IllegalStateException("POST /reports answered " + r.statusCode() + " " + r.body());
                 posted.put(Json.parse(r.body()).path("reportId").asText(), System.nanoTime());
@@ -466,35 +499,152 @@ public final class PerfBenchmark {
         pool.shutdown();
         long postedAll = System.nanoTime();
         var store = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
-        String reporter = org.linli.tools.DemoTerritory.userId("resident2");
         Map<String, Long> cased = new HashMap<>();
         // Two minutes plus 200 ms a report: generous on a loaded machine, bounded when the pipeline stalls.
         Duration allowed = Duration.ofMinutes(2).plusMillis(200L * n);
         long deadline = System.nanoTime() + allowed.toNanos();
         while (cased.size() < n && System.nanoTime() < deadline) {
-            String cursor = null;
-            int seen = 0;
-            do {
-                var page = store.byReporter(reporter, 100, cursor);
+            for (String reporter : residents) { // each resident has filed at most perResident (≤ 10): one page
                 long now = System.nanoTime();
-                for (Report r : page.items()) {
+                for (Report r : store.byReporter(reporter, 100, null).items()) {
                     if (posted.containsKey(r.id()) && r.status() == ReportStatus.CASED) cased.putIfAbsent(r.id(), now);
-                    seen++;
                 }
-                cursor = page.nextCursor();
-            } while (cursor != null && seen < n + 500);
+            }
             Thread.sleep(100);
         }
         if (cased.size() < n) throw new IllegalStateException("only " + cased.size() + " of " + n + " reports assigned within " + allowed);
         long last = Collections.max(cased.values());
         double[] lag = cased.entrySet().stream().mapToDouble(e -> (e.getValue() - posted.get(e.getKey())) / 1e6).sorted().toArray();
         double seconds = (last - t0) / 1e9;
-        say(String.format("%n## Pipeline: %,d reports POSTed through the local HTTP gateway by %d clients, until each is CASED%n", n, concurrency));
+        say(String.format("%n## Pipeline: %,d reports POSTed through the local HTTP gateway by %d clients for %,d residents (≤ %d each;"
+                + " limit %s), until each is CASED%n", n, concurrency, residentCount, perResident, limit == null ? "off" : limit.limit() + "/" + limit.window()));
         say("| reports | accepted in | all assigned after | sustained reports/s (POST → CASED) | time to assigned p50 | p99 |");
         say("|---:|---:|---:|---:|---:|---:|");
         say(String.format("| %,d | %.1f s (%.0f/s) | %.1f s | %.0f | %.0f ms | %.0f ms |", n, (postedAll - t0) / 1e9, n / ((postedAll - t0) / 1e9),
                 seconds, n / seconds, pct(lag, 50), pct(lag, 99)));
-        say("(time to assigned is sampled by a poller every ~100 ms plus one sweep of the reporter's reports: an upper bound)");
+        say("(time to assigned is sampled by a poller every ~100 ms plus one sweep of the residents' reports: an upper bound)");
+        if (heat != null) heatTable(heat, n, t0);
+    }
+
+    // ---------------------------------------------------------------- heat
+
+    /** A province's peak (issue 14): reports a second, and the case events they cause. */
+    private static final double PEAK_REPORTS_PER_SECOND = 50;
+    /** DynamoDB's per-partition write limit (1,000 WCU/s of ≤ 1 KB items). */
+    private static final double PARTITION_WRITES_PER_SECOND = 1000;
+
+    /**
+     * Writes per partition key during the pipeline (every function: intake, assignment, case events, notifications),
+     * once the queues have drained, extrapolated to the province's peak: a key's writes per report × 50 reports/s.
+     * All of the pipeline's reports fall in the demo's one district, so district keys are counted as if the whole
+     * peak fell in one district (an upper bound); the root's keys take every report of the province in any case.
+     */
+    private void heatTable(WriteHeat heat, int reports, long t0) throws InterruptedException {
+        long drained = quiet(heat);
+        heat.stop();
+        double seconds = (drained - t0) / 1e9;
+        say(String.format("%n## Write heat: %,d writes to DynamoDB during the pipeline (%,d reports, %.1f s until the queues drained:"
+                + " %.1f writes a report), extrapolated to %.0f reports/s%n", heat.total(), reports, seconds,
+                heat.total() / (double) reports, PEAK_REPORTS_PER_SECOND));
+        say("| partition key (table or table/index, key) | writes | per report | writes/s here | writes/s at 50 reports/s | over 1,000/s |");
+        say("|---|---:|---:|---:|---:|---|");
+        for (var e : heat.hottest(15)) {
+            double perReport = e.getValue() / (double) reports;
+            double peak = perReport * PEAK_REPORTS_PER_SECOND;
+            say(String.format("| %s | %,d | %.2f | %s | %s | %s |", WriteHeat.shorten(e.getKey()), e.getValue(), perReport,
+                    WriteHeat.rate(e.getValue() / seconds), WriteHeat.rate(peak), peak > PARTITION_WRITES_PER_SECOND ? "**yes**" : "no"));
+        }
+        say("\n| item written inside transactions (table pk | sk) | transactional writes | at 50 reports/s |\n|---|---:|---:|");
+        for (var e : heat.hottestTransacted(8)) {
+            say(String.format("| %s | %,d | %s/s |", WriteHeat.shorten(e.getKey()), e.getValue(),
+                    WriteHeat.rate(e.getValue() / (double) reports * PEAK_REPORTS_PER_SECOND)));
+        }
+        say(String.format("%ntransactions: %,d; cancelled by a conflicting transaction: %,d; by a condition: %,d",
+                heat.transactions(), heat.conflicts(), heat.conditionFailures()));
+    }
+
+    /** Waits until no write has been seen for 3 s (at most a minute): the consumers have drained. The time of the last write. */
+    private static long quiet(WriteHeat heat) throws InterruptedException {
+        long last = System.nanoTime();
+        long seen = heat.total();
+        long giveUp = last + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() - last < Duration.ofSeconds(3).toNanos() && System.nanoTime() < giveUp) {
+            Thread.sleep(200);
+            long now = heat.total();
+            if (now != seen) {
+                seen = now;
+                last = System.nanoTime();
+            }
+        }
+        return last;
+    }
+
+    /**
+     * {@code --heat-events} (100) reports in one district assigned at the same moment by as many concurrent invocations
+     * of the AssignmentFunction, then their case events handed at once to as many concurrent CaseEventsFunction
+     * invocations (the queue's poller takes them too, as Lambda's would): transactions, conflicts, retries and
+     * messages given back to the queue.
+     */
+    private void burst(LocalCloud cloud, WriteHeat heat) throws Exception {
+        int n = Integer.parseInt(options.getOrDefault("heat-events", "100"));
+        var reports = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
+        String assignmentArn = cloud.queueArn("AssignmentQueue");
+        String caseEventsUrl = cloud.queueUrl("CaseEventsQueue");
+        String caseEventsArn = cloud.queueArn("CaseEventsQueue");
+        List<String> events = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            // Half-way between the pipeline's points (≥ 60 m from each, beyond the 50 m join radius), in the demo district.
+            GeoPoint p = new GeoPoint(37.8404 + (k % 10) * 0.0009, 113.5405 + (k / 10 % 10) * 0.0011, Datum.GCJ02);
+            Instant now = Instant.now();
+            Report r = Report.received(Ids.random("rpt", now), String.format("usr_bench_burst_%03d", k), new ReportDraft(
+                    "sanitation", "并发 " + k, p, null, List.of(), new Contact(null, "13812341234"), false, Source.MINI_PROGRAM), now);
+            reports.insertNew(r);
+            events.add(Events.sqs(assignmentArn, "burst-" + k, ReportReceivedMessage.encode(ReportReceived.of(r))));
+        }
+        heat.start();
+        List<String> caseEvents = java.util.Collections.synchronizedList(new ArrayList<>());
+        int[] failed = new int[2];
+        concurrently(n, k -> {
+            String answer = cloud.invoke("AssignmentFunction", events.get(k));
+            if (Json.parse(answer).path("batchItemFailures").size() > 0) synchronized (failed) { failed[0]++; }
+            CallCounter.INSTANCE.lastSent(caseEventsUrl).ifPresent(body ->
+                    caseEvents.add(Events.sqs(caseEventsArn, "burst-event-" + k, body)));
+        });
+        long assignConflicts = heat.conflicts();
+        long assignTransactions = heat.transactions();
+        concurrently(caseEvents.size(), k -> {
+            String answer = cloud.invoke("CaseEventsFunction", caseEvents.get(k));
+            if (Json.parse(answer).path("batchItemFailures").size() > 0) synchronized (failed) { failed[1]++; }
+        });
+        quiet(heat);
+        heat.stop();
+        say(String.format("%n### %d concurrent case events in one district: conflicts under %d concurrent case events%n", n, n));
+        say("| step | invocations at once | TransactWriteItems (with retries) | cancelled: TransactionConflict | messages given back to the queue |");
+        say("|---|---:|---:|---:|---:|");
+        say(String.format("| assignment (opens the cases; the poller folds meanwhile) | %d | %,d | %,d | %d |", n, assignTransactions, assignConflicts, failed[0]));
+        say(String.format("| case events (KPI fold, notices; the queue poller takes them too) | %d | %,d | %,d | %d |", caseEvents.size(),
+                heat.transactions() - assignTransactions, heat.conflicts() - assignConflicts, failed[1]));
+        say("(a conflict is retried by `Transactions` up to 4 times with a pause; a message given back is retried by the queue)");
+        say("\n| hottest items in the burst (transactional writes) | writes |\n|---|---:|");
+        for (var e : heat.hottestTransacted(5)) say(String.format("| %s | %,d |", WriteHeat.shorten(e.getKey()), e.getValue()));
+    }
+
+    /** Runs {@code body(0..n-1)} on n threads released together. */
+    private static void concurrently(int n, java.util.function.IntConsumer body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, n));
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Future<?>> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            all.add(pool.submit(() -> {
+                go.await();
+                body.accept(k);
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : all) f.get();
+        pool.shutdown();
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
