@@ -64,7 +64,21 @@ public final class CaseWorkflow {
             throw new NotFound("case", caseId);
         }
         if (loaded.request().isPresent()) return replay(c, loaded.request().get(), cmd);
+        try {
+            return transition(caseId, c, cmd, actor, standing, requestKey);
+        } catch (Conflict refused) {
+            if (requestKey == null) throw refused;
+            // The case and the request record come from one BatchGetItem, which is not a snapshot: a
+            // retry may read the record before its first request wrote it and the case after, and be
+            // refused a transition its first request made. Before a retry hears 409, the record is
+            // read again, consistently: found, the retry replays (issue 13 defect 5). Conflicts only.
+            CaseStore.Loaded again = store.load(caseId, requestKey);
+            if (again.request().isPresent() && again.c().isPresent()) return replay(again.c().get(), again.request().get(), cmd);
+            throw refused;
+        }
+    }
 
+    private Outcome transition(String caseId, Case c, Command cmd, Actor actor, Standing standing, String requestKey) {
         Instant now = clock.instant();
         if (cmd.expectedVersion() != null && cmd.expectedVersion() != c.version()) {
             throw conflict("VERSION_CONFLICT", "The case has changed since version " + cmd.expectedVersion()

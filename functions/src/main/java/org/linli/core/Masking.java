@@ -46,7 +46,7 @@ public final class Masking {
         String trimmed = name.strip();
         for (int i = 0; i < trimmed.length(); ) {
             int cp = trimmed.codePointAt(i);
-            if (!Normalised.invisible(cp) && !Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) {
+            if (!Characters.invisible(cp) && !Characters.blank(cp)) {
                 return new String(Character.toChars(cp)) + "*";
             }
             i += Character.charCount(cp);
@@ -173,7 +173,7 @@ public final class Masking {
             for (int i = 0; i < original.length(); ) {
                 int cp = original.codePointAt(i);
                 int next = i + Character.charCount(cp);
-                if (!invisible(cp)) {
+                if (!Characters.invisible(cp)) {
                     String s = Character.isDigit(cp) && cp > 0x7F && Character.digit(cp, 10) >= 0
                             ? String.valueOf((char) ('0' + Character.digit(cp, 10)))
                             : Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
@@ -190,13 +190,6 @@ public final class Masking {
                 i = next;
             }
             return new Normalised(t.toString(), from, to);
-        }
-
-        /** Format characters (zero-width space/joiners, BOM, soft hyphen, bidi marks), variation selectors, the combining grapheme joiner. */
-        static boolean invisible(int cp) {
-            return Character.getType(cp) == Character.FORMAT
-                    || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x034F
-                    || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0; // Hangul fillers: blank, not spaces
         }
 
         /** Where the normalised char at {@code i} starts in the original. */

@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Set;
-import org.linli.cases.Case;
-import org.linli.cases.CaseStatus;
 import org.linli.core.Page;
 import org.linli.core.Times;
+import org.linli.kpi.Counter;
+import org.linli.kpi.KpiStore;
+import org.linli.kpi.Tally;
 import org.linli.volunteer.membership.Community;
 import org.linli.volunteer.wishes.Wish;
 import org.linli.volunteer.wishes.WishEvent;
@@ -18,21 +19,26 @@ import org.linli.volunteer.wishes.WishStore;
  * The monthly summary of a community, computed once on the summary date and stored: later reads
  * (the staff's message, the API, a re-fired schedule) see the same figures. Reads are paged;
  * nothing is scanned: the community's wishes by state (live states whole, settled ones newest
- * first down to the month's start), its cases by the month they were opened in, and the month's
- * leaderboard partition for the active volunteers.
+ * first down to the month's start), and the month's leaderboard partition for the active volunteers.
+ *
+ * <p>The case figures are the community's KPI counters of the month (one GetItem): 受理 is
+ * received, 办结 is closed, 超期 is overdue, each defined once, in {@code kpi.CaseFacts} - the
+ * summary and {@code /kpis} cannot disagree (issue 13 defect 8: the summary counted RESOLVED and
+ * FED_BACK cases as 办结 and manual escalations as 超期).
  */
 public final class Summaries {
     private static final Set<String> CLASSIFIED = Set.of("APPROVED", "DISPATCHED", "DECLINED");
-    private static final Set<CaseStatus> RESOLVED = Set.of(CaseStatus.RESOLVED, CaseStatus.FED_BACK, CaseStatus.CLOSED);
 
     private final WishStore wishes;
     private final CommunityActivity activity;
+    private final KpiStore kpis;
     private final CycleStore store;
     private final Clock clock;
 
-    public Summaries(WishStore wishes, CommunityActivity activity, CycleStore store, Clock clock) {
+    public Summaries(WishStore wishes, CommunityActivity activity, KpiStore kpis, CycleStore store, Clock clock) {
         this.wishes = wishes;
         this.activity = activity;
+        this.kpis = kpis;
         this.store = store;
         this.clock = clock;
     }
@@ -67,19 +73,13 @@ public final class Summaries {
             } while (cursor != null && !older);
         }
         Instant now = clock.instant();
-        int[] k = new int[3]; // received, resolved, late
-        Paging.each((limit, cursor) -> activity.casesOpened(c.code(), month, limit, cursor), kase -> {
-            k[0]++;
-            if (RESOLVED.contains(kase.status())) k[1]++;
-            if (kase.escalations() > 0 || kase.overdueFlagged() || late(kase, now)) k[2]++;
-        });
-        return new MonthlySummary(c.code(), month, w[0], w[1], w[2], w[3], k[0], k[1], k[2],
-                activity.activeVolunteers(c.code(), month), now);
+        Tally k = kpis.unit(c.code(), month).map(KpiStore.Stored::tally).orElse(Tally.ZERO);
+        return new MonthlySummary(c.code(), month, w[0], w[1], w[2], w[3], count(k, Counter.RECEIVED), count(k, Counter.CLOSED),
+                count(k, Counter.OVERDUE), activity.activeVolunteers(c.code(), month), now);
     }
 
-    /** Open past its limit; a case waiting for its reporter's verdict is not late (nobody is handling it). */
-    private static boolean late(Case c, Instant now) {
-        return c.status() != CaseStatus.FED_BACK && c.overdue(now);
+    private static int count(Tally t, Counter c) {
+        return Math.toIntExact(t.get(c));
     }
 
     /** The sort time of the states listed newest first (every one at or after the wish's placement); null for live states. */

@@ -83,12 +83,9 @@ public final class ReportsApi extends ApiHandler {
         Report r = s.report();
         Log.info(s.replayed() ? "report.replayed" : "report.received", "reportId", r.id(), "category",
                 draft.category(), "queued", s.queued(), "requestId", request.requestId());
-        ObjectNode body = Json.object();
-        body.put("reportId", r.id());
-        body.put("status", r.status().name());
-        body.put("receivedAt", org.linli.core.Times.api(r.receivedAt()));
-        body.putObject("links").put("self", "/reports/" + r.id());
-        ApiResponse response = ApiResponse.accepted(body, "/reports/" + r.id());
+        // A retry after assignment reads the case (one more read, on replays only) to answer its status.
+        Case c = r.caseId() == null ? null : cases.find(r.caseId()).orElse(null);
+        ApiResponse response = ApiResponse.accepted(ReportViews.accepted(r, c), "/reports/" + r.id());
         return s.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
     }
 

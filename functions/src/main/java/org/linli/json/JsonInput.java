@@ -320,6 +320,8 @@ public final class JsonInput {
 
         /** Why {@code s} may not be stored as this kind of text, or null when it may. */
         public String problem(String s) {
+            // U+200B, U+3000, U+FEFF, U+2028: not trimmed by strip(), yet nothing to read (issue 13 defect 6).
+            if (!s.isEmpty() && !org.linli.core.Characters.anyVisible(s)) return "must hold visible characters, not only blank or invisible ones";
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (Character.isSurrogate(c)) {

@@ -422,9 +422,9 @@ public final class Wiring {
     /** A community's worth of reminders, page by page ({@code DISPATCH_PAGE_SIZE}). */
     public Dispatcher dispatcher() {
         var wishes = volunteerPorts().wishes();
-        var activity = new DynamoCommunityActivity(AwsClients.dynamo(), caseStore.get(), volunteerTable());
+        var activity = new DynamoCommunityActivity(AwsClients.dynamo(), volunteerTable());
         var audiences = new CommunityAudiences(communities(), territory(), volunteerPorts().members(), wishes, caseStore(),
-                new Summaries(wishes, activity, cycleStore(), clock), clock);
+                new Summaries(wishes, activity, kpiStore(), cycleStore(), clock), clock);
         return new Dispatcher(cycleConfig.get(), cycleStore(), audiences, outbox.get(), dispatchQueue.get(), clock,
                 Integer.parseInt(env.getOr("DISPATCH_PAGE_SIZE", String.valueOf(DEFAULT_PAGE_SIZE))));
     }

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.linli.cases.Case;
-import org.linli.cases.CaseStatus;
 import org.linli.core.Page;
-import org.linli.testing.CaseWorld;
+import org.linli.kpi.Counter;
+import org.linli.kpi.Tally;
+import org.linli.kpi.Unit;
+import org.linli.kpi.UnitMonth;
 import org.linli.testing.InMemoryCycleStore;
+import org.linli.testing.InMemoryKpiStore;
 import org.linli.testing.MutableClock;
 import org.linli.volunteer.Rating;
 import org.linli.volunteer.membership.Community;
@@ -36,22 +38,11 @@ class SummariesTest {
     private static final Instant NOV = Instant.parse("2026-11-05T02:00:00Z");
     private static final Instant DEC = Instant.parse("2026-12-02T02:00:00Z");
 
-    private final CaseWorld world = new CaseWorld();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-15T02:00:00Z"));
     private final InMemoryCycleStore store = new InMemoryCycleStore();
     private final Wishes wishes = new Wishes();
-    private final List<Case> cases = new ArrayList<>();
-    private final Summaries summaries = new Summaries(wishes, new CommunityActivity() {
-        @Override
-        public Page<Case> casesOpened(String community, YearMonth month, int limit, String cursor) {
-            return new Page<>(cases, null);
-        }
-
-        @Override
-        public int activeVolunteers(String community, YearMonth month) {
-            return 7;
-        }
-    }, store, clock);
+    private final InMemoryKpiStore kpis = new InMemoryKpiStore();
+    private final Summaries summaries = new Summaries(wishes, (community, month) -> 7, kpis, store, clock);
 
     /** byState as the store answers it: live states oldest first, settled ones newest first, in pages. */
     private static final class Wishes implements WishStore {
@@ -118,21 +109,17 @@ class SummariesTest {
         wishes.add(served(OCT).fulfilled(new Rating(4, null, NOV)));          // October's, rated in November
         for (int i = 0; i < 150; i++) wishes.add(served(OCT).fulfilled(new Rating(5, null, OCT.plus(Duration.ofDays(1)))));
 
-        Case open = world.fixture(CaseStatus.ASSIGNED);
-        cases.add(open.toBuilder().deadline(clock.instant().plus(Duration.ofHours(1))).build());
-        cases.add(world.fixture(CaseStatus.CLOSED));
-        cases.add(world.fixture(CaseStatus.FED_BACK));
-        cases.add(open.toBuilder().status(CaseStatus.ESCALATED).escalations(1).deadline(clock.instant().plus(Duration.ofHours(1))).build());
-        cases.add(open.toBuilder().deadline(clock.instant().minus(Duration.ofHours(1))).build()); // open past its limit
-
+        // The case figures are the community's KPI counters of the month (SummaryAgreesWithKpisTest folds real cases).
+        kpis.counters.put(new UnitMonth(Unit.node(C1.path()), YearMonth.of(2026, 11)),
+                Tally.ZERO.with(Counter.RECEIVED, 5).with(Counter.CLOSED, 1).with(Counter.HANDLED, 2).with(Counter.OVERDUE, 1));
         MonthlySummary s = summaries.of(C1, YearMonth.of(2026, 11));
         assertEquals(5, s.collected());
         assertEquals(4, s.classified());
         assertEquals(2, s.served());
         assertEquals(1, s.rated());
         assertEquals(5, s.casesReceived());
-        assertEquals(2, s.casesResolved(), "closed and fed back");
-        assertEquals(2, s.casesOverdue(), "escalated, and open past its limit");
+        assertEquals(1, s.casesResolved(), "closed");
+        assertEquals(1, s.casesOverdue());
         assertEquals(7, s.volunteersActive());
         assertEquals(1, wishes.pagesRead.get(WishState.FULFILLED), "150 older fulfilled wishes on the next pages are not read");
     }

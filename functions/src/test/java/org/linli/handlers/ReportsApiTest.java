@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.linli.categories.Categories;
 import org.linli.json.Json;
+import org.linli.cases.Case;
+import org.linli.testing.CaseWorld;
 import org.linli.testing.Events;
 import org.linli.testing.InMemoryCasesTable;
 import org.linli.testing.MutableClock;
@@ -59,6 +61,22 @@ class ReportsApiTest {
         assertEquals(first, Json.parse(again.getBody()).get("reportId").asText());
         assertEquals("true", again.getHeaders().get("Idempotent-Replayed"));
         assertEquals(1, table.reports.size());
+    }
+
+    /** Issue 13 defect 6: a retry after assignment answered the report's internal status CASED, which the API documents nowhere. */
+    @Test
+    void aRetryAfterAssignmentShowsTheCasesStatusNotTheInternalOne() {
+        CaseWorld world = new CaseWorld();
+        ReportsApi withCases = new ReportsApi(world.table.reportStore, world.table.caseStore, world.queue, world.categories, world.clock);
+        String first = Json.parse(withCases.handleRequest(create(), null).getBody()).get("reportId").asText();
+        Case c = world.assignment.assign(world.queue.sent.get(0)).c();
+        assertEquals(org.linli.report.ReportStatus.CASED, world.table.reportStore.find(first).orElseThrow().status());
+        APIGatewayV2HTTPResponse again = withCases.handleRequest(create(), null);
+        assertEquals(202, again.getStatusCode());
+        assertEquals("true", again.getHeaders().get("Idempotent-Replayed"));
+        JsonNode body = Json.parse(again.getBody());
+        assertEquals(first, body.get("reportId").asText());
+        assertEquals(c.status().name(), body.get("status").asText(), "the case's status, as GET /reports/{id} shows it");
     }
 
     @Test

@@ -127,6 +127,54 @@ class CaseWorkflowIntegrationTest {
         assertEquals("VERSION_CONFLICT", answers.stream().filter(x -> x.status() == 409).findFirst().orElseThrow().error());
     }
 
+    /**
+     * Issue 13 defect 5: sixteen copies of one request (the same Idempotency-Key) at once, on every
+     * step of the loop: exactly one transition is stored and every copy answers 200 with the same
+     * state - a retry never hears 409 (the case and request record are read in one BatchGetItem,
+     * which is not a snapshot; a refused transition reads the record again).
+     */
+    @Test
+    void sixteenCopiesOfOneRequestAtOnceAllAnswerTheSameAndStoreOnce() throws Exception {
+        Cases.Who worker = Cases.worker("DEMO-W2-G1");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        int requests = 0;
+        try {
+            for (int n = 0; n < 4; n++) {
+                String id = cases.open("dispute", 37.8580 + n * 0.0012, 113.5480, "resident");
+                long version = cases.get(id, worker).body().path("version").asLong();
+                String[][] steps = {{"accept", "{}"}, {"start", "{}"}, {"resolve", "{\"result\":\"已调解\"}"}, {"feed-back", "{}"},
+                        {"verdict", "{\"verdict\":\"SATISFIED\"}"}};
+                for (String[] step : steps) {
+                    Cases.Who who = step[0].equals("verdict") ? Cases.RESIDENT : worker;
+                    String key = java.util.UUID.randomUUID().toString();
+                    CountDownLatch go = new CountDownLatch(1);
+                    List<java.util.concurrent.Future<Cases.Answer>> copies = new ArrayList<>();
+                    for (int i = 0; i < 16; i++) {
+                        copies.add(pool.submit(() -> {
+                            go.await();
+                            return cases.act(id, step[0], step[1], who, key);
+                        }));
+                    }
+                    go.countDown();
+                    List<String> states = new ArrayList<>();
+                    for (var f : copies) {
+                        Cases.Answer a = f.get();
+                        requests++;
+                        assertEquals(200, a.status(), step[0] + " copy: " + a);
+                        states.add(a.body().path("status").asText() + "@" + a.body().path("version").asLong());
+                    }
+                    version++;
+                    assertEquals(1, new java.util.HashSet<>(states).size(), step[0] + ": " + states);
+                    assertEquals(version, cases.get(id, worker).body().path("version").asLong(), step[0] + ": one transition stored");
+                }
+                assertEquals("CLOSED", cases.get(id, worker).body().path("status").asText());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.println("idempotent copies: " + requests + " requests, all 200");
+    }
+
     @SafeVarargs
     private static List<Cases.Answer> race(java.util.function.Supplier<Cases.Answer>... actions) throws Exception {
         CountDownLatch go = new CountDownLatch(1);

@@ -149,10 +149,20 @@ class WishesIntegrationTest {
         assertEquals(409, other.status());
         assertEquals("DISPATCHED_TO_ANOTHER", other.errorCode());
         assertEquals(200, as(members.get(1), "POST /wishes/{wishId}/claim", wishId, "{}").status());
-        // Somebody who is not an approved volunteer of the community may not claim at all.
+        // Somebody who is not an approved volunteer of the community may not claim at all; one who
+        // may not even see the wish learns no more from a claim than from a GET (issue 13 defect 6).
         String outsider = VolunteerFixtures.newUser();
         String open = publishedWish(VolunteerFixtures.newUser(), null);
-        assertEquals(403, as(outsider, "POST /wishes/{wishId}/claim", open, "{}").status());
+        assertEquals(404, as(outsider, "GET /wishes/{wishId}", open, null).status());
+        assertEquals(404, as(outsider, "POST /wishes/{wishId}/claim", open, "{}").status());
+        String elsewhere = VolunteerFixtures.newUser();
+        fx.approve(elsewhere, "别处党员", "DEMO-E1");
+        assertEquals(404, as(elsewhere, "GET /wishes/{wishId}", open, null).status());
+        VolunteerFixtures.Answer claim = as(elsewhere, "POST /wishes/{wishId}/claim", open, "{}");
+        assertEquals(404, claim.status(), claim.body().toString());
+        assertFalse(claim.body().toString().contains(COMMUNITY), "names the wish's community: " + claim.body());
+        // Staff of the community see the wish: they are told why they may not claim it.
+        assertEquals(403, staff("POST /wishes/{wishId}/claim", open, "{}").status());
     }
 
     @Test

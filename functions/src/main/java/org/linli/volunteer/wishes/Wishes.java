@@ -244,8 +244,13 @@ public final class Wishes {
         if (!Ids.looksLike(id, "wsh")) throw new NotFound("wish", id);
         WishStore.ClaimContext ctx = store.claimContext(me.userId(), id);
         Wish w = ctx.wish().orElseThrow(() -> new NotFound("wish", id));
-        Membership m = ctx.membership().filter(x -> x.approvedIn(w.community().code()))
-                .orElseThrow(() -> Memberships.notApproved(w.community().code()));
+        Membership m = ctx.membership().filter(x -> x.approvedIn(w.community().code())).orElse(null);
+        if (m == null) {
+            // A claim tells no more than a GET: who may not see the wish is told it is not found,
+            // not which community it belongs to (issue 13 defect 6); who sees it, why he may not claim.
+            audience(me, w);
+            throw Memberships.notApproved(w.community().code());
+        }
         if (w.claimedBy(me.userId()) && w.state() == WishState.CLAIMED) return new Outcome(w, true);
         if (w.residentId().equals(me.userId())) throw new Conflict("OWN_WISH", "You cannot take a wish you placed.");
         if (w.state() != WishState.PUBLISHED) throw notOpen(w);

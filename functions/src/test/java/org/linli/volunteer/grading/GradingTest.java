@@ -12,9 +12,10 @@ import org.linli.volunteer.VolunteerRules;
 import org.linli.volunteer.points.YearAccount;
 
 /**
- * Grades against hand computation with the shipped rules: weights points 0.40, assessment 0.30,
- * residents 0.15, beneficiaries 0.15; 100 points = full points score; missing assessment and no
- * ratings score 60; EXCELLENT ≥ 90, QUALIFIED ≥ 75, BASICALLY_QUALIFIED ≥ 60.
+ * Grades against hand computation with the shipped rules: weights points 0.20, assessment 0.40,
+ * residents 0.20, beneficiaries 0.20; 50 points = full points score; a missing assessment scores
+ * 60, no ratings 75; EXCELLENT ≥ 90, QUALIFIED ≥ 75, BASICALLY_QUALIFIED ≥ 60 (GradingExamplesTest:
+ * the worked examples of docs/volunteers.md).
  */
 class GradingTest {
     private static final GradingRules RULES = VolunteerRules.fromClasspath().grading();
@@ -27,23 +28,23 @@ class GradingTest {
     @Test
     void anActiveWellRatedMemberIsExcellent() {
         // points 120 → 100 (capped); assessment 95; residents 5.0 → 100; beneficiaries 18/4 = 4.5 → 87.5
-        // 0.4×100 + 0.3×95 + 0.15×100 + 0.15×87.5 = 40 + 28.5 + 15 + 13.125 = 96.625 → 96.63
+        // 0.2×100 + 0.4×95 + 0.2×100 + 0.2×87.5 = 20 + 38 + 20 + 17.5 = 95.50
         GradeRow r = Grading.grade(account(120, "95", 15, 3, 18, 4), RULES);
         assertEquals(new BigDecimal("100.00"), r.pointsScore());
         assertEquals(new BigDecimal("87.50"), r.beneficiaryScore());
-        assertEquals(new BigDecimal("96.63"), r.total());
+        assertEquals(new BigDecimal("95.50"), r.total());
         assertEquals(Grade.EXCELLENT, r.grade());
     }
 
     @Test
     void missingAssessmentAndRatingsUseTheConfiguredDefaults() {
-        // points 37; assessment missing → 60; no appraisals → 60; beneficiaries 7/2 = 3.5 → 62.5
-        // 14.8 + 18 + 9 + 9.375 = 51.175 → 51.18
+        // points 37 → 74; assessment missing → 60; no appraisals → 75; beneficiaries 7/2 = 3.5 → 62.5
+        // 14.8 + 24 + 15 + 12.5 = 66.30
         GradeRow r = Grading.grade(account(37, null, 0, 0, 7, 2), RULES);
         assertTrue(r.assessmentMissing());
-        assertEquals(new BigDecimal("60.00"), r.residentScore());
-        assertEquals(new BigDecimal("51.18"), r.total());
-        assertEquals(Grade.UNQUALIFIED, r.grade());
+        assertEquals(new BigDecimal("75.00"), r.residentScore());
+        assertEquals(new BigDecimal("66.30"), r.total());
+        assertEquals(Grade.BASICALLY_QUALIFIED, r.grade());
     }
 
     @Test
@@ -51,7 +52,7 @@ class GradingTest {
         GradeRow r = Grading.grade(account(-6, "50", 2, 2, 1, 1), RULES);
         assertEquals(new BigDecimal("0.00"), r.pointsScore());
         assertEquals(new BigDecimal("0.00"), r.beneficiaryScore());
-        assertEquals(new BigDecimal("15.00"), r.total()); // 0.3 × 50
+        assertEquals(new BigDecimal("20.00"), r.total()); // 0.4 × 50
     }
 
     @Test

@@ -4,10 +4,7 @@ import java.time.YearMonth;
 import java.util.Map;
 import org.linli.adapters.dynamo.Attr;
 import org.linli.adapters.dynamo.DynamoCalls;
-import org.linli.adapters.dynamo.cases.DynamoCaseStore;
 import org.linli.adapters.dynamo.volunteer.VolunteerKeys;
-import org.linli.cases.Case;
-import org.linli.core.Page;
 import org.linli.cycle.CommunityActivity;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -15,23 +12,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
- * {@link CommunityActivity} on two tables: the cases' {@code ByCommunityMonth} index, and the
- * volunteer table's month leaderboard partition, counted.
+ * {@link CommunityActivity} on the volunteer table: the month's leaderboard partition, counted.
  */
 public final class DynamoCommunityActivity implements CommunityActivity {
     private final DynamoDbClient dynamo;
     private final String volunteerTable;
-    private final DynamoCaseStore cases;
 
-    public DynamoCommunityActivity(DynamoDbClient dynamo, DynamoCaseStore cases, String volunteerTable) {
+    public DynamoCommunityActivity(DynamoDbClient dynamo, String volunteerTable) {
         this.dynamo = dynamo;
         this.volunteerTable = volunteerTable;
-        this.cases = cases;
-    }
-
-    @Override
-    public Page<Case> casesOpened(String community, YearMonth month, int limit, String cursor) {
-        return cases.openedIn(community, month, limit, cursor);
     }
 
     @Override
