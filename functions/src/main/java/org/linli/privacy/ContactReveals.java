@@ -51,7 +51,7 @@ public final class ContactReveals {
         if (ReportReaders.disclosure(r, c, viewer) != Disclosure.FULL) {
             throw new Forbidden("Only the staff handling this case are shown its contacts.");
         }
-        // A retried reveal (the same Idempotency-Key) is the same entry, not a second one.
+        // A retried reveal (the same Idempotency-Key) answers the same id; it showed the contact again, so it is recorded again under it.
         String entryId = idempotencyKey == null ? Ids.random("acc", now) : Ids.derived("acc", viewer.userId(), caseId, idempotencyKey);
         return new Reveal(r, c, new Disclosed(List.of(AccessEntry.subject("case", caseId), AccessEntry.subject("report", reportId)),
                 AccessEntry.Purpose.REVEAL, reason, entryId));

@@ -90,7 +90,7 @@ public final class Operations {
             Map.entry("POST /auth/wechat-login", "DynamoDb.GetItem=1,DynamoDb.PutItem=2,SecretsManager.GetSecretValue<=2"),
             Map.entry("POST /auth/refresh", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,DynamoDb.DeleteItem=1"),
             Map.entry("GET /me", "DynamoDb.GetItem=1"),
-            Map.entry("GET /admin/users/{userId}", "DynamoDb.GetItem<=3,DynamoDb.Query=1"),
+            Map.entry("GET /admin/users/{userId}", "DynamoDb.GetItem<=4,DynamoDb.Query=1"),
             Map.entry("POST /admin/users/{userId}/grants", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
             Map.entry("POST /admin/users/{userId}/revocations", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
             Map.entry("POST /admin/users/{userId}/disable", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
