@@ -14,6 +14,8 @@ public final class ApiRoutes {
             Map.entry("org.linli.handlers.UserAdminApi", List.of("GET /admin/users/{userId}",
                     "POST /admin/users/{userId}/grants", "POST /admin/users/{userId}/revocations",
                     "POST /admin/users/{userId}/disable")),
+            Map.entry("org.linli.handlers.PrivacyApi", List.of("POST /cases/{caseId}/contact-reveals",
+                    "GET /cases/{caseId}/contact-reveals", "GET /admin/access-log", "DELETE /me", "POST /admin/users/{userId}/erasure")),
             Map.entry("org.linli.handlers.ReportsApi", List.of("POST /reports", "GET /reports/{reportId}",
                     "GET /me/reports")),
             Map.entry("org.linli.handlers.CasesApi", List.of("GET /cases/{caseId}", "GET /cases/{caseId}/audit",

@@ -37,7 +37,7 @@ public final class CaseEventsConsumer implements RequestHandler<SQSEvent, SQSBat
     }
 
     private CaseEventsConsumer(Wiring w) {
-        this(List.of(notifications(w.notifier()), kpis(w.kpiFolder())));
+        this(List.of(notifications(w.notifier()), kpis(w.kpiFolder()), retention(w.closedCases())));
     }
 
     public CaseEventsConsumer(List<Subscriber> subscribers) {
@@ -52,6 +52,15 @@ public final class CaseEventsConsumer implements RequestHandler<SQSEvent, SQSBat
     /** The KPI counters of every unit the case counts in, guarded by the case's fold record. */
     public static Subscriber kpis(KpiFolder folder) {
         return subscriber("kpis", e -> folder.fold(e.caseId(), e.version()).name());
+    }
+
+    /** The retention index: a case that closes (or is rejected) is noted under that day, for the retention job (docs/privacy.md). */
+    public static Subscriber retention(org.linli.privacy.ClosedCases closed) {
+        return subscriber("retention", e -> {
+            if (e.to() != org.linli.cases.CaseStatus.CLOSED && e.to() != org.linli.cases.CaseStatus.REJECTED) return "-";
+            closed.closed(e.caseId(), java.time.LocalDate.ofInstant(e.at(), org.linli.core.Times.CHINA));
+            return "NOTED";
+        });
     }
 
     static Subscriber subscriber(String name, java.util.function.Function<CaseEvent, String> work) {

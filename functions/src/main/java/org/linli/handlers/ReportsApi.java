@@ -96,6 +96,11 @@ public final class ReportsApi extends ApiHandler {
         Report r = reports.find(id).orElseThrow(() -> new NotFound("report", id));
         Case c = r.caseId() == null ? null : cases.find(r.caseId()).orElse(null);
         Disclosure shown = ReportReaders.disclosure(r, c, me);
+        if (shown == Disclosure.FULL && !r.reporterId().equals(me.userId()) && r.content().contact().present()) {
+            // Staff shown a resident's contact whole: recorded in the access log (PIPL), as an explicit reveal is.
+            request.disclosed(new org.linli.privacy.Disclosed(java.util.List.of(org.linli.privacy.AccessEntry.subject("report", id),
+                    org.linli.privacy.AccessEntry.subject("case", c == null ? "none" : c.id())), org.linli.privacy.AccessEntry.Purpose.HANDLING, null));
+        }
         return ApiResponse.ok(ReportViews.report(r, c, categories, shown));
     }
 

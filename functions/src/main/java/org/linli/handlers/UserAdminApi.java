@@ -30,6 +30,7 @@ import org.linli.wiring.Wiring;
  */
 public final class UserAdminApi extends ApiHandler {
     private final Promotions promotions;
+    private final UserStore users;
 
     public UserAdminApi() {
         this(Wiring.current());
@@ -58,6 +59,7 @@ public final class UserAdminApi extends ApiHandler {
     public UserAdminApi(UserStore users, GrantTargets targets, Clock clock) {
         super(clock);
         this.promotions = new Promotions(users, targets, clock);
+        this.users = users;
         Access admins = Access.roles(Role.ADMIN).system();
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
                 Route.of("GET /admin/users/{userId}", admins, this::get).personal(),
@@ -75,6 +77,7 @@ public final class UserAdminApi extends ApiHandler {
         ObjectNode o = AccountViews.account(u);
         var history = o.putArray("grantChanges");
         for (GrantChange c : promotions.history(r.principal(), id, 50)) history.add(AccountViews.grantChange(c));
+        users.findErasure(id).ifPresent(e -> o.set("erasure", org.linli.views.privacy.PrivacyViews.erasure(e)));
         return ApiResponse.ok(o);
     }
 

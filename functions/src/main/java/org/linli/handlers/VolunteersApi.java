@@ -82,8 +82,11 @@ public final class VolunteersApi extends ApiHandler {
 
     private ApiResponse registrations(ApiRequest r) {
         MembershipStatus status = QueryParams.enumParam(r, "status", MembershipStatus.class);
-        return ApiResponse.ok(Views.page(memberships.inCommunity(r.principal(), r.pathParam("code"), status,
-                r.limit(20, 100), r.cursor()), VolunteerViews::membership));
+        var page = memberships.inCommunity(r.principal(), r.pathParam("code"), status, r.limit(20, 100), r.cursor());
+        // The list shows volunteers' names and phones whole: recorded in the access log (PIPL).
+        if (!page.items().isEmpty()) r.disclosed(new org.linli.privacy.Disclosed(java.util.List.of(org.linli.privacy.AccessEntry.subject(
+                "volunteers", r.pathParam("code"))), org.linli.privacy.AccessEntry.Purpose.VOLUNTEER_LIST, null));
+        return ApiResponse.ok(Views.page(page, VolunteerViews::membership));
     }
 
     private ApiResponse decide(ApiRequest r) {

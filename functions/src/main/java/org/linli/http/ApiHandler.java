@@ -162,8 +162,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         String key = request.header("idempotency-key").orElse(null);
         for (int i = 0; i < shown.size(); i++) {
             Disclosed d = shown.get(i);
-            // A retried reveal (same Idempotency-Key) is the same entry, not a second one.
-            String id = key == null ? Ids.random("acc", now)
+            // A retried request (same Idempotency-Key) is recorded under the same entry id.
+            String id = d.entryId() != null ? d.entryId() : key == null ? Ids.random("acc", now)
                     : Ids.derived("acc", viewer.userId(), route.key(), key, d.subjects().get(0), String.valueOf(i));
             accessLog.get().record(new AccessEntry(id, viewer.userId(), d.subjects(), d.purpose(), d.reason(), now));
         }

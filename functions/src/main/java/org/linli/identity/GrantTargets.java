@@ -12,4 +12,17 @@ public interface GrantTargets {
 
     /** Which of these codes name registered departments. */
     Set<String> departments(Collection<String> codes);
+
+    /** No targets at all: for a Promotions that only changes an account's status (erasure), never grants. */
+    GrantTargets NONE = new GrantTargets() {
+        @Override
+        public Map<String, Level> levels(Collection<String> codes) {
+            return Map.of();
+        }
+
+        @Override
+        public Set<String> departments(Collection<String> codes) {
+            return Set.of();
+        }
+    };
 }

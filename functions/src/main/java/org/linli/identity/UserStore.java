@@ -37,6 +37,11 @@ public interface UserStore {
     /** Forgets which user a unionid belongs to (erasure). */
     void unlinkUnionId(String unionId);
 
+    /** Stores the erasure record of a user (one per user, the newest request). */
+    void saveErasure(ErasureRecord record);
+
+    java.util.Optional<ErasureRecord> findErasure(String userId);
+
     /** The newest grant changes of a user first. */
     List<GrantChange> grantChanges(String userId, int limit);
 

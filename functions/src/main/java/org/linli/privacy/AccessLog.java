@@ -4,7 +4,7 @@ import org.linli.core.Page;
 
 /** Where access entries are kept (three years, PIPL art. 56) and read back by administrators. */
 public interface AccessLog {
-    /** Stores an entry; storing the same entry id again changes nothing (a retried request). */
+    /** Stores an entry (a retried request stores it again, at its own time, under the same id). */
     void record(AccessEntry entry);
 
     /** Entries about one subject, newest first. */

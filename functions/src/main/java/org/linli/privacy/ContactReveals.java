@@ -40,7 +40,7 @@ public final class ContactReveals {
     public record Reveal(Report report, Case kase, Disclosed disclosed) {}
 
     /** @throws Forbidden when the viewer does not handle the case; NotFound when the report is not the case's */
-    public Reveal reveal(Principal viewer, String caseId, JsonNode body) {
+    public Reveal reveal(Principal viewer, String caseId, JsonNode body, String idempotencyKey, java.time.Instant now) {
         JsonInput in = JsonInput.root(body, Set.of("reportId", "reason"));
         String reportId = in.requiredString("reportId", 1, 64, JsonInput.TextRule.SINGLE_LINE);
         String reason = in.requiredString("reason", 2, 200, JsonInput.TextRule.SINGLE_LINE);
@@ -51,8 +51,10 @@ public final class ContactReveals {
         if (ReportReaders.disclosure(r, c, viewer) != Disclosure.FULL) {
             throw new Forbidden("Only the staff handling this case are shown its contacts.");
         }
+        // A retried reveal (the same Idempotency-Key) answers the same id; it showed the contact again, so it is recorded again under it.
+        String entryId = idempotencyKey == null ? Ids.random("acc", now) : Ids.derived("acc", viewer.userId(), caseId, idempotencyKey);
         return new Reveal(r, c, new Disclosed(List.of(AccessEntry.subject("case", caseId), AccessEntry.subject("report", reportId)),
-                AccessEntry.Purpose.REVEAL, reason));
+                AccessEntry.Purpose.REVEAL, reason, entryId));
     }
 
     /** Who was shown this case's contacts, newest first: to staff who may see the case. */

@@ -56,9 +56,12 @@ import org.linli.cycle.CycleStore;
 import org.linli.cycle.DispatchQueue;
 import org.linli.cycle.Dispatcher;
 import org.linli.cycle.Summaries;
+import org.linli.adapters.dynamo.cases.DynamoPersonalData;
 import org.linli.adapters.dynamo.privacy.DynamoAccessLog;
 import org.linli.identity.AccessTokens;
 import org.linli.identity.AccountCheck;
+import org.linli.identity.GrantTargets;
+import org.linli.identity.Promotions;
 import org.linli.identity.Login;
 import org.linli.identity.TokenKeys;
 import org.linli.identity.VerifyingKeys;
@@ -78,6 +81,10 @@ import org.linli.open311.ApiKeys;
 import org.linli.open311.ServiceRequests;
 import org.linli.patrol.PatrolStore;
 import org.linli.privacy.AccessLog;
+import org.linli.privacy.ClosedCases;
+import org.linli.privacy.ContactReveals;
+import org.linli.privacy.Erasures;
+import org.linli.privacy.Retention;
 import org.linli.report.AssignmentQueue;
 import org.linli.report.ReportIntake;
 import org.linli.report.ReportStore;
@@ -320,6 +327,26 @@ public final class Wiring {
 
     private final Lazy<AccountCheck> accountCheck = lazy(() -> new AccountCheck(users()));
     private final Lazy<AccessLog> accessLog = lazy(() -> new DynamoAccessLog(AwsClients.dynamo(), env().require("ACCESS_LOG_TABLE")));
+
+    private final Lazy<DynamoPersonalData> personalData = lazy(() -> new DynamoPersonalData(AwsClients.dynamo(), casesTable()));
+
+    /** The retention index of closed cases (written by the case-event consumer, read by the retention job). */
+    public ClosedCases closedCases() {
+        return personalData.get();
+    }
+
+    public ContactReveals contactReveals() {
+        return new ContactReveals(reportStore(), caseStore(), accessLog());
+    }
+
+    public Erasures erasures() {
+        return new Erasures(users(), new Promotions(users(), GrantTargets.NONE, clock()), reportStore(), personalData.get(), clock());
+    }
+
+    /** The retention policy: RETENTION_DAYS (template parameter RetentionDays, default 180) after a case closed. */
+    public Retention retention() {
+        return new Retention(personalData.get(), personalData.get(), java.time.Duration.ofDays(Integer.parseInt(env().getOr("RETENTION_DAYS", "180"))), clock());
+    }
 
     /** The access log (built on first use: only functions that show personal data whole have ACCESS_LOG_TABLE). */
     public AccessLog accessLog() {

@@ -47,6 +47,9 @@ public class InMemoryUsers implements UserStore {
     }
 
     @Override public synchronized void unlinkUnionId(String unionId) { unionLinks.remove(unionId); }
+    public final Map<String, org.linli.identity.ErasureRecord> erasures = new HashMap<>();
+    @Override public synchronized void saveErasure(org.linli.identity.ErasureRecord e) { erasures.put(e.userId(), e); }
+    @Override public synchronized Optional<org.linli.identity.ErasureRecord> findErasure(String id) { return Optional.ofNullable(erasures.get(id)); }
 
     @Override
     public synchronized List<GrantChange> grantChanges(String userId, int limit) {

@@ -61,6 +61,13 @@ class AuthorizationMatrixIntegrationTest {
         expect("GET /cases/{caseId}",                                "200/404 404/404 200/403 200/403 200/403 200/403 200/403 200/403 200/200");
         expect("GET /cases/{caseId}/audit",                          "200/404 404/404 200/403 200/403 200/403 200/403 200/403 200/403 200/200");
         expect("POST /cases/{caseId}/actions/{action}",              "409/404 404/404 200/403 409/403 200/403 200/403 200/403 200/403 200/200");
+        // Privacy (PIPL): a recorded reveal for the staff handling the case (others see it masked: 403); its list for
+        // staff who see the case; the access log and erasing another's account for administrators; erasing one's own for anyone.
+        expect("POST /cases/{caseId}/contact-reveals",               "403/403 403/403 200/403 403/403 200/403 200/403 200/403 200/403 200/200");
+        expect("GET /cases/{caseId}/contact-reveals",                "403/403 403/403 200/403 200/403 200/403 200/403 200/403 200/403 200/200");
+        expect("GET /admin/access-log",                              "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
+        expect("DELETE /me",                                         "202/202 202/202 202/202 202/202 202/202 202/202 202/202 202/202 202/202");
+        expect("POST /admin/users/{userId}/erasure",                 "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 202/202");
         expect("GET /me/cases",                                      "403/403 403/403 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // Queues and lists of a node: staff who work for exactly that node (administrators: any).
         expect("GET /dispatch/{nodeCode}/unassigned",                "403/403 403/403 200/403 200/403 200/403 200/403 200/403 200/403 200/200");

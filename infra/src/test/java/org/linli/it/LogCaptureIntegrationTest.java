@@ -149,6 +149,22 @@ class LogCaptureIntegrationTest {
                     + "&phone=" + url(OPEN311_NAME), Map.of("Content-Type", "application/x-www-form-urlencoded"));
             // A forged token naming the reporter's phone as its subject.
             expect(steps, 401, api.get("/me", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMzk4NzY1NDMyMSJ9.c2ln"));
+
+            // PIPL (issue 13): the access log read by an administrator, then the reporter erases his account and
+            // an administrator erases the newcomer's; the erasures run to the end while the logs are captured.
+            String admin = api.login("admin");
+            expect(steps, 200, api.get("/admin/access-log?subject=report:" + reportId, admin));
+            expect(steps, 200, api.get("/admin/access-log?viewer=" + assignee, admin));
+            expect(steps, 202, api.call("DELETE", "/me", token, null, Map.of()));
+            expect(steps, 202, api.call("DELETE", "/me", token, null, Map.of()));
+            String newcomerId = api.get("/me", newcomer).json().path("userId").asText();
+            expect(steps, 202, api.post("/admin/users/" + newcomerId + "/erasure", admin, "{\"reason\":\"本人来电申请删除，" + VOLUNTEER_NAME
+                    + "\"}"));
+            String reporterId = api.get("/reports/" + reportId, dispatcher).json().path("reportId").asText();
+            for (String who : List.of(login.path("user").path("userId").asText(), newcomerId)) {
+                Eventually.await(Duration.ofSeconds(30), () -> api.get("/admin/users/" + who, admin).json(),
+                        j -> j.path("erasure").path("state").asText().equals("DONE"), "the erasure of " + reporterId);
+            }
             System.out.println("logcapture: scenario done");
         } finally {
             capture.stop();

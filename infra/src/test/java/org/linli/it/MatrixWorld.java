@@ -387,6 +387,17 @@ final class MatrixWorld {
         s.put("POST /cases/{caseId}/actions/{action}", x -> new AuthorizationMatrixIntegrationTest.Call("POST",
                 "/cases/" + x.theCase().caseId() + "/actions/add-note", "{\"note\":\"矩阵测试\"}", x.caller(),
                 Map.of("Content-Type", "application/json", "Idempotency-Key", "matrix-" + UUID.randomUUID())));
+        // privacy (PIPL): the reveal is for the staff handling the case; the reveals list for staff who see the case
+        s.put("POST /cases/{caseId}/contact-reveals", x -> new AuthorizationMatrixIntegrationTest.Call("POST",
+                "/cases/" + x.theCase().caseId() + "/contact-reveals", "{\"reportId\":\"" + x.theCase().reportId()
+                + "\",\"reason\":\"矩阵测试\"}", x.caller(), Map.of("Content-Type", "application/json", "Idempotency-Key", "matrix-" + UUID.randomUUID())));
+        s.put("GET /cases/{caseId}/contact-reveals", x -> get("/cases/" + x.theCase().caseId() + "/contact-reveals", x.caller()));
+        s.put("GET /admin/access-log", x -> get("/admin/access-log?subject=report:" + x.theCase().reportId(), x.caller()));
+        // Erasure erases the caller: a new resident each time, whatever the row's role (the route is one's own).
+        s.put("DELETE /me", x -> new AuthorizationMatrixIntegrationTest.Call("DELETE", "/me", null, user(Set.of(Grant.of(Role.RESIDENT))),
+                Map.of()));
+        s.put("POST /admin/users/{userId}/erasure", x -> post("/admin/users/" + user(Set.of(Grant.of(Role.RESIDENT))).userId()
+                + "/erasure", "{\"reason\":\"矩阵\"}", x.caller()));
         s.put("GET /me/cases", x -> get("/me/cases", x.caller()));
         s.put("GET /dispatch/{nodeCode}/unassigned", x -> get("/dispatch/" + x.node() + "/unassigned", x.caller()));
         s.put("GET /supervision/{nodeCode}/overdue", x -> get("/supervision/" + x.node() + "/overdue", x.caller()));

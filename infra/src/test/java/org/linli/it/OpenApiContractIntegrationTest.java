@@ -96,7 +96,9 @@ class OpenApiContractIntegrationTest {
         post("POST /admin/users/{userId}/revocations", "/admin/users/" + promoted + "/revocations", admin,
                 "{\"role\":\"GRID_WORKER\",\"reason\":\"契约测试\"}");
         post("POST /admin/users/{userId}/grants", "/admin/users/" + promoted + "/grants", admin, "{\"role\":\"MAYOR\"}");
-        post("POST /admin/users/{userId}/disable", "/admin/users/" + promoted + "/disable", admin, "{\"reason\":\"契约测试\"}");
+        String leaver = post("POST /auth/wechat-login", "/auth/wechat-login", null, "{\"code\":\"contract-leaver-" + UUID.randomUUID() + "\"}")
+                .json().path("user").path("userId").asText();
+        post("POST /admin/users/{userId}/disable", "/admin/users/" + leaver + "/disable", admin, "{\"reason\":\"契约测试\"}");
         post("POST /admin/users/{userId}/grants", "/admin/users/" + promoted + "/grants", resident,
                 "{\"role\":\"ADMIN\",\"reason\":\"x\"}");
         get("GET /admin/users/{userId}", "/admin/users/usr_00000000000000000000000000", admin);
@@ -115,6 +117,20 @@ class OpenApiContractIntegrationTest {
         post("POST /cases/{caseId}/actions/{action}", "/cases/" + caseId + "/actions/add-note", dispatcher, "{\"note\":\"已联系\"}");
         post("POST /cases/{caseId}/actions/{action}", "/cases/" + caseId + "/actions/resolve", resident, "{\"result\":\"x\"}");
         get("GET /cases/{caseId}", "/cases/case_00000000000000000000000000", dispatcher);
+
+        // privacy (issue 13, PIPL): a recorded reveal, the case's reveals, the access log, erasures
+        post("POST /cases/{caseId}/contact-reveals", "/cases/" + caseId + "/contact-reveals", dispatcher,
+                "{\"reportId\":\"" + reportId + "\",\"reason\":\"电话回访\"}");
+        post("POST /cases/{caseId}/contact-reveals", "/cases/" + caseId + "/contact-reveals", dispatcher, "{\"reportId\":\"x\"}");
+        get("GET /cases/{caseId}/contact-reveals", "/cases/" + caseId + "/contact-reveals", dispatcher);
+        get("GET /admin/access-log", "/admin/access-log?subject=report:" + reportId, admin);
+        get("GET /admin/access-log", "/admin/access-log", admin);
+        Api.Answer quitter = post("POST /auth/wechat-login", "/auth/wechat-login", null, "{\"code\":\"contract-quitter-" + UUID.randomUUID() + "\"}");
+        check("DELETE /me", "/me", quitter.json().path("accessToken").asText(), null, Map.of());
+        String erasedId = post("POST /auth/wechat-login", "/auth/wechat-login", null, "{\"code\":\"contract-erased-" + UUID.randomUUID() + "\"}")
+                .json().path("user").path("userId").asText();
+        post("POST /admin/users/{userId}/erasure", "/admin/users/" + erasedId + "/erasure", admin, "{\"reason\":\"契约测试\"}");
+        get("GET /admin/users/{userId}", "/admin/users/" + erasedId, admin);
         get("GET /me/cases", "/me/cases", worker);
         get("GET /dispatch/{nodeCode}/unassigned", "/dispatch/DEMO-W/unassigned", street);
         get("GET /supervision/{nodeCode}/overdue", "/supervision/DEMO-W/overdue?level=COMMUNITY", street);

@@ -90,10 +90,19 @@ public final class Operations {
             Map.entry("POST /auth/wechat-login", "DynamoDb.GetItem=1,DynamoDb.PutItem=2,SecretsManager.GetSecretValue<=2"),
             Map.entry("POST /auth/refresh", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,DynamoDb.DeleteItem=1"),
             Map.entry("GET /me", "DynamoDb.GetItem=1"),
-            Map.entry("GET /admin/users/{userId}", "DynamoDb.GetItem<=3,DynamoDb.Query=1"),
+            Map.entry("GET /admin/users/{userId}", "DynamoDb.GetItem<=4,DynamoDb.Query=1"),
             Map.entry("POST /admin/users/{userId}/grants", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
             Map.entry("POST /admin/users/{userId}/revocations", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
             Map.entry("POST /admin/users/{userId}/disable", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
+            // PIPL (docs/privacy.md): a reveal is the account check, the case and the report, and one batch of the
+            // access entry (one item per subject); erasures read the account and its record, write the record twice,
+            // erase each report's contact and the account (a transaction with its change record).
+            Map.entry("POST /cases/{caseId}/contact-reveals", "DynamoDb.GetItem=3,DynamoDb.BatchWriteItem=1"),
+            Map.entry("GET /cases/{caseId}/contact-reveals", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
+            Map.entry("GET /admin/access-log", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
+            Map.entry("DELETE /me", "DynamoDb.GetItem=3,DynamoDb.PutItem=2,DynamoDb.Query=1,DynamoDb.UpdateItem<=50,DynamoDb.DeleteItem<=1,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /admin/users/{userId}/erasure", "DynamoDb.GetItem=4,DynamoDb.PutItem=2,DynamoDb.Query=1,DynamoDb.UpdateItem<=50,DynamoDb.DeleteItem<=1,DynamoDb.TransactWriteItems=1"),
+            Map.entry("schedule retention", "DynamoDb.Query<=16,DynamoDb.GetItem<=40,DynamoDb.UpdateItem<=40,DynamoDb.DeleteItem<=20"),
             Map.entry("POST /reports", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
             Map.entry("consumer AssignmentFunction", "DynamoDb.GetItem<=2,DynamoDb.BatchGetItem<=1,DynamoDb.Query<=4,DynamoDb.TransactWriteItems<=2,Sqs.SendMessage=1"),
             Map.entry("GET /reports/{reportId}", "DynamoDb.GetItem=2"),
@@ -119,7 +128,7 @@ public final class Operations {
             Map.entry("POST /territory/imports/{jobId}/commit", "DynamoDb.GetItem=1"),
             Map.entry("POST /volunteers", "DynamoDb.GetItem<=3,DynamoDb.PutItem=1"),
             Map.entry("GET /me/volunteer", "DynamoDb.GetItem=1"),
-            Map.entry("GET /communities/{code}/volunteers", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
+            Map.entry("GET /communities/{code}/volunteers", "DynamoDb.GetItem=1,DynamoDb.Query=1,DynamoDb.BatchWriteItem=1"),
             Map.entry("POST /volunteers/{memberId}/decision", "DynamoDb.GetItem=2,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1"),
             Map.entry("POST /volunteers/{memberId}/appraisals", "DynamoDb.GetItem=2,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
             Map.entry("GET /me/points", "DynamoDb.Query=1"),
@@ -169,7 +178,7 @@ public final class Operations {
             Map.entry("schedule intake-sweep", "DynamoDb.Query=4,DynamoDb.GetItem<=40,DynamoDb.BatchGetItem<=40,DynamoDb.TransactWriteItems<=40,Sqs.SendMessage<=40"),
             Map.entry("schedule case-sweep", "DynamoDb.Query=4,DynamoDb.BatchGetItem<=40,DynamoDb.TransactWriteItems<=40,Sqs.SendMessage<=40"),
             Map.entry("schedule patrol-plan", "DynamoDb.GetItem=1,DynamoDb.BatchGetItem<=1,DynamoDb.Query<=24,DynamoDb.UpdateItem<=48"),
-            Map.entry("consumer CaseEventsFunction", "DynamoDb.Query<=1,DynamoDb.GetItem<=1,DynamoDb.PutItem<=1,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1,Sqs.SendMessageBatch<=1"),
+            Map.entry("consumer CaseEventsFunction", "DynamoDb.Query<=1,DynamoDb.GetItem<=1,DynamoDb.PutItem<=2,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1,Sqs.SendMessageBatch<=1"),
             Map.entry("consumer NotificationFunction", "DynamoDb.BatchGetItem<=1,DynamoDb.PutItem<=1,DynamoDb.UpdateItem<=1"),
             Map.entry("consumer RatingFunction", "DynamoDb.TransactWriteItems<=1"),
             Map.entry("schedule cycle contact", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"),
@@ -230,7 +239,7 @@ public final class Operations {
     private String reportsAndCases() {
         JsonNode report = http("POST /reports", "/reports", Map.of(), """
                 {"category":"sanitation","description":"垃圾未清运","location":{"lat":37.8521,"lng":113.5667,"datum":"GCJ02"},
-                 "contact":{"name":"王芳","phone":"13812341234"}}""", RESIDENT, 202, "DynamoDb.TransactWriteItems=1,Sqs.SendMessage=1");
+                 "contact":{"name":"王芳","phone":"13812341234"}}""", RESIDENT, 202, "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1,Sqs.SendMessage=1");
         String reportId = report.path("reportId").asText();
         // The assignment consumer on a report stored as intake would (intake's own message is the local cloud's to consume).
         var store = new org.linli.adapters.dynamo.cases.DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
@@ -250,6 +259,7 @@ public final class Operations {
         http("POST /cases/{caseId}/actions/{action}", "/cases/" + caseId + "/actions/add-note",
                 Map.of("caseId", caseId, "action", "add-note"), "{\"note\":\"已联系\"}", DISPATCHER, 200, "");
         http("GET /me/cases", "/me/cases", Map.of(), null, WORKER, 200, "");
+        privacy(caseId, fresh.id());
         http("GET /dispatch/{nodeCode}/unassigned", "/dispatch/DEMO-W/unassigned", Map.of("nodeCode", "DEMO-W"), null, STREET, 200, "");
         http("GET /supervision/{nodeCode}/overdue", "/supervision/DEMO-W/overdue", Map.of("nodeCode", "DEMO-W"),
                 Map.of("level", "COMMUNITY"), null, STREET, 200, "");
@@ -264,6 +274,20 @@ public final class Operations {
         http("GET /communities/{code}/summaries/{month}", "/communities/DEMO-W1/summaries/2020-01",
                 Map.of("code", "DEMO-W1", "month", "2020-01"), null, DISPATCHER, 404, "");
         return caseId;
+    }
+
+    /** PIPL: a recorded reveal by the staff handling the case, the case's reveals, the access log, the two erasures. */
+    private void privacy(String caseId, String reportId) {
+        Map<String, String> c = Map.of("caseId", caseId);
+        http("POST /cases/{caseId}/contact-reveals", "/cases/" + caseId + "/contact-reveals", c,
+                "{\"reportId\":\"" + reportId + "\",\"reason\":\"电话回访\"}", DISPATCHER, 200, "");
+        http("GET /cases/{caseId}/contact-reveals", "/cases/" + caseId + "/contact-reveals", c, null, DISPATCHER, 200, "");
+        http("GET /admin/access-log", "/admin/access-log", Map.of(), Map.of("subject", "report:" + reportId), null, ADMIN, 200, "");
+        String leaving = newUser("bench-erasure-" + UUID.randomUUID());
+        http("DELETE /me", "/me", Map.of(), null, leaving, "RESIDENT", "", 202, "");
+        String erased = newUser("bench-erased-" + UUID.randomUUID());
+        http("POST /admin/users/{userId}/erasure", "/admin/users/" + erased + "/erasure", Map.of("userId", erased),
+                "{\"reason\":\"本人书面申请\"}", ADMIN, 202, "");
     }
 
     private void territory() {
@@ -388,7 +412,7 @@ public final class Operations {
 
     private void consumersAndSchedules() {
         for (String task : List.of("intake-sweep:IntakeSweepFunction", "case-sweep:CaseSweepFunction",
-                "patrol-plan:PatrolPlanFunction")) {
+                "patrol-plan:PatrolPlanFunction", "retention:RetentionFunction")) {
             String[] t = task.split(":");
             schedule("schedule " + t[0], t[1], "{\"task\":\"" + t[0] + "\"}", "");
         }

@@ -68,6 +68,13 @@ public final class CasesKeys {
 
     private CasesKeys() {}
 
+    /** The retention index: a case noted under the day it closed (privacy.ClosedCases). */
+    public static final String CLOSED_DAY = "CLOSED#";
+
+    public static Map<String, AttributeValue> closedOn(java.time.LocalDate day, String caseId) {
+        return TableKeys.key(CLOSED_DAY + day, caseId);
+    }
+
     public static Map<String, AttributeValue> report(String id) {
         return Map.of(PK, Attr.s("REPORT#" + id), SK, Attr.s("REPORT"));
     }

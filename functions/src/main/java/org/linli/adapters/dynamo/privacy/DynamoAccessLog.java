@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * {@link AccessLog} on its own table. An entry is one BatchWriteItem of one item per subject (the
- * same id and time: a retry overwrites, never adds); entries expire after three years (TTL).
+ * {@link AccessLog} on its own table. An entry is one BatchWriteItem of one item per subject,
+ * keyed by time and id; entries expire after three years (TTL).
  */
 public final class DynamoAccessLog implements AccessLog {
     /** PIPL art. 56 asks to keep records of processing at least three years. */

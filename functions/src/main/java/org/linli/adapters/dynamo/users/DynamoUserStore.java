@@ -15,6 +15,7 @@ import org.linli.adapters.dynamo.TableKeys;
 import org.linli.adapters.dynamo.Transactions;
 import org.linli.core.Times;
 import org.linli.identity.AccountStatus;
+import org.linli.identity.ErasureRecord;
 import org.linli.identity.Grant;
 import org.linli.identity.GrantChange;
 import org.linli.identity.RefreshSession;
@@ -105,6 +106,33 @@ public final class DynamoUserStore implements UserStore {
     @Override
     public void unlinkUnionId(String unionId) {
         DynamoCalls.call("DeleteItem union link", () -> dynamo.deleteItem(b -> b.tableName(table).key(UsersKeys.unionLink(unionId))));
+    }
+
+    @Override
+    public void saveErasure(ErasureRecord e) {
+        Map<String, AttributeValue> item = new HashMap<>(UsersKeys.erasure(e.userId()));
+        item.put("userId", Attr.s(e.userId()));
+        item.put("requestedBy", Attr.s(e.requestedBy()));
+        item.put("bySelf", AttributeValue.fromBool(e.bySelf()));
+        Attr.put(item, "reason", e.reason());
+        item.put("requestedAt", Attr.s(Times.stored(e.requestedAt())));
+        item.put("state", Attr.s(e.state().name()));
+        item.put("reportsAnonymised", Attr.n(e.reportsAnonymised()));
+        if (e.doneAt() != null) item.put("doneAt", Attr.s(Times.stored(e.doneAt())));
+        DynamoCalls.call("PutItem erasure", () -> dynamo.putItem(b -> b.tableName(table).item(item)));
+    }
+
+    @Override
+    public Optional<ErasureRecord> findErasure(String userId) {
+        var r = DynamoCalls.call("GetItem erasure", () -> dynamo.getItem(b -> b.tableName(table).key(UsersKeys.erasure(userId))
+                .consistentRead(true)));
+        if (!r.hasItem() || r.item().isEmpty()) return Optional.empty();
+        var i = r.item();
+        String done = Attr.str(i, "doneAt");
+        return Optional.of(new ErasureRecord(Attr.str(i, "userId"), Attr.str(i, "requestedBy"),
+                i.containsKey("bySelf") && Boolean.TRUE.equals(i.get("bySelf").bool()), Attr.str(i, "reason"),
+                Times.parseStored(Attr.str(i, "requestedAt")), ErasureRecord.State.valueOf(Attr.str(i, "state")),
+                (int) Attr.num(i, "reportsAnonymised", 0), done == null ? null : Times.parseStored(done)));
     }
 
     @Override

@@ -23,6 +23,11 @@ public final class UsersKeys {
         return TableKeys.key(USER + userId, "PROFILE");
     }
 
+    /** The erasure record of a user, in his partition (kept after the profile is erased). */
+    public static Map<String, AttributeValue> erasure(String userId) {
+        return TableKeys.key(USER + userId, "ERASURE");
+    }
+
     public static Map<String, AttributeValue> grantChange(String userId, Instant at, String changeId) {
         return TableKeys.key(USER + userId, GRANT + Times.stored(at) + "#" + changeId);
     }
