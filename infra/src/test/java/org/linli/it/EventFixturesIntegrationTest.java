@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,15 +50,6 @@ class EventFixturesIntegrationTest {
         return "linli-" + cloud.functionEnv("AuthorizerFunction").getOrDefault("LINLI_STAGE", "local") + "-";
     }
 
-    private static String fixture(String path) {
-        try (InputStream in = EventFixturesIntegrationTest.class.getResourceAsStream("/events/" + path)) {
-            if (in == null) throw new AssertionError("no fixture events/" + path);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     @TestFactory
     List<DynamicTest> eachScheduleOfTheTemplateHasItsFixtureAndItsFunctionRunsIt() {
         List<DynamicTest> tests = new ArrayList<>();
@@ -71,7 +59,7 @@ class EventFixturesIntegrationTest {
             String name = job.name().startsWith(prefix) ? job.name().substring(prefix.length()) : job.name();
             names.add(name);
             tests.add(DynamicTest.dynamicTest(name, () -> {
-                String json = fixture("schedules/" + name + ".json");
+                String json = Events.read("schedules/" + name + ".json");
                 JsonNode event = Json.parse(json);
                 JsonNode input = Json.parse(job.event().input().replace("\"" + SCHEDULED_TIME + "\"",
                         event.has("at") ? Json.write(event.get("at")) : "null"));
