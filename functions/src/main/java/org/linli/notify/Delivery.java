@@ -25,6 +25,12 @@ import org.linli.observability.Log;
 public final class Delivery {
     /** How long a delivery owns a push: far longer than two WeChat calls, far shorter than the queue's visibility timeout. */
     public static final Duration LEASE = Duration.ofSeconds(60);
+    /**
+     * How soon a copy that met another delivery's claim looks again. Not the claim's whole
+     * remainder: a live delivery settles within seconds, so waiting out a 60 s lease only kept the
+     * message in the queue for a minute (and CycleIntegrationTest's 60 s drain wait flaky).
+     */
+    public static final Duration RECHECK = Duration.ofSeconds(5);
 
     private final NotificationStore store;
     private final PushTemplates templates;
@@ -71,9 +77,10 @@ public final class Delivery {
         NotificationStore.PushClaim claim = store.claimPush(n, now, LEASE);
         if (claim instanceof NotificationStore.Settled) return Outcome.ALREADY_PUSHED;
         if (claim instanceof NotificationStore.InFlight f) {
-            // Another copy is being delivered right now: come back when its claim has lapsed, and
-            // find it settled (or claimable, if that delivery died).
-            throw new TooManyRequests("Another delivery holds this push.", Duration.between(now, f.until()));
+            // Another copy is being delivered right now: come back shortly and find it settled (or,
+            // if that delivery died, wait again until its claim lapses and take it over).
+            Duration left = Duration.between(now, f.until());
+            throw new TooManyRequests("Another delivery holds this push.", left.compareTo(RECHECK) < 0 ? left : RECHECK);
         }
         if (batch.throttled) {
             store.settlePush(n, PushStatus.PENDING, "throttled", now);

@@ -162,13 +162,16 @@ class DeliveryTest {
     }
 
     @Test
-    void aCopyArrivingWhileAnotherDeliveryHoldsThePushComesBackAfterTheLease() {
+    void aCopyArrivingWhileAnotherDeliveryHoldsThePushLooksAgainSoonAndTakesOverALapsedClaim() {
         users.add("usr_a", "oA");
         Notification n = reminder("usr_a");
         store.claimPush(n, clock.instant(), Delivery.LEASE); // another consumer is sending it right now
         TooManyRequests later = assertThrows(TooManyRequests.class, () -> deliver(n));
-        assertEquals(Delivery.LEASE, later.retryAfter());
-        clock.advance(Delivery.LEASE.plusSeconds(1)); // that delivery died without settling
+        assertEquals(Delivery.RECHECK, later.retryAfter(), "not the lease's whole minute: a live delivery settles in seconds");
+        clock.advance(Delivery.LEASE.minusSeconds(2));
+        assertEquals(Duration.ofSeconds(2), assertThrows(TooManyRequests.class, () -> deliver(n)).retryAfter(),
+                "never past the lease");
+        clock.advance(Duration.ofSeconds(3)); // that delivery died without settling
         assertEquals(Delivery.Outcome.SENT, deliver(n));
         assertEquals(1, wechat.sent.size());
     }
