@@ -543,8 +543,8 @@ public final class PerfBenchmark {
         long drained = quiet(heat);
         heat.stop();
         double seconds = (drained - t0) / 1e9;
-        say(String.format("%n## Write heat: %,d writes to DynamoDB during the pipeline (%,d reports, %.1f s until the queues drained:"
-                + " %.1f writes a report), extrapolated to %.0f reports/s%n", heat.total(), reports, seconds,
+        say(String.format("%n## Write heat: %,d writes to DynamoDB partitions during the pipeline (items and the index entries they set;"
+                + " %,d reports, %.1f s until the queues drained: %.1f a report), extrapolated to %.0f reports/s%n", heat.total(), reports, seconds,
                 heat.total() / (double) reports, PEAK_REPORTS_PER_SECOND));
         say("| partition key (table or table/index, key) | writes | per report | writes/s here | writes/s at 50 reports/s | over 1,000/s |");
         say("|---|---:|---:|---:|---:|---|");
