@@ -38,6 +38,11 @@ public final class ApiRequest {
         return q == null ? Map.of() : Map.copyOf(q);
     }
 
+    /** The query string as sent, undecoded (null when there is none): repeated parameters stay apart here. */
+    public String rawQuery() {
+        return event.getRawQueryString();
+    }
+
     /** The path as requested. */
     public String rawPath() {
         return event.getRawPath() == null ? "/" : event.getRawPath();

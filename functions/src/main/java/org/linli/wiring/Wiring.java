@@ -174,6 +174,11 @@ public final class Wiring {
         return env.getOr("OPEN311_JURISDICTION_ID", "linli");
     }
 
+    /** The public base URL Open311's discovery names, when the request's own cannot be trusted ({@code OPEN311_PUBLIC_URL}; blank: derived). */
+    public String open311PublicUrl() {
+        return env.getOr("OPEN311_PUBLIC_URL", "");
+    }
+
     /** Whether this is the production stage ({@code LINLI_STAGE}). */
     public boolean production() {
         return "prod".equals(env.getOr("LINLI_STAGE", "dev"));

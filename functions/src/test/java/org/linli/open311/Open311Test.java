@@ -105,7 +105,7 @@ class Open311Test {
         assertEquals(Categories.fromClasspath().all().size(), services.size());
         var noise = services.findParents("service_code").stream().filter(s -> s.path("service_code").asText().equals("noise")).findFirst().orElseThrow();
         assertEquals("噪音扰民", noise.path("service_name").asText());
-        assertEquals("batch", noise.path("type").asText());
+        assertEquals("realtime", noise.path("type").asText());
         assertTrue(noise.path("description").asText().contains("受理时限 2 小时，处置时限 2 天"), noise.toString());
         assertEquals("15 分钟", Open311Catalog.chinese(Duration.ofMinutes(15)));
     }

@@ -141,6 +141,7 @@ class AuthorizationMatrixIntegrationTest {
         // filed with an api_key whose node holds the place (the west key in the west / the east),
         // whatever token comes with it; errors in GeoReport's own format.
         expect("GET /open311/discovery.json",                        "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        expect("GET /open311/discovery.xml",                         "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         expect("GET /open311/v2/services.json",                      "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         expect("GET /open311/v2/services.xml",                       "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         expect("GET /open311/v2/services/{serviceCode}",             "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");

@@ -488,6 +488,7 @@ final class MatrixWorld {
         });
         // Open311: the caller's token comes along and changes nothing
         s.put("GET /open311/discovery.json", x -> get("/open311/discovery.json", x.caller()));
+        s.put("GET /open311/discovery.xml", x -> get("/open311/discovery.xml", x.caller()));
         s.put("GET /open311/v2/services.json", x -> get("/open311/v2/services.json", x.caller()));
         s.put("GET /open311/v2/services.xml", x -> get("/open311/v2/services.xml", x.caller()));
         s.put("GET /open311/v2/services/{serviceCode}", x -> get("/open311/v2/services/sanitation.json", x.caller()));
@@ -549,7 +550,7 @@ final class MatrixWorld {
             Api.Answer a = api.call("POST", "/open311/v2/requests.json", null, open311Form(true),
                     Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"));
             if (a.status() != 200) throw new AssertionError("open311 request: " + a.body());
-            open311Token = a.json().path(0).path("token").asText();
+            open311Token = org.linli.core.Ids.rebrand(a.json().path(0).path("service_request_id").asText(), "rpt");
         }
         return open311Token;
     }

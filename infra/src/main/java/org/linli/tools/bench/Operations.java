@@ -154,11 +154,12 @@ public final class Operations {
             Map.entry("GET /patrols/{patrolId}", "DynamoDb.GetItem=1"),
             Map.entry("GET /me/patrols", "DynamoDb.Query=1"),
             Map.entry("GET /open311/discovery.json", ""),
+            Map.entry("GET /open311/discovery.xml", ""),
             Map.entry("GET /open311/v2/services.json", ""),
             Map.entry("GET /open311/v2/services.xml", ""),
             Map.entry("GET /open311/v2/services/{serviceCode}", ""),
-            Map.entry("POST /open311/v2/requests.json", "DynamoDb.GetItem<=3,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
-            Map.entry("POST /open311/v2/requests.xml", "DynamoDb.GetItem<=3,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
+            Map.entry("POST /open311/v2/requests.json", "DynamoDb.GetItem<=4,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
+            Map.entry("POST /open311/v2/requests.xml", "DynamoDb.GetItem<=4,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
             Map.entry("GET /open311/v2/requests.json", "DynamoDb.Query<=4,DynamoDb.BatchGetItem<=2,DynamoDb.GetItem<=1"),
             Map.entry("GET /open311/v2/requests.xml", "DynamoDb.Query<=4,DynamoDb.BatchGetItem<=2,DynamoDb.GetItem<=1"),
             Map.entry("GET /open311/v2/requests/{requestId}", "DynamoDb.BatchGetItem=2"),
@@ -363,6 +364,7 @@ public final class Operations {
 
     private void open311(String caseId) {
         http("GET /open311/discovery.json", "/open311/discovery.json", Map.of(), null, null, 200, "");
+        http("GET /open311/discovery.xml", "/open311/discovery.xml", Map.of(), null, null, 200, "");
         http("GET /open311/v2/services.json", "/open311/v2/services.json", Map.of(), null, null, 200, "");
         http("GET /open311/v2/services.xml", "/open311/v2/services.xml", Map.of(), null, null, 200, "");
         http("GET /open311/v2/services/{serviceCode}", "/open311/v2/services/noise.json", Map.of("serviceCode", "noise.json"), null, null,
@@ -374,7 +376,7 @@ public final class Operations {
         http("GET /open311/v2/requests.xml", "/open311/v2/requests.xml", Map.of(), Map.of("status", "open"), null, null, 200, "");
         http("GET /open311/v2/requests/{requestId}", "/open311/v2/requests/" + caseId + ".json", Map.of("requestId", caseId + ".json"),
                 null, null, 200, "");
-        String token = created.path(0).path("token").asText();
+        String token = org.linli.core.Ids.rebrand(created.path(0).path("service_request_id").asText(), "rpt");
         http("GET /open311/v2/tokens/{token}", "/open311/v2/tokens/" + token + ".json", Map.of("token", token + ".json"), null, null,
                 200, "");
     }
