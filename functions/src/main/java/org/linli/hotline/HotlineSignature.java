@@ -23,6 +23,11 @@ public final class HotlineSignature {
 
     private HotlineSignature() {}
 
+    /** The shared key as stored in Secrets Manager (its text): the UTF-8 bytes of the text, trimmed. */
+    public static byte[] key(String secretString) {
+        return secretString.strip().getBytes(StandardCharsets.UTF_8);
+    }
+
     public static String sign(byte[] secret, long timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

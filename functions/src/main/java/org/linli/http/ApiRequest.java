@@ -67,6 +67,13 @@ public final class ApiRequest {
         return body;
     }
 
+    /** The body's exact bytes as sent (for a signature over them); empty when there is none. */
+    public byte[] rawBody() {
+        String raw = event.getBody();
+        if (raw == null) return new byte[0];
+        return event.getIsBase64Encoded() ? java.util.Base64.getDecoder().decode(raw) : raw.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public String pathParam(String name) {
         Map<String, String> p = event.getPathParameters();
         String v = p == null ? null : p.get(name);

@@ -95,6 +95,8 @@ public final class Open311Form {
         if (description != null && description.length() > MAX_DESCRIPTION) {
             errors.add(new FieldError("description", "is longer than " + MAX_DESCRIPTION + " characters"));
         }
+        String phone = first(form, "phone");
+        if (phone != null && !Phone.written(phone)) errors.add(new FieldError("phone", "is not a phone number in any writing"));
         if (!errors.isEmpty()) throw new ValidationFailed("The request is invalid.", errors);
         return new Request(point, building, address, description, name(first(form, "last_name"), first(form, "first_name")),
                 Phone.normalise(first(form, "phone")), "true".equals(attributes.get(Open311Catalog.ANONYMOUS)),

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Places an address given as text only (Open311's {@code address_string}, a call-centre record):
- * walks down the registry from a starting node (an api_key's scope), at each level taking the child
+ * walks down the registry from the map's root, at each level taking the child
  * whose name the address contains (the longest, so 柳园小区 wins over 柳园), down to a compound or
  * grid (a level the address skips is looked through when it has at most eight nodes), then the
  * building of the compound there whose name - or its part after the compound's name, 3号楼 - the
@@ -28,10 +28,21 @@ public final class AddressMatcher {
         this.registry = registry;
     }
 
-    public Match match(String startCode, String address) {
-        int version = registry.currentMap().version();
+    /** As {@link #match(String, String)}, the map's root when nothing is named. */
+    public Match match(String address) {
+        return match(registry.currentMap().rootCode(), address);
+    }
+
+    /**
+     * Matches from the map's root - not from a caller's scope, so that an address elsewhere is
+     * recognised as elsewhere (and refused by the scope check) rather than queued at home; when
+     * nothing is named, the node is {@code fallbackCode}.
+     */
+    public Match match(String fallbackCode, String address) {
+        MapInfo map = registry.currentMap();
+        int version = map.version();
         String text = squeeze(address);
-        String node = startCode;
+        String node = map.rootCode();
         boolean named = false;
         List<RegistryNode> below = List.of();
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
@@ -71,7 +82,7 @@ public final class AddressMatcher {
             }
             if (best != null) return new Match(best.code(), node, true);
         }
-        return new Match(null, node, named);
+        return new Match(null, named ? node : fallbackCode, named);
     }
 
     /** How much of a building's name the address holds: all of it, or what follows its compound's name (3号楼); 0: not named. */

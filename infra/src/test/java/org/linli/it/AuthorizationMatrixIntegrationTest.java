@@ -152,6 +152,9 @@ class AuthorizationMatrixIntegrationTest {
         expect("GET /open311/v2/requests/{requestId}",               "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // A token is an Open311 request's; a mini-program report's id found there would tell it exists (404).
         expect("GET /open311/v2/tokens/{token}",                     "200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404");
+        // The 12345 platform signs its orders with the shared key, whoever's token comes along: "out" is
+        // the same order signed with another key.
+        expect("POST /hotline/orders",                               "202/401 202/401 202/401 202/401 202/401 202/401 202/401 202/401 202/401");
     }
 
     private static LocalCloud cloud;

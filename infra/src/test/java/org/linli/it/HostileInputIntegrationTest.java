@@ -129,6 +129,13 @@ class HostileInputIntegrationTest {
         s.put("GET /me/patrols", () -> get("/me/patrols", worker));
         s.put("GET /communities/{code}/summaries", () -> get("/communities/DEMO-W1/summaries", dispatcher));
         s.put("GET /communities/{code}/summaries/{month}", () -> get("/communities/DEMO-W1/summaries/" + month, dispatcher));
+        // Signed over its exact bytes: every mutation of the body breaks the signature (401); the order's
+        // own field checks are HotlineIntegrationTest's.
+        s.put("POST /hotline/orders", () -> {
+            String body = org.linli.tools.HotlineClient.minimal("HX" + System.nanoTime());
+            return new AuthorizationMatrixIntegrationTest.Call("POST", "/hotline/orders", body, ANONYMOUS,
+                    org.linli.tools.HotlineClient.headers(LocalSetup.HOTLINE_KEY, body, cloud.clock().instant()));
+        });
         s.put("GET /open311/discovery.json", () -> get("/open311/discovery.json", ANONYMOUS));
         s.put("GET /open311/discovery.xml", () -> get("/open311/discovery.xml", ANONYMOUS));
         s.put("GET /open311/v2/services.json", () -> get("/open311/v2/services.json", ANONYMOUS));

@@ -487,6 +487,12 @@ final class MatrixWorld {
             return get("/communities/" + x.community() + "/summaries/" + SUMMARY_MONTH, x.caller());
         });
         // Open311: the caller's token comes along and changes nothing
+        s.put("POST /hotline/orders", x -> {
+            String body = org.linli.tools.HotlineClient.order("MX" + System.nanoTime(), "环境卫生", 37.8470, 113.5790);
+            Map<String, String> headers = new java.util.HashMap<>(org.linli.tools.HotlineClient.headers(
+                    x.in ? org.linli.tools.LocalSetup.HOTLINE_KEY : "not-the-shared-key", body, cloud.clock().instant()));
+            return new AuthorizationMatrixIntegrationTest.Call("POST", "/hotline/orders", body, x.caller(), headers);
+        });
         s.put("GET /open311/discovery.json", x -> get("/open311/discovery.json", x.caller()));
         s.put("GET /open311/discovery.xml", x -> get("/open311/discovery.xml", x.caller()));
         s.put("GET /open311/v2/services.json", x -> get("/open311/v2/services.json", x.caller()));

@@ -180,6 +180,17 @@ class OpenApiContractIntegrationTest {
         get("GET /patrols/{patrolId}", "/patrols/" + patrol.json().path("patrolId").asText(), worker);
         get("GET /me/patrols", "/me/patrols", worker);
 
+        // The 12345 hotline: a signed order, the same again (409), a forged one (401), a bad one (400)
+        String order = org.linli.tools.HotlineClient.order("CT" + System.nanoTime(), "环境卫生", 37.8470, 113.5790);
+        check("POST /hotline/orders", "/hotline/orders", null, order,
+                org.linli.tools.HotlineClient.headers(org.linli.tools.LocalSetup.HOTLINE_KEY, order, LinliCloud.now()));
+        check("POST /hotline/orders", "/hotline/orders", null, order,
+                org.linli.tools.HotlineClient.headers(org.linli.tools.LocalSetup.HOTLINE_KEY, order, LinliCloud.now()));
+        check("POST /hotline/orders", "/hotline/orders", null, order,
+                org.linli.tools.HotlineClient.headers("forged", order, LinliCloud.now()));
+        check("POST /hotline/orders", "/hotline/orders", null, "{\"orderNo\":\"x\"}",
+                org.linli.tools.HotlineClient.headers(org.linli.tools.LocalSetup.HOTLINE_KEY, "{\"orderNo\":\"x\"}", LinliCloud.now()));
+
         // Open311
         get("GET /open311/discovery.json", "/open311/discovery.json", null);
         get("GET /open311/discovery.xml", "/open311/discovery.xml", null);

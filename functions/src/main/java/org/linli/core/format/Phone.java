@@ -41,6 +41,20 @@ public final class Phone {
         return kept.length() > MAX_GIVEN ? kept.substring(0, MAX_GIVEN) : kept;
     }
 
+    private static final Pattern WRITTEN = Pattern.compile("(?:[0-9+\\-().·/#*,;\\s]|ext\\.?|EXT\\.?|x|X|转|分机)+");
+
+    /**
+     * Whether free-form text is a phone number in some writing - 7 to 20 digits with only the
+     * marks people write numbers with (+, -, (), spaces, dots, an extension: ext, x, 转, 分机).
+     * What is not (a word, a script, an SQL fragment) is not contact data to keep.
+     */
+    public static boolean written(String given) {
+        if (given == null) return false;
+        String s = given.strip();
+        long digits = s.chars().filter(c -> c >= '0' && c <= '9').count();
+        return digits >= 7 && digits <= 20 && WRITTEN.matcher(s).matches();
+    }
+
     /** Whether a phone (as {@link #normalise} leaves it) is a mainland mobile an SMS can reach. */
     public static boolean mobile(String phone) {
         return phone != null && MOBILE.matcher(phone).matches();

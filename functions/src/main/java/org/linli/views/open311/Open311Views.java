@@ -135,14 +135,7 @@ public final class Open311Views {
             if (address == null) o.putNull("address"); else o.put("address", address);
             if (c.buildingCode() == null) o.putNull("address_id"); else o.put("address_id", c.buildingCode());
             o.putNull("zipcode");
-            if (c.location() == null) {
-                o.putNull("lat");
-                o.putNull("long");
-            } else {
-                GeoPoint w = c.location().in(Datum.WGS84);
-                o.put("lat", Math.round(w.lat() * 10_000) / 10_000.0);
-                o.put("long", Math.round(w.lng() * 10_000) / 10_000.0);
-            }
+            point(o, c.location());
             o.putNull("media_url");
         }
         return out;
@@ -169,16 +162,21 @@ public final class Open311Views {
         o.putNull("address");
         if (r.content().buildingCode() == null) o.putNull("address_id"); else o.put("address_id", r.content().buildingCode());
         o.putNull("zipcode");
-        if (r.content().point() == null) {
-            o.putNull("lat");
-            o.putNull("long");
-        } else {
-            GeoPoint w = r.content().point().in(Datum.WGS84);
-            o.put("lat", Math.round(w.lat() * 10_000) / 10_000.0);
-            o.put("long", Math.round(w.lng() * 10_000) / 10_000.0);
-        }
+        point(o, r.content().point());
         o.putNull("media_url");
         return o;
+    }
+
+    /** {@code lat}/{@code long} in WGS-84, rounded to 4 decimals (about 10 m); null without a point. */
+    private static void point(ObjectNode o, GeoPoint p) {
+        if (p == null) {
+            o.putNull("lat");
+            o.putNull("long");
+            return;
+        }
+        GeoPoint w = p.in(Datum.WGS84);
+        o.put("lat", Math.round(w.lat() * 10_000) / 10_000.0);
+        o.put("long", Math.round(w.lng() * 10_000) / 10_000.0);
     }
 
     /** Most specific first: the micro-grid, the grid, else the deepest node that holds the place. */

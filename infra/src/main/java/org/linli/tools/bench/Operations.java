@@ -153,6 +153,7 @@ public final class Operations {
             Map.entry("POST /patrols", "DynamoDb.GetItem<=1,DynamoDb.BatchGetItem<=1,DynamoDb.TransactWriteItems=1"),
             Map.entry("GET /patrols/{patrolId}", "DynamoDb.GetItem=1"),
             Map.entry("GET /me/patrols", "DynamoDb.Query=1"),
+            Map.entry("POST /hotline/orders", "DynamoDb.GetItem<=2,DynamoDb.PutItem=1,Sqs.SendMessage=1,SecretsManager.GetSecretValue<=1"),
             Map.entry("GET /open311/discovery.json", ""),
             Map.entry("GET /open311/discovery.xml", ""),
             Map.entry("GET /open311/v2/services.json", ""),
@@ -363,6 +364,11 @@ public final class Operations {
     }
 
     private void open311(String caseId) {
+        String order = org.linli.tools.HotlineClient.order("BM" + System.nanoTime(), "环境卫生", 37.8470, 113.5790);
+        Map<String, String> signed = new java.util.HashMap<>(org.linli.tools.HotlineClient.headers(org.linli.tools.LocalSetup.HOTLINE_KEY, order,
+                cloud.clock().instant()));
+        invokeHttp("POST /hotline/orders", "POST /hotline/orders", Events.http("POST /hotline/orders", "/hotline/orders", Map.of(), Map.of(),
+                order, null, null, null, signed), 202, "");
         http("GET /open311/discovery.json", "/open311/discovery.json", Map.of(), null, null, 200, "");
         http("GET /open311/discovery.xml", "/open311/discovery.xml", Map.of(), null, null, 200, "");
         http("GET /open311/v2/services.json", "/open311/v2/services.json", Map.of(), null, null, 200, "");
