@@ -26,7 +26,7 @@ export const ACTION: Record<string, string> = {
 export const MATTER_TYPE: Record<string, string> = { PERSONAL: '个事', COMMUNITY: '社事', DEPARTMENT: '专事', HARD: '难事' }
 
 export const SOURCE: Record<string, string> = {
-  MINI_PROGRAM: '小程序', COURIER: '快递小哥随手拍', PATROL: '网格巡查', HOTLINE_12345: '12345 热线', POLICE_110: '110 转办', OPEN311: 'Open311 接口',
+  MINI_PROGRAM: '小程序', COURIER: '快递小哥随手拍', PATROL: '网格巡查', HOTLINE_12345: '12345 热线', POLICE_110: '110 转办', OPEN311: 'Open311 接口', ASSIGNED: '上级交办', WALK_IN: '来访',
 }
 
 export const TIER: Record<string, string> = { COMMUNITY: '社区', STREET: '街道', DEPARTMENT: '职能部门', DISTRICT: '区' }

@@ -61,7 +61,7 @@ public final class Assignment {
         Optional<Outcome> joined = join(report, category, now);
         if (joined.isPresent()) return joined.get();
 
-        Placement placement = locator.locate(report.point(), report.buildingCode());
+        Placement placement = locator.locate(report.point(), report.buildingCode(), report.placeCode());
         Route route = route(category, placement);
         WorkflowSettings.Duplicates dup = categories.workflow().duplicates();
         String cell = report.point() == null ? null : NearbyCases.cell(report.point(), dup.cellPrecision());

@@ -47,10 +47,11 @@ public final class ApiRoutes {
             Map.entry("org.linli.handlers.KpisApi", List.of("GET /kpis/{unit}", "GET /kpis/{unit}/ranking",
                     "GET /kpis/{unit}/months", "POST /kpis/recompute")),
             Map.entry("org.linli.handlers.PatrolsApi", List.of("POST /patrols", "GET /patrols/{patrolId}", "GET /me/patrols")),
-            Map.entry("org.linli.handlers.Open311Api", List.of("GET /open311/discovery.json", "GET /open311/v2/services.json",
+            Map.entry("org.linli.handlers.Open311Api", List.of("GET /open311/discovery.json", "GET /open311/discovery.xml", "GET /open311/v2/services.json",
                     "GET /open311/v2/services.xml", "GET /open311/v2/services/{serviceCode}", "POST /open311/v2/requests.json",
                     "POST /open311/v2/requests.xml", "GET /open311/v2/requests.json", "GET /open311/v2/requests.xml",
                     "GET /open311/v2/requests/{requestId}", "GET /open311/v2/tokens/{token}")),
+            Map.entry("org.linli.handlers.HotlineApi", List.of("POST /hotline/orders")),
             Map.entry("org.linli.handlers.SummariesApi", List.of("GET /communities/{code}/summaries",
                     "GET /communities/{code}/summaries/{month}")));
 

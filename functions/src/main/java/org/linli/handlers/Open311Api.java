@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.linli.cases.CaseStatus;
+import org.linli.cases.CaseStore;
 import org.linli.categories.Categories;
 import org.linli.categories.Category;
+import org.linli.core.FieldError;
 import org.linli.core.Forbidden;
 import org.linli.core.Ids;
 import org.linli.core.NotFound;
@@ -28,15 +30,16 @@ import org.linli.observability.Log;
 import org.linli.open311.ApiKeys;
 import org.linli.open311.Open311Catalog;
 import org.linli.open311.Open311Form;
+import org.linli.open311.Open311Intake;
 import org.linli.open311.RequestFilter;
 import org.linli.open311.ServiceRequests;
 import org.linli.report.Report;
 import org.linli.report.ReportIntake;
 import org.linli.report.ReportStore;
 import org.linli.report.Source;
+import org.linli.territory.AddressMatcher;
 import org.linli.territory.Locator;
-import org.linli.territory.Placement;
-import org.linli.territory.TerritoryDirectory;
+import org.linli.territory.TerritoryRegistry;
 import org.linli.views.open311.Open311Views;
 import org.linli.wiring.Wiring;
 
@@ -56,36 +59,40 @@ public final class Open311Api extends ApiHandler {
     private final ApiKeys keys;
     private final ServiceRequests requests;
     private final ReportStore reports;
-    private final ReportIntake intake;
-    private final Locator locator;
+    private final Open311Intake intake;
+    private final CaseStore cases;
     private final UnitDirectory units;
     private final String jurisdiction;
     private final boolean production;
+    private final String publicUrl;
 
     public Open311Api() {
         this(Wiring.current());
     }
 
     private Open311Api(Wiring w) {
-        this(w.apiKeys(), w.serviceRequests(), w.reportStore(), w.open311Intake(), w.territory(), w.units(), w.categories(),
-                w.open311Jurisdiction(), w.production(), w.clock());
+        this(w.apiKeys(), w.serviceRequests(), w.reportStore(), w.open311Intake(), w.territory(), w.caseStore(), w.units(),
+                w.categories(), w.open311Jurisdiction(), w.open311PublicUrl(), w.production(), w.clock());
         checkAccounts(w.accountCheck(), w::accessLog);
     }
 
-    public Open311Api(ApiKeys keys, ServiceRequests requests, ReportStore reports, ReportIntake intake, TerritoryDirectory territory,
-                      UnitDirectory units, Categories categories, String jurisdiction, boolean production, Clock clock) {
+    public Open311Api(ApiKeys keys, ServiceRequests requests, ReportStore reports, ReportIntake intake, TerritoryRegistry territory,
+                      CaseStore cases, UnitDirectory units, Categories categories, String jurisdiction, String publicUrl,
+                      boolean production, Clock clock) {
         super(clock);
         this.catalog = new Open311Catalog(categories);
         this.keys = keys;
         this.requests = requests;
         this.reports = reports;
-        this.intake = intake;
-        this.locator = new Locator(territory);
+        this.intake = new Open311Intake(intake, reports, new Locator(territory), new AddressMatcher(territory), clock);
+        this.cases = cases;
         this.units = units;
         this.jurisdiction = jurisdiction;
+        this.publicUrl = publicUrl;
         this.production = production;
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
                 Route.of("GET /open311/discovery.json", Access.PUBLIC, this::discovery),
+                Route.of("GET /open311/discovery.xml", Access.PUBLIC, this::discovery),
                 Route.of("GET " + BASE + "/services.json", Access.PUBLIC, this::services),
                 Route.of("GET " + BASE + "/services.xml", Access.PUBLIC, this::services),
                 Route.of("GET " + BASE + "/services/{serviceCode}", Access.PUBLIC, this::definition),
@@ -100,15 +107,21 @@ public final class Open311Api extends ApiHandler {
     // ------------------------------------------------------------------ routes
 
     private ApiResponse discovery(ApiRequest request) {
-        return ApiResponse.ok(Open311Views.discovery(request.domainName(), BASE, production));
+        singleValued(request);
+        String base = publicUrl != null && !publicUrl.isBlank() ? publicUrl.replaceAll("/+$", "") + BASE : Open311Views.endpoint(
+                request.header("x-forwarded-proto").orElse(null), request.header("host").orElse(request.domainName()),
+                request.header("x-forwarded-port").orElse(null), request.rawPath(), BASE);
+        return answer(request, "discovery", Open311Views.discovery(base, production));
     }
 
     private ApiResponse services(ApiRequest request) {
+        singleValued(request);
         checkJurisdiction(request.query("jurisdiction_id").orElse(null));
         return answer(request, "services", catalog.services());
     }
 
     private ApiResponse definition(ApiRequest request) {
+        singleValued(request);
         checkJurisdiction(request.query("jurisdiction_id").orElse(null));
         String code = Open311Form.resource(request.pathParam("serviceCode"), "service_code");
         Category c = catalog.service(code).orElseThrow(() -> new NotFound("service_code " + code + " was not found."));
@@ -117,7 +130,14 @@ public final class Open311Api extends ApiHandler {
 
     private ApiResponse create(ApiRequest request) {
         Map<String, List<String>> form = request.form();
+        Map<String, List<String>> query = Open311Form.query(request.rawQuery());
+        List<FieldError> repeated = new java.util.ArrayList<>(Open311Form.repeated(form));
+        repeated.addAll(Open311Form.repeated(query));
         String apiKey = Open311Form.first(form, "api_key");
+        String queryKey = Open311Form.first(query, "api_key");
+        if (apiKey != null && queryKey != null && !apiKey.equals(queryKey)) repeated.add(new FieldError("api_key", "was sent more than once"));
+        if (!repeated.isEmpty()) throw new ValidationFailed("The request is invalid.", repeated);
+        if (apiKey == null) apiKey = queryKey;
         if (apiKey == null) throw new Forbidden("api_key is missing -- can't proceed with create_request.");
         ApiKeys.ApiKey key = keys.find(apiKey).orElseThrow(() -> new Forbidden("Invalid api_key received -- can't proceed with create_request."));
         checkJurisdiction(Open311Form.first(form, "jurisdiction_id"));
@@ -125,15 +145,14 @@ public final class Open311Api extends ApiHandler {
         if (code == null) throw ValidationFailed.of("service_code", "was not provided");
         Category category = catalog.service(code).orElseThrow(() -> new NotFound("service_code " + code + " was not found."));
         Open311Form.Request parsed = Open311Form.parse(form);
-        Placement placement = locator.locate(parsed.point(), parsed.buildingCode());
-        if (placement.path().isEmpty()) throw ValidationFailed.of(parsed.locationField(), "lies outside this jurisdiction");
-        key.requireCovers(placement.path());
-        Report r = intake.submit(key.reporterId(), parsed.draft(category), null).report();
-        Log.info("open311.request", "reportId", r.id(), "apiKey", key.name(), "category", category.code());
-        return answer(request, "service_requests", Open311Views.created(r, category, parsed.accountId()));
+        Open311Intake.Filed filed = intake.file(key, category, parsed, Open311Form.canonical(form));
+        Log.info("open311.request", "reportId", filed.report().id(), "apiKey", key.name(), "category", category.code(),
+                "replayed", filed.replayed());
+        return answer(request, "service_requests", Open311Views.created(filed.serviceRequestId(), category, parsed.accountId()));
     }
 
     private ApiResponse list(ApiRequest request) {
+        singleValued(request);
         checkJurisdiction(request.query("jurisdiction_id").orElse(null));
         RequestFilter f = RequestFilter.parse(request.queryParams(), clock.instant());
         if (!f.serviceCodes().stream().allMatch(code -> catalog.service(code).isPresent())) {
@@ -141,8 +160,7 @@ public final class Open311Api extends ApiHandler {
         }
         List<ServiceRequests.Found> found;
         if (f.byIds()) {
-            Map<String, ServiceRequests.Found> byId = requests.byIds(f.ids());
-            found = f.ids().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+            return answer(request, "service_requests", byIds(f.ids()));
         } else {
             Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
             if (f.statuses().size() == 1) statuses.addAll(f.statuses().contains("open") ? CaseStatus.OPEN : CLOSED);
@@ -152,26 +170,75 @@ public final class Open311Api extends ApiHandler {
     }
 
     private ApiResponse one(ApiRequest request) {
+        singleValued(request);
         checkJurisdiction(request.query("jurisdiction_id").orElse(null));
         String id = Open311Form.resource(request.pathParam("requestId"), "service_request_id");
-        ServiceRequests.Found found = requests.byIds(List.of(id)).get(id);
-        if (found == null) throw new NotFound("service_request_id " + id + " was not found.");
-        return answer(request, "service_requests", views(List.of(found)));
+        ArrayNode found = byIds(List.of(id));
+        if (found.isEmpty()) throw new NotFound("service_request_id " + id + " was not found.");
+        return answer(request, "service_requests", found);
     }
 
     private ApiResponse token(ApiRequest request) {
+        singleValued(request);
         checkJurisdiction(request.query("jurisdiction_id").orElse(null));
         String token = Open311Form.resource(request.pathParam("token"), "token");
         Optional<Report> r = Ids.looksLike(token, "rpt") ? reports.find(token) : Optional.empty();
         if (r.isEmpty() || r.get().content().source() != Source.OPEN311) throw new NotFound("token " + token + " was not found.");
-        return answer(request, "service_requests", Open311Views.token(token, r.get().caseId()));
+        // Known at once, placed or not: a client looks once, right after its POST, and must find it.
+        return answer(request, "service_requests", Open311Views.token(token, Open311Intake.caseIdOf(token)));
+    }
+
+    /**
+     * Requests by id, in the order asked, unknown ids left out. An id no case has may be an Open311
+     * request's that joined a nearby case (answered as that case, under the id the client holds) or
+     * is not placed yet (answered from its report): one GetItem per such id, and the rejection
+     * reason of each rejected case read from its last audit entry.
+     */
+    private ArrayNode byIds(List<String> ids) {
+        Map<String, ServiceRequests.Found> byId = new java.util.HashMap<>(requests.byIds(ids));
+        Map<String, String> alias = new java.util.HashMap<>();
+        Map<String, Report> pending = new java.util.HashMap<>();
+        for (String id : ids) {
+            if (byId.containsKey(id)) continue;
+            reports.find(Open311Intake.reportIdOf(id)).filter(r -> r.content().source() == Source.OPEN311).ifPresent(r -> {
+                if (r.caseId() == null) pending.put(id, r);
+                else alias.put(id, r.caseId());
+            });
+        }
+        if (!alias.isEmpty()) byId.putAll(requests.byIds(alias.values()));
+        List<ServiceRequests.Found> found = new java.util.ArrayList<>();
+        List<String> shownAs = new java.util.ArrayList<>();
+        for (String id : ids) {
+            ServiceRequests.Found f = byId.get(alias.getOrDefault(id, id));
+            if (f != null) {
+                found.add(f);
+                shownAs.add(id);
+            }
+        }
+        Map<String, String> reasons = new java.util.HashMap<>();
+        for (ServiceRequests.Found f : found) {
+            if (f.c().status() == CaseStatus.REJECTED) {
+                cases.auditEntry(f.c().id(), f.c().version()).map(e -> e.note()).ifPresent(n -> reasons.put(f.c().id(), n));
+            }
+        }
+        ArrayNode out = views(found, reasons);
+        for (int i = 0; i < out.size(); i++) ((com.fasterxml.jackson.databind.node.ObjectNode) out.get(i)).put("service_request_id", shownAs.get(i));
+        for (String id : ids) {
+            Report r = pending.get(id);
+            if (r != null) out.add(Open311Views.pending(id, r, catalog));
+        }
+        return out;
+    }
+
+    private ArrayNode views(List<ServiceRequests.Found> found) {
+        return views(found, Map.of());
     }
 
     /** The requests with their agencies' names (one batch read for the nodes they sit at). */
-    private ArrayNode views(List<ServiceRequests.Found> found) {
+    private ArrayNode views(List<ServiceRequests.Found> found, Map<String, String> rejections) {
         Set<String> nodes = new HashSet<>();
         found.forEach(f -> nodes.add(f.c().tierNode()));
-        return Open311Views.requests(found, catalog, nodes.isEmpty() ? Map.of() : units.find(nodes));
+        return Open311Views.requests(found, catalog, nodes.isEmpty() ? Map.of() : units.find(nodes), rejections);
     }
 
     private ApiResponse answer(ApiRequest request, String root, JsonNode body) {
@@ -179,6 +246,12 @@ public final class Open311Api extends ApiHandler {
             return ApiResponse.text(200, "text/xml; charset=utf-8", Open311Views.write(request.rawPath(), root, body));
         }
         return ApiResponse.ok(body);
+    }
+
+    /** GET parameters are single-valued too (comma-delimited lists are one value): sent twice, refused. */
+    private static void singleValued(ApiRequest request) {
+        List<FieldError> repeated = Open311Form.repeated(Open311Form.query(request.rawQuery()));
+        if (!repeated.isEmpty()) throw new ValidationFailed("The request is invalid.", repeated);
     }
 
     private void checkJurisdiction(String given) {

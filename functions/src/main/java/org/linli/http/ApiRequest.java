@@ -51,6 +51,11 @@ public final class ApiRequest {
         return q == null ? Map.of() : Map.copyOf(q);
     }
 
+    /** The query string as sent, undecoded (null when there is none): repeated parameters stay apart here. */
+    public String rawQuery() {
+        return event.getRawQueryString();
+    }
+
     /** The path as requested. */
     public String rawPath() {
         return event.getRawPath() == null ? "/" : event.getRawPath();
@@ -73,6 +78,13 @@ public final class ApiRequest {
 
     public JsonNode body() {
         return body;
+    }
+
+    /** The body's exact bytes as sent (for a signature over them); empty when there is none. */
+    public byte[] rawBody() {
+        String raw = event.getBody();
+        if (raw == null) return new byte[0];
+        return event.getIsBase64Encoded() ? java.util.Base64.getDecoder().decode(raw) : raw.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String pathParam(String name) {

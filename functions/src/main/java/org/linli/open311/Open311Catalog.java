@@ -12,8 +12,8 @@ import org.linli.json.Json;
 
 /**
  * Services and service definitions generated from the report categories: the category code is
- * the service_code, its name the service_name; {@code type} is {@code batch} (a request becomes a
- * case asynchronously: POST answers a token); every service has two optional attributes - the
+ * the service_code, its name the service_name; {@code type} is {@code realtime} (the POST answers
+ * the service_request_id at once, derived from the report: see {@code Open311Intake}); every service has two optional attributes - the
  * building code from the mini-program's picker and whether the reporter stays anonymous to the public.
  */
 public final class Open311Catalog {
@@ -40,7 +40,7 @@ public final class Open311Catalog {
             s.put("service_name", c.name());
             s.put("description", c.name() + "（" + GROUPS.get(c.matterType()) + "）。" + notice(c));
             s.put("metadata", true);
-            s.put("type", "batch");
+            s.put("type", "realtime");
             s.put("keywords", c.code() + ", " + c.name() + (c.department() == null ? "" : ", " + c.department()));
             s.put("group", GROUPS.get(c.matterType()));
         }

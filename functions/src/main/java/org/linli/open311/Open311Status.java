@@ -6,7 +6,9 @@ import org.linli.cases.CaseStatus;
 /**
  * Linli's twelve case states on Open311's two: {@code closed} for CLOSED, REJECTED and MERGED (the
  * case is finished with, one way or another), {@code open} for everything else; the status notes
- * say what stands behind it, with the Linli state in brackets for clients that want it.
+ * say what stands behind it in words a resident reads: the step, and once there is one the
+ * worker's result (处置结果) or the reason a request was not taken up. The caller masks them (they
+ * are public reads).
  */
 public final class Open311Status {
     private Open311Status() {}
@@ -16,6 +18,11 @@ public final class Open311Status {
     }
 
     public static String notes(Case c) {
+        return notes(c, null);
+    }
+
+    /** {@code rejection}: the reason recorded with the case's REJECT, when the caller read it. */
+    public static String notes(Case c, String rejection) {
         String text = switch (c.status()) {
             case UNASSIGNED -> "已立案，等待派单";
             case ASSIGNED -> "已派单，等待网格员受理";
@@ -32,10 +39,15 @@ public final class Open311Status {
                 case UNCONFIRMED -> "已办结：反馈后未评价";
                 case STAFF_CLOSED -> "已办结";
             };
-            case REJECTED -> "不属于受理范围，未予受理";
+            case REJECTED -> rejection == null || rejection.isBlank() ? "不属于受理范围，未予受理" : "未予受理：" + rejection.strip();
             case MERGED -> "重复诉求，已并入 " + c.mergedInto();
         };
-        return text + " (" + c.status().name() + ")";
+        boolean resultShown = c.resolution() != null && c.resolution().result() != null && !c.resolution().result().isBlank()
+                && switch (c.status()) {
+                    case RESOLVED, FED_BACK, CLOSED -> true;
+                    default -> false;
+                };
+        return resultShown ? text + "。处置结果：" + c.resolution().result().strip() : text;
     }
 
     /** The statuses a filter value names. */

@@ -10,13 +10,22 @@ import org.linli.core.Masking;
 import org.linli.geo.GeoPoint;
 
 /**
- * A validated report as submitted. {@code point} and {@code buildingCode} may not both be null.
+ * A validated report as submitted. {@code point}, {@code buildingCode} and {@code placeCode} may
+ * not all be null. {@code placeCode} is a territory node the place is only known to lie in - an
+ * address that named a street or community but no building (Open311's {@code address_string},
+ * a hotline order without coordinates) - and puts the case in that node's dispatch queue.
  */
 public record ReportDraft(String category, String description, GeoPoint point, String buildingCode,
-                          List<String> photoKeys, Contact contact, boolean anonymousToPublic, Source source) {
+                          List<String> photoKeys, Contact contact, boolean anonymousToPublic, Source source,
+                          String placeCode) {
     public ReportDraft {
         photoKeys = photoKeys == null ? List.of() : List.copyOf(photoKeys);
-        if (point == null && buildingCode == null) throw new IllegalArgumentException("a report needs a location");
+        if (point == null && buildingCode == null && placeCode == null) throw new IllegalArgumentException("a report needs a location");
+    }
+
+    public ReportDraft(String category, String description, GeoPoint point, String buildingCode,
+                       List<String> photoKeys, Contact contact, boolean anonymousToPublic, Source source) {
+        this(category, description, point, buildingCode, photoKeys, contact, anonymousToPublic, source, null);
     }
 
     /**
@@ -32,7 +41,7 @@ public record ReportDraft(String category, String description, GeoPoint point, S
         GeoPoint near = point == null ? null
                 : new GeoPoint(Math.round(point.lat() * 1000) / 1000.0, Math.round(point.lng() * 1000) / 1000.0, point.datum());
         return new ReportDraft(category, Masking.text(description, contact.name()), near, buildingCode, photoKeys, shown,
-                anonymousToPublic, source);
+                anonymousToPublic, source, placeCode);
     }
 
     /** The public's view: anonymous when the reporter asked, masked otherwise. */
@@ -51,6 +60,7 @@ public record ReportDraft(String category, String description, GeoPoint point, S
         s.append('\u0000').append(buildingCode).append('\u0000').append(String.join("\u0001", photoKeys));
         s.append('\u0000').append(contact.name()).append('\u0000').append(contact.phone());
         s.append('\u0000').append(anonymousToPublic).append('\u0000').append(source);
+        if (placeCode != null) s.append('\u0000').append(placeCode);
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);

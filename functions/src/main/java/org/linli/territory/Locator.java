@@ -1,5 +1,6 @@
 package org.linli.territory;
 
+import java.util.List;
 import org.linli.geo.Geohash;
 import org.linli.geo.GeoPoint;
 import org.locationtech.jts.geom.Coordinate;
@@ -16,6 +17,31 @@ public final class Locator {
 
     public Locator(TerritoryDirectory directory) {
         this.directory = directory;
+    }
+
+    /**
+     * As {@link #locate(GeoPoint, String)}, and when neither places it, the node the place is only
+     * known to lie in ({@code placeCode}, one more lookup): placed there with no grid, so that the
+     * case waits in the dispatch queue above it (a street's, for a street or community).
+     */
+    public Placement locate(GeoPoint point, String buildingCode, String placeCode) {
+        Placement p = locate(point, buildingCode);
+        if (p.method() != Placement.Method.NONE || placeCode == null) return p;
+        return directory.node(p.mapVersion(), placeCode)
+                .filter(n -> !n.compound())
+                .map(n -> {
+                    Level level = Level.valueOf(n.level());
+                    // A grid named in an address is not a place a worker can be sent to: its community's queue.
+                    List<String> path = n.path();
+                    while (level.depth() > Level.COMMUNITY.depth() && path.size() > 1) {
+                        path = path.subList(0, path.size() - 1);
+                        level = Level.values()[level.ordinal() - 1];
+                    }
+                    String code = path.get(path.size() - 1);
+                    NodeRef deepest = new NodeRef(code, code.equals(n.code()) ? n.name() : null, level);
+                    return new Placement(p.mapVersion(), Placement.Method.NONE, null, null, deepest, path);
+                })
+                .orElse(p);
     }
 
     public Placement locate(GeoPoint point, String buildingCode) {

@@ -18,6 +18,9 @@ public interface TerritoryDirectory {
 
     Optional<BuildingRecord> building(int mapVersion, String code);
 
+    /** A node (or compound) of one version: one GetItem. */
+    Optional<RegistryNode> node(int mapVersion, String code);
+
     /** Rosters of the given nodes, in one round trip; nodes without a roster are absent. */
     Map<String, Roster> rosters(Collection<String> nodeCodes);
 }

@@ -11,8 +11,6 @@ import java.util.Optional;
  * call is one GetItem or one Query (paged internally) on one map version.
  */
 public interface TerritoryRegistry extends TerritoryDirectory {
-    Optional<RegistryNode> node(int mapVersion, String code);
-
     /** Children in one version, levels then codes; compounds of a community or grid included. */
     List<RegistryNode> children(int mapVersion, String code);
 

@@ -184,6 +184,11 @@ public final class Wiring {
         return env.getOr("OPEN311_JURISDICTION_ID", "linli");
     }
 
+    /** The public base URL Open311's discovery names, when the request's own cannot be trusted ({@code OPEN311_PUBLIC_URL}; blank: derived). */
+    public String open311PublicUrl() {
+        return env.getOr("OPEN311_PUBLIC_URL", "");
+    }
+
     /** Whether this is the production stage ({@code LINLI_STAGE}). */
     public boolean production() {
         return "prod".equals(env.getOr("LINLI_STAGE", "dev"));
@@ -265,6 +270,19 @@ public final class Wiring {
     /** Reports filed by staff on a patrol: the staff limit, no resident limit. */
     public ReportIntake patrolIntake() {
         return new ReportIntake(reportStore(), assignmentQueue(), clock, null, staffReportRateLimit());
+    }
+
+    /** The secret shared with the 12345 platform ({@code HOTLINE_SECRET}: a Secrets Manager name), read once per process. */
+    public java.util.function.Supplier<byte[]> hotlineSecret() {
+        return hotlineSecret.get();
+    }
+
+    private final Lazy<java.util.function.Supplier<byte[]>> hotlineSecret = lazy(() ->
+            SecretValues.memoized(AwsClients.secrets(), env().require("HOTLINE_SECRET"), org.linli.hotline.HotlineSignature::key));
+
+    /** Work orders of the 12345 platform: one partner, throttled by API Gateway, not per person. */
+    public ReportIntake hotlineIntake() {
+        return new ReportIntake(reportStore(), assignmentQueue(), clock);
     }
 
     /** Reports filed through Open311: a partner's key is throttled by API Gateway, not per resident. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.cases.Case;
 import org.linli.cases.CaseStatus;
 import org.linli.cases.Closure;
+import org.linli.cases.Resolution;
 import org.linli.categories.Categories;
 import org.linli.core.ValidationFailed;
 import org.linli.json.Json;
@@ -102,11 +103,102 @@ class Open311Test {
         for (CaseStatus s : CaseStatus.values()) {
             Case c = w.fixture(s);
             assertEquals(s.open() ? "open" : "closed", Open311Status.status(c), s.name());
-            assertTrue(Open311Status.notes(c).endsWith("(" + s.name() + ")"), Open311Status.notes(c));
+            // Words a resident reads, not Linli's internal state names.
+            assertTrue(!Open311Status.notes(c).contains(s.name()) && !Open311Status.notes(c).isBlank(), Open311Status.notes(c));
         }
-        Case closed = w.fixture(CaseStatus.CLOSED).toBuilder().closure(Closure.SATISFIED).build();
-        assertEquals("已办结：群众满意 (CLOSED)", Open311Status.notes(closed));
+        Case closed = w.fixture(CaseStatus.CLOSED).toBuilder().closure(Closure.SATISFIED)
+                .resolution(new Resolution("杂物已清理", List.of(), "usr_w", NOW)).build();
+        assertEquals("已办结：群众满意。处置结果：杂物已清理", Open311Status.notes(closed));
         assertTrue(Open311Status.notes(w.fixture(CaseStatus.MERGED)).contains("case_ZZZ"));
+        Case rejected = w.fixture(CaseStatus.REJECTED);
+        assertEquals("未予受理：属物业管理范围，请联系物业", Open311Status.notes(rejected, "属物业管理范围，请联系物业"));
+        assertEquals("不属于受理范围，未予受理", Open311Status.notes(rejected, null));
+        // A result recorded before a rework is not the answer while the work is redone.
+        Case rework = w.fixture(CaseStatus.REWORK).toBuilder().resolution(new Resolution("已清理", List.of(), "usr_w", NOW)).build();
+        assertEquals("正在重新处置", Open311Status.notes(rework));
+    }
+
+    @Test
+    void phonesAreFreeFormNeverRefused() {
+        Map<String, String> given = new java.util.LinkedHashMap<>();
+        given.put("+8613812341234", "13812341234");
+        given.put("+86 138 1234 1234", "13812341234");
+        given.put("138-1234-1234", "13812341234");
+        given.put("0086 138.1234.1234", "13812341234");
+        given.put("8613812341234", "13812341234");
+        given.put("(0351) 1234567", "(0351) 1234567");
+        given.put("0351-1234567 ext 12", "0351-1234567 ext 12");
+        given.put("+1 415 555 0100", "+1 415 555 0100");
+        given.forEach((in, out) -> {
+            Open311Form.Request r = Open311Form.parse(form("phone", in, "lat", "37.8468", "long", "113.5731"));
+            assertEquals(out, r.phone(), in);
+        });
+        assertEquals(null, Open311Form.parse(form("phone", " ", "lat", "37.8468", "long", "113.5731")).phone());
+        assertEquals(org.linli.core.format.Phone.MAX_GIVEN,
+                Open311Form.parse(form("phone", "0351 1234567" + " ".repeat(40) + "转 8", "lat", "37.8468", "long", "113.5731")).phone().length());
+        // What is no phone in any writing is not contact data: refused like any bad field.
+        for (String junk : List.of("<script>alert(1)</script>", "1; DROP TABLE users", "999", "1e400", "😀", "${jndi:ldap://evil/a}")) {
+            ValidationFailed bad = assertThrows(ValidationFailed.class, () -> Open311Form.parse(form("phone", junk, "lat", "37.8", "long", "113.5")), junk);
+            assertEquals("phone", bad.fields().get(0).field());
+        }
+    }
+
+    @Test
+    void anAddressStringAloneIsALocationAndUnknownAttributesAreIgnored() {
+        Open311Form.Request r = Open311Form.parse(form("address_string", "西城街道柳园社区 3号楼", "attribute[client_ref]", "FMS-991",
+                "attribute[WARD]", "x"));
+        assertTrue(r.addressOnly());
+        assertEquals("西城街道柳园社区 3号楼", r.addressString());
+        var draft = r.draft(Categories.fromClasspath().find("noise").orElseThrow(), null, "DEMO-W");
+        assertEquals("DEMO-W", draft.placeCode());
+        assertTrue(draft.description().endsWith("地址：西城街道柳园社区 3号楼"), draft.description());
+        ValidationFailed none = assertThrows(ValidationFailed.class, () -> Open311Form.parse(form("description", "x")));
+        assertEquals("lat", none.fields().get(0).field());
+        // A known attribute with a value outside its list is still an error.
+        assertThrows(ValidationFailed.class, () -> Open311Form.parse(form("lat", "37.8", "long", "113.5", "attribute[anonymous]", "maybe")));
+    }
+
+    @Test
+    void singleValuedParametersSentTwiceAreRefused() {
+        Map<String, List<String>> q = Open311Form.query("service_code=a&service_code=b&api_key=k1&api_key=k2&status=open,closed&x%5B%5D=1&x%5B%5D=2");
+        assertEquals(List.of("service_code", "api_key"), Open311Form.repeated(q).stream().map(e -> e.field()).toList());
+        Map<String, List<String>> f = new java.util.LinkedHashMap<>(form("lat", "37.8468", "long", "113.5731"));
+        f.put("service_code", List.of("noise", "leak"));
+        ValidationFailed bad = assertThrows(ValidationFailed.class, () -> Open311Form.parse(f));
+        assertEquals("service_code", bad.fields().get(0).field());
+        assertEquals(List.of("a b"), Open311Form.query("q=a+b").get("q"));
+    }
+
+    @Test
+    void aResentRequestHasTheSameCanonicalFormWhateverTheOrderAndTheKeyAndBlanks() {
+        Map<String, List<String>> a = new java.util.LinkedHashMap<>();
+        a.put("api_key", List.of("k1"));
+        a.put("service_code", List.of("noise"));
+        a.put("description", List.of(" 噪音 "));
+        a.put("email", List.of(""));
+        Map<String, List<String>> b = new java.util.LinkedHashMap<>();
+        b.put("description", List.of("噪音"));
+        b.put("service_code", List.of("noise"));
+        assertEquals(Open311Form.canonical(a), Open311Form.canonical(b));
+        b.put("lat", List.of("37.8"));
+        assertTrue(!Open311Form.canonical(a).equals(Open311Form.canonical(b)));
+    }
+
+    @Test
+    void theDiscoveryEndpointIsTheOneTheClientReached() {
+        assertEquals("https://api.example.cn/open311/v2",
+                org.linli.views.open311.Open311Views.endpoint(null, "api.example.cn", "443", "/open311/discovery.json", "/open311/v2"));
+        assertEquals("http://127.0.0.1:3000/open311/v2",
+                org.linli.views.open311.Open311Views.endpoint("http", "127.0.0.1:3000", "3000", "/open311/discovery.xml", "/open311/v2"));
+        assertEquals("https://abc.execute-api.cn-north-1.amazonaws.com.cn:8443/prod/open311/v2",
+                org.linli.views.open311.Open311Views.endpoint("https", "abc.execute-api.cn-north-1.amazonaws.com.cn", "8443",
+                        "/prod/open311/discovery.json", "/open311/v2"));
+    }
+
+    private static Map<String, List<String>> form(String... pairs) {
+        Map<String, List<String>> f = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) f.put(pairs[i], List.of(pairs[i + 1]));
+        return f;
     }
 
     @Test
@@ -116,7 +208,7 @@ class Open311Test {
         assertEquals(Categories.fromClasspath().all().size(), services.size());
         var noise = services.findParents("service_code").stream().filter(s -> s.path("service_code").asText().equals("noise")).findFirst().orElseThrow();
         assertEquals("噪音扰民", noise.path("service_name").asText());
-        assertEquals("batch", noise.path("type").asText());
+        assertEquals("realtime", noise.path("type").asText());
         assertTrue(noise.path("description").asText().contains("受理时限 2 小时，处置时限 2 天"), noise.toString());
         assertEquals("15 分钟", Open311Catalog.chinese(Duration.ofMinutes(15)));
     }

@@ -31,6 +31,9 @@ import org.linli.territory.Roster;
 public final class LocalSetup implements LocalCustomizer {
     public static final String TOKEN_KEYS_SECRET = "linli/token-keys";
     public static final String WECHAT_SECRET = "linli/wechat";
+    public static final String HOTLINE_SECRET = "linli/hotline";
+    /** The key the local cloud shares with a (test's) hotline platform; deployed, a secret only the two sides know. */
+    public static final String HOTLINE_KEY = "local-hotline-shared-key";
     private static final String ISSUER = "linli";
 
     private final TokenKeys keys = TokenKeys.generate("local");
@@ -55,6 +58,8 @@ public final class LocalSetup implements LocalCustomizer {
         setup.parameter("Stage", "local");
         setup.parameter("TokenKeysSecretName", TOKEN_KEYS_SECRET);
         setup.parameter("WeChatSecretName", WECHAT_SECRET);
+        setup.putSecret(HOTLINE_SECRET, HOTLINE_KEY);
+        setup.parameter("HotlineSecretName", HOTLINE_SECRET);
         setup.parameter("TokenIssuer", ISSUER);
         setup.parameter("WeChatApiBaseUrl", wechat.baseUrl());
         // Locally a map imported a moment ago should name the next case at once (deployed: 30 s).

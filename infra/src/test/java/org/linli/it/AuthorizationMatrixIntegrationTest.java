@@ -149,6 +149,7 @@ class AuthorizationMatrixIntegrationTest {
         // filed with an api_key whose node holds the place (the west key in the west / the east),
         // whatever token comes with it; errors in GeoReport's own format.
         expect("GET /open311/discovery.json",                        "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        expect("GET /open311/discovery.xml",                         "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         expect("GET /open311/v2/services.json",                      "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         expect("GET /open311/v2/services.xml",                       "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         expect("GET /open311/v2/services/{serviceCode}",             "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
@@ -159,6 +160,9 @@ class AuthorizationMatrixIntegrationTest {
         expect("GET /open311/v2/requests/{requestId}",               "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // A token is an Open311 request's; a mini-program report's id found there would tell it exists (404).
         expect("GET /open311/v2/tokens/{token}",                     "200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404");
+        // The 12345 platform signs its orders with the shared key, whoever's token comes along: "out" is
+        // the same order signed with another key.
+        expect("POST /hotline/orders",                               "202/401 202/401 202/401 202/401 202/401 202/401 202/401 202/401 202/401");
     }
 
     private static LocalCloud cloud;

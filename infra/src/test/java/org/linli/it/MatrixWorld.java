@@ -501,7 +501,14 @@ final class MatrixWorld {
             return get("/communities/" + x.community() + "/summaries/" + SUMMARY_MONTH, x.caller());
         });
         // Open311: the caller's token comes along and changes nothing
+        s.put("POST /hotline/orders", x -> {
+            String body = org.linli.tools.HotlineClient.order("MX" + System.nanoTime(), "环境卫生", 37.8470, 113.5790);
+            Map<String, String> headers = new java.util.HashMap<>(org.linli.tools.HotlineClient.headers(
+                    x.in ? org.linli.tools.LocalSetup.HOTLINE_KEY : "not-the-shared-key", body, cloud.clock().instant()));
+            return new AuthorizationMatrixIntegrationTest.Call("POST", "/hotline/orders", body, x.caller(), headers);
+        });
         s.put("GET /open311/discovery.json", x -> get("/open311/discovery.json", x.caller()));
+        s.put("GET /open311/discovery.xml", x -> get("/open311/discovery.xml", x.caller()));
         s.put("GET /open311/v2/services.json", x -> get("/open311/v2/services.json", x.caller()));
         s.put("GET /open311/v2/services.xml", x -> get("/open311/v2/services.xml", x.caller()));
         s.put("GET /open311/v2/services/{serviceCode}", x -> get("/open311/v2/services/sanitation.json", x.caller()));
@@ -563,7 +570,7 @@ final class MatrixWorld {
             Api.Answer a = api.call("POST", "/open311/v2/requests.json", null, open311Form(true),
                     Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"));
             if (a.status() != 200) throw new AssertionError("open311 request: " + a.body());
-            open311Token = a.json().path(0).path("token").asText();
+            open311Token = org.linli.core.Ids.rebrand(a.json().path(0).path("service_request_id").asText(), "rpt");
         }
         return open311Token;
     }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
+import org.linli.adapters.dynamo.cases.DynamoReportStore;
+import org.linli.adapters.dynamo.users.DynamoApiKeys;
 import org.linli.local.LocalCloud;
+import org.linli.open311.ApiKeys;
 import org.linli.tools.OpenKeys;
 
 /**
@@ -80,13 +83,14 @@ class Open311IntegrationTest {
                 "description", "小区门口路面塌陷，电话13812345678", "first_name", "芳", "last_name", "王", "phone", "13812345678",
                 "account_id", "acct-7"));
         assertEquals(200, a.status(), a.body());
-        return a.json().get(0).path("token").asText();
+        return a.json().get(0).path("service_request_id").asText();
     }
 
-    private static String requestIdOf(String token) {
-        return Eventually.await(Duration.ofSeconds(20), () -> api.get(V2 + "/tokens/" + token + ".json", null).json(),
-                j -> j.isArray() && j.get(0).path("service_request_id").isTextual(), "the token's request id").get(0)
-                .path("service_request_id").asText();
+    /** The request's id once assignment has placed it (its case exists; before, the id answers from the report). */
+    private static String placed(String id) {
+        Eventually.await(Duration.ofSeconds(20), () -> api.get(V2 + "/requests/" + id + ".json", null).json(),
+                j -> j.isArray() && j.size() == 1 && !j.get(0).path("status_notes").asText().startsWith("已收到"), "the request placed");
+        return id;
     }
 
     // ---------------------------------------------------------------- GET Service List
@@ -169,10 +173,6 @@ class Open311IntegrationTest {
         error(post(V2 + "/requests.json", form("api_key", k, "service_code", "potholes", "lat", p[0], "long", p[1])), 404, "service_code");
         error(post(V2 + "/requests.json", form("api_key", k, "service_code", "sanitation")), 400, "location");
         error(post(V2 + "/requests.json", form("api_key", k, "service_code", "sanitation", "lat", p[0])), 400, "long");
-        error(post(V2 + "/requests.json", form("api_key", k, "service_code", "sanitation", "address_string", "1234 5th street")), 400,
-                "address_string");
-        error(post(V2 + "/requests.json", form("api_key", k, "service_code", "sanitation", "lat", p[0], "long", p[1],
-                "attribute[WHISPAWN]", "123456")), 400, "attribute[WHISPAWN]");
         error(post(V2 + "/requests.json", form("api_key", k, "service_code", "sanitation", "lat", p[0], "long", p[1],
                 "attribute[anonymous]", "maybe")), 400, "attribute[anonymous]");
         error(post(V2 + "/requests.json", form("api_key", k, "service_code", "sanitation", "lat", p[0], "long", p[1],
@@ -186,24 +186,26 @@ class Open311IntegrationTest {
         error(json, 400, "x-www-form-urlencoded");
         // Several problems at once: several errors.
         Api.Answer many = post(V2 + "/requests.json", form("api_key", k, "service_code", "sanitation", "lat", p[0], "long", p[1],
-                "attribute[a]", "1", "attribute[b]", "2"));
+                "attribute[anonymous]", "maybe", "description", "x".repeat(4001)));
         assertEquals(2, many.json().size(), many.body());
     }
 
     @Test
-    void aRequestIsAnsweredWithATokenThatLeadsToItsRequestId() {
-        String token = create("sanitation", 37.8472, 113.5792, OpenKeys.DEMO_KEY);
+    void aRequestIsAnsweredWithItsRequestIdAtOnce() {
+        String id = placed(create("sanitation", 37.8472, 113.5792, OpenKeys.DEMO_KEY));
         Api.Answer created = post(V2 + "/requests.json", form("api_key", OpenKeys.DEMO_KEY, "service_code", "leak",
                 "address_id", "DEMO-E1-G3-M2-B1", "account_id", "acct-9"));
         JsonNode r = created.json().get(0);
-        assertTrue(r.path("token").isTextual());
-        assertFalse(r.has("service_request_id"), "service_request_id should not be returned if token is returned");
+        assertTrue(r.path("service_request_id").asText().startsWith("case_"), r.toString());
+        assertFalse(r.has("token"), "token will not be returned if service_request_id is returned");
         assertTrue(r.path("service_notice").isTextual());
         assertEquals("acct-9", r.path("account_id").asText());
 
-        String id = requestIdOf(token);
+        // A client that still asks for the token (the report id) finds the same id.
+        String token = org.linli.core.Ids.rebrand(id, "rpt");
         JsonNode t = api.get(V2 + "/tokens/" + token + ".json", null).json().get(0);
         assertEquals(token, t.path("token").asText());
+        assertEquals(id, t.path("service_request_id").asText());
         error(api.get(V2 + "/tokens/rpt_00000000000000000000000000.json", null), 404, "token");
         // GET Service Request: one request, every field of the response.
         JsonNode one = api.get(V2 + "/requests/" + id + ".json", null).json();
@@ -212,7 +214,7 @@ class Open311IntegrationTest {
         assertEquals(id, req.path("service_request_id").asText());
         assertTrue(req.path("service_request_id").isTextual(), "ids as strings");
         assertEquals("open", req.path("status").asText());
-        assertTrue(req.path("status_notes").asText().contains("ASSIGNED"), req.toString());
+        assertTrue(req.path("status_notes").asText().startsWith("已派单"), req.toString());
         assertEquals("环境卫生", req.path("service_name").asText());
         assertEquals("sanitation", req.path("service_code").asText());
         assertEquals("小区门口路面塌陷，电话138****5678", req.path("description").asText(), "personal information masked");
@@ -234,8 +236,8 @@ class Open311IntegrationTest {
 
     @Test
     void requestsByIdOverrideEveryOtherArgument() {
-        String a = requestIdOf(create("sanitation", 37.8490, 113.5794, OpenKeys.DEMO_KEY));
-        String b = requestIdOf(create("leak", 37.8500, 113.5796, OpenKeys.DEMO_KEY));
+        String a = placed(create("sanitation", 37.8490, 113.5794, OpenKeys.DEMO_KEY));
+        String b = placed(create("leak", 37.8500, 113.5796, OpenKeys.DEMO_KEY));
         JsonNode both = api.get(V2 + "/requests.json?service_request_id=" + a + "," + b + "&status=closed&service_code=noise", null).json();
         assertEquals(List.of(a, b), both.findValuesAsText("service_request_id"));
         assertEquals(0, api.get(V2 + "/requests.json?service_request_id=case_00000000000000000000000000", null).json().size());
@@ -243,7 +245,7 @@ class Open311IntegrationTest {
 
     @Test
     void eachFilterOfGetRequests() {
-        String open = requestIdOf(create("street_lamp", 37.8478, 113.5798, OpenKeys.DEMO_KEY));
+        String open = placed(create("street_lamp", 37.8478, 113.5798, OpenKeys.DEMO_KEY));
         // A closed one: a hard matter the street rejects.
         Cases cases = new Cases(cloud);
         String rejected = cases.open("illegal_construction", 37.8779, 113.5845, "resident");
@@ -268,7 +270,8 @@ class Open311IntegrationTest {
         for (JsonNode r : closed) assertEquals("closed", r.path("status").asText());
         JsonNode rej = closed.findParents("service_request_id").stream().filter(r -> r.path("service_request_id").asText().equals(rejected))
                 .findFirst().orElseThrow();
-        assertTrue(rej.path("status_notes").asText().contains("REJECTED"), rej.toString());
+        assertTrue(rej.path("status_notes").asText().contains("不属于受理范围"), rej.toString());
+        assertFalse(rej.path("status_notes").asText().contains("REJECTED"), "no internal state names: " + rej);
         JsonNode opened = api.get(V2 + "/requests.json?status=open", null).json();
         for (JsonNode r : opened) assertEquals("open", r.path("status").asText());
         assertTrue(opened.findValuesAsText("service_request_id").contains(open));
@@ -299,8 +302,171 @@ class Open311IntegrationTest {
         assertEquals(200, discovery.status());
         JsonNode e = discovery.json().path("endpoints").get(0);
         assertEquals("http://wiki.open311.org/GeoReport_v2", e.path("specification").asText());
-        assertTrue(e.path("url").asText().endsWith("/open311/v2"));
+        assertEquals(cloud.baseUrl().toString().replaceAll("/+$", "") + "/open311/v2", e.path("url").asText(),
+                "the endpoint as the client reached it: scheme, host and port");
         assertNotNull(e.path("formats"));
+    }
+
+    // ---------------------------------------------------------------- clients as they are
+
+    /**
+     * A client that submits the way FixMyStreet's Open311 module does: POST requests.xml, take
+     * service_request_id from the answer or else ask tokens/{token} once, at once; an empty id is
+     * a failed send, re-sent later - each re-send would file another report if the server did not
+     * know it again.
+     */
+    @Test
+    void aClientLikeFixMyStreetsGetsAnIdOnFirstContactAndAResendFilesNothingNew() throws Exception {
+        String key = "fms-like-client-key";
+        ApiKeys.ApiKey registered = OpenKeys.key("fms-like-client", org.linli.tools.DemoTerritory.ROOT);
+        new DynamoApiKeys(cloud.dynamo(), cloud.tableName("UsersTable")).save(key, registered);
+        DynamoReportStore reports = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
+        List<Map<String, String>> sent = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        int failures = 0;
+        for (int i = 0; i < 20; i++) {
+            String[] p = wgs(37.8452 + (i % 5) * 0.002, 113.5720 + (i / 5) * 0.005);
+            Map<String, String> f = form("api_key", key, "service_code", i % 2 == 0 ? "sanitation" : "leak", "lat", p[0], "long", p[1],
+                    "description", "第" + i + "号诉求：楼道堆物", "first_name", "芳", "last_name", "王", "phone", "+86 138 1234 " + (1000 + i),
+                    "email", "resident" + i + "@example.com", "attribute[fixmystreet_id]", Integer.toString(9000 + i));
+            sent.add(f);
+            String id = fmsSend(f);
+            if (id.isEmpty()) failures++;
+            ids.add(id);
+        }
+        assertEquals(0, failures, "every send recorded an id: " + ids);
+        assertEquals(20, Set.copyOf(ids).size(), "20 distinct ids: " + ids);
+        assertEquals(20, reports.byReporter(registered.reporterId(), 100, null).items().size(), "20 reports");
+
+        // The client re-sends each request (it believes some failed): the same ids, no report more.
+        for (int i = 0; i < 20; i++) assertEquals(ids.get(i), fmsSend(sent.get(i)), "re-send " + i);
+        assertEquals(20, reports.byReporter(registered.reporterId(), 100, null).items().size(), "still 20 reports after re-sending");
+
+        // Every id answers, placed or not yet, and once placed as its case (joined ones under the id the client holds).
+        ids.forEach(Open311IntegrationTest::placed);
+        JsonNode all = api.get(V2 + "/requests.json?service_request_id=" + String.join(",", ids), null).json();
+        assertEquals(ids, all.findValuesAsText("service_request_id"));
+    }
+
+    /** One FixMyStreet-style send: the id from the POST, or from one token lookup; "" when neither gave one. */
+    private static String fmsSend(Map<String, String> f) throws Exception {
+        Api.Answer a = post(V2 + "/requests.xml", f);
+        assertEquals(200, a.status(), a.body());
+        org.w3c.dom.Document d = xml(a.body());
+        String id = text(d, "service_request_id");
+        if (!id.isEmpty()) return id;
+        String token = text(d, "token");
+        if (token.isEmpty()) return "";
+        return text(xml(api.get(V2 + "/tokens/" + token + ".xml", null).body()), "service_request_id");
+    }
+
+    @Test
+    void phonesAreFreeFormAndNeverRefuseARequest() {
+        DynamoReportStore reports = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
+        Map<String, String> stored = new LinkedHashMap<>();
+        stored.put("+8613812341234", "13812341234");
+        stored.put("+86 138 1234 1234", "13812341234");
+        stored.put("138-1234-1234", "13812341234");
+        stored.put("(0351) 1234567", "(0351) 1234567");
+        int i = 0;
+        for (var e : stored.entrySet()) {
+            String[] p = wgs(37.8455 + i * 0.001, 113.5950);
+            Api.Answer a = post(V2 + "/requests.json", form("api_key", OpenKeys.DEMO_KEY, "service_code", "noise", "lat", p[0], "long", p[1],
+                    "description", "夜间噪音" + i++, "phone", e.getKey()));
+            assertEquals(200, a.status(), e.getKey() + ": " + a.body());
+            String report = org.linli.core.Ids.rebrand(a.json().get(0).path("service_request_id").asText(), "rpt");
+            assertEquals(e.getValue(), reports.find(report).orElseThrow().content().contact().phone(), e.getKey());
+        }
+    }
+
+    @Test
+    void anAddressStringAloneIsPlacedByItsBuildingOrQueuedForTheStreet() {
+        // A building named: placed like address_id (枫林小区5号楼 is DEMO-E1-G2-M1-B1) and assigned to the grid's worker.
+        Api.Answer building = post(V2 + "/requests.json", form("api_key", OpenKeys.DEMO_KEY, "service_code", "sanitation",
+                "address_string", "东城街道 枫林社区 枫林小区 5号楼", "description", "楼道堆物"));
+        assertEquals(200, building.status(), building.body());
+        String b = placed(building.json().get(0).path("service_request_id").asText());
+        JsonNode br = api.get(V2 + "/requests/" + b + ".json", null).json().get(0);
+        assertEquals("DEMO-E1-G2-M1-B1", br.path("address_id").asText(), br.toString());
+        assertTrue(br.path("status_notes").asText().startsWith("已派单"), br.toString());
+
+        // No building named: UNASSIGNED in the dispatch queue of the street it named, the address shown to the dispatcher.
+        Api.Answer street = post(V2 + "/requests.json", form("api_key", OpenKeys.DEMO_KEY, "service_code", "sanitation",
+                "address_string", "东城街道解放路88号门口", "description", "垃圾满溢"));
+        assertEquals(200, street.status(), street.body());
+        String s = placed(street.json().get(0).path("service_request_id").asText());
+        JsonNode sr = api.get(V2 + "/requests/" + s + ".json", null).json().get(0);
+        assertTrue(sr.path("status_notes").asText().startsWith("已立案，等待派单"), sr.toString());
+        Api.Answer queue = api.get("/dispatch/DEMO-E/unassigned", api.login("street-DEMO-E"));
+        assertEquals(200, queue.status(), queue.body());
+        assertTrue(queue.body().contains(s), queue.body());
+        Api.Answer report = api.get("/reports/" + org.linli.core.Ids.rebrand(s, "rpt"), api.login("street-DEMO-E"));
+        assertEquals(200, report.status(), report.body());
+        assertTrue(report.json().path("description").asText().endsWith("地址：东城街道解放路88号门口"), "the address shown to the dispatcher: "
+                + report.body());
+
+        // A key scoped to 西城街道 may not file an address of 东城街道.
+        error(post(V2 + "/requests.json", form("api_key", OpenKeys.DEMO_KEY_WEST, "service_code", "sanitation",
+                "address_string", "东城街道枫林社区枫林小区5号楼")), 403, "api_key");
+    }
+
+    @Test
+    void unknownAttributesAreIgnoredAndRepeatedParametersRefused() {
+        String[] p = wgs(37.8460, 113.5980);
+        Api.Answer a = post(V2 + "/requests.json", form("api_key", OpenKeys.DEMO_KEY, "service_code", "leak", "lat", p[0], "long", p[1],
+                "attribute[WHISPAWN]", "123456", "attribute[client_category]", "pothole"));
+        assertEquals(200, a.status(), a.body());
+
+        String body = "api_key=" + OpenKeys.DEMO_KEY + "&service_code=leak&service_code=noise&lat=" + p[0] + "&long=" + p[1];
+        error(api.call("POST", V2 + "/requests.json", null, body, Map.of("Content-Type", "application/x-www-form-urlencoded")), 400,
+                "service_code");
+        String twoKeys = "api_key=" + OpenKeys.DEMO_KEY + "&api_key=" + OpenKeys.DEMO_KEY_WEST + "&service_code=leak&lat=" + p[0] + "&long=" + p[1];
+        error(api.call("POST", V2 + "/requests.json", null, twoKeys, Map.of("Content-Type", "application/x-www-form-urlencoded")), 400,
+                "api_key");
+        error(api.call("POST", V2 + "/requests.json?api_key=" + OpenKeys.DEMO_KEY_WEST, null, "api_key=" + OpenKeys.DEMO_KEY
+                + "&service_code=leak&lat=" + p[0] + "&long=" + p[1], Map.of("Content-Type", "application/x-www-form-urlencoded")), 400, "api_key");
+        error(api.get(V2 + "/requests.json?service_code=leak&service_code=noise", null), 400, "service_code");
+        error(api.get(V2 + "/services.json?jurisdiction_id=linli&jurisdiction_id=linli", null), 400, "jurisdiction_id");
+
+        // The api_key in the query string is as good as in the form.
+        Api.Answer inQuery = api.call("POST", V2 + "/requests.json?api_key=" + OpenKeys.DEMO_KEY, null,
+                "service_code=leak&description=%E6%BC%8F%E6%B0%B4&lat=" + p[0] + "&long=" + p[1],
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertEquals(200, inQuery.status(), inQuery.body());
+    }
+
+    /** discovery.xml: well-formed, and the elements the specification's example has. */
+    @Test
+    void discoveryIsServedAsXmlToo() throws Exception {
+        Api.Answer a = api.get("/open311/discovery.xml", null);
+        assertEquals(200, a.status(), a.body());
+        assertTrue(a.header("Content-Type").startsWith("text/xml"), a.header("Content-Type"));
+        org.w3c.dom.Document d = xml(a.body());
+        assertEquals("discovery", d.getDocumentElement().getNodeName());
+        for (String e : List.of("changeset", "contact", "key_service", "endpoints")) assertFalse(text(d, e).isEmpty() && !e.equals("endpoints"), e);
+        org.w3c.dom.NodeList endpoints = d.getElementsByTagName("endpoint");
+        assertEquals(1, endpoints.getLength());
+        org.w3c.dom.Element e = (org.w3c.dom.Element) endpoints.item(0);
+        assertEquals("http://wiki.open311.org/GeoReport_v2", e.getElementsByTagName("specification").item(0).getTextContent());
+        assertEquals(cloud.baseUrl().toString().replaceAll("/+$", "") + "/open311/v2", e.getElementsByTagName("url").item(0).getTextContent());
+        assertTrue(Set.of("production", "test").contains(e.getElementsByTagName("type").item(0).getTextContent()));
+        assertTrue(W3C.matcher(e.getElementsByTagName("changeset").item(0).getTextContent()).matches());
+        org.w3c.dom.NodeList formats = e.getElementsByTagName("format");
+        List<String> fs = new ArrayList<>();
+        for (int i = 0; i < formats.getLength(); i++) fs.add(formats.item(i).getTextContent());
+        assertTrue(fs.containsAll(List.of("text/xml", "application/json")), fs.toString());
+    }
+
+    private static org.w3c.dom.Document xml(String body) throws Exception {
+        var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The text of the first element of that name, "" when there is none. */
+    private static String text(org.w3c.dom.Document d, String element) {
+        org.w3c.dom.NodeList l = d.getElementsByTagName(element);
+        return l.getLength() == 0 ? "" : l.item(0).getTextContent().trim();
     }
 
     private static String enc(OffsetDateTime t) {

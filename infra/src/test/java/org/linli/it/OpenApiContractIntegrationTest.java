@@ -197,8 +197,20 @@ class OpenApiContractIntegrationTest {
         get("GET /patrols/{patrolId}", "/patrols/" + patrol.json().path("patrolId").asText(), worker);
         get("GET /me/patrols", "/me/patrols", worker);
 
+        // The 12345 hotline: a signed order, the same again (409), a forged one (401), a bad one (400)
+        String order = org.linli.tools.HotlineClient.order("CT" + System.nanoTime(), "环境卫生", 37.8470, 113.5790);
+        check("POST /hotline/orders", "/hotline/orders", null, order,
+                org.linli.tools.HotlineClient.headers(org.linli.tools.LocalSetup.HOTLINE_KEY, order, LinliCloud.now()));
+        check("POST /hotline/orders", "/hotline/orders", null, order,
+                org.linli.tools.HotlineClient.headers(org.linli.tools.LocalSetup.HOTLINE_KEY, order, LinliCloud.now()));
+        check("POST /hotline/orders", "/hotline/orders", null, order,
+                org.linli.tools.HotlineClient.headers("forged", order, LinliCloud.now()));
+        check("POST /hotline/orders", "/hotline/orders", null, "{\"orderNo\":\"x\"}",
+                org.linli.tools.HotlineClient.headers(org.linli.tools.LocalSetup.HOTLINE_KEY, "{\"orderNo\":\"x\"}", LinliCloud.now()));
+
         // Open311
         get("GET /open311/discovery.json", "/open311/discovery.json", null);
+        get("GET /open311/discovery.xml", "/open311/discovery.xml", null);
         get("GET /open311/v2/services.json", "/open311/v2/services.json", null);
         get("GET /open311/v2/services.xml", "/open311/v2/services.xml", null);
         get("GET /open311/v2/services/{serviceCode}", "/open311/v2/services/noise.json", null);
@@ -213,7 +225,7 @@ class OpenApiContractIntegrationTest {
         get("GET /open311/v2/requests.json", "/open311/v2/requests.json?status=bogus", null);
         get("GET /open311/v2/requests/{requestId}", "/open311/v2/requests/" + caseId + ".json", null);
         get("GET /open311/v2/requests/{requestId}", "/open311/v2/requests/case_00000000000000000000000000.json", null);
-        get("GET /open311/v2/tokens/{token}", "/open311/v2/tokens/" + created.json().get(0).path("token").asText() + ".json", null);
+        get("GET /open311/v2/tokens/{token}", "/open311/v2/tokens/" + org.linli.core.Ids.rebrand(created.json().get(0).path("service_request_id").asText(), "rpt") + ".json", null);
 
         assertEquals(List.of(), FAILURES, "answers that do not conform to docs/openapi.yaml");
         Set<String> notCalled = new TreeSet<>(OpenApi.operations().keySet());

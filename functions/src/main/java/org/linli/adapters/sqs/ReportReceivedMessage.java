@@ -25,6 +25,7 @@ public final class ReportReceivedMessage {
             o.putObject("point").put("lat", m.point().lat()).put("lng", m.point().lng()).put("datum", m.point().datum().name());
         }
         if (m.buildingCode() != null) o.put("buildingCode", m.buildingCode());
+        if (m.placeCode() != null) o.put("placeCode", m.placeCode());
         return Json.write(o);
     }
 
@@ -37,6 +38,6 @@ public final class ReportReceivedMessage {
         String building = n.hasNonNull("buildingCode") ? n.get("buildingCode").asText() : null;
         String reportId = Messages.required(n, "reportId");
         return new ReportReceived(reportId, Messages.required(n, "reporterId"), Messages.required(n, "category"), point, building,
-                Instant.parse(Messages.required(n, "receivedAt")));
+                Instant.parse(Messages.required(n, "receivedAt")), n.hasNonNull("placeCode") ? n.get("placeCode").asText() : null);
     }
 }

@@ -45,30 +45,53 @@ public final class Open311Views {
         return xml(path) ? SparkXml.write(root, body) : Json.write(body);
     }
 
-    public static ObjectNode discovery(String host, String base, boolean production) {
+    /**
+     * The endpoint's absolute URL as the client reached it: the scheme API Gateway (or a proxy) says
+     * it was called with ({@code X-Forwarded-Proto}, else https), the host with its port when not
+     * the scheme's default, and whatever prefix the path carries before {@code /open311/} (a stage,
+     * a proxy's mount point), then {@code base}.
+     */
+    public static String endpoint(String scheme, String host, String port, String rawPath, String base) {
+        String proto = scheme == null || scheme.isBlank() ? "https" : scheme.split(",")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (host == null || host.isBlank()) return base;
+        String authority = host.trim();
+        if (port != null && !port.isBlank() && authority.indexOf(':') < 0) {
+            String p = port.split(",")[0].trim();
+            boolean standard = proto.equals("https") && p.equals("443") || proto.equals("http") && p.equals("80");
+            if (!standard) authority = authority + ":" + p;
+        }
+        int at = rawPath == null ? -1 : rawPath.indexOf("/open311/");
+        String prefix = at > 0 ? rawPath.substring(0, at) : "";
+        return proto + "://" + authority + prefix + base;
+    }
+
+    public static ObjectNode discovery(String url, boolean production) {
         ObjectNode d = Json.object();
         d.put("changeset", CHANGESET);
         d.put("contact", "Linli 邻里 - 12345 便民服务热线");
         d.put("key_service", "API keys are issued by the platform's operators (docs/open311.md).");
         ObjectNode e = d.putArray("endpoints").addObject();
         e.put("specification", "http://wiki.open311.org/GeoReport_v2");
-        e.put("url", (host == null ? "" : "https://" + host) + base);
+        e.put("url", url);
         e.put("changeset", CHANGESET);
         e.put("type", production ? "production" : "test");
         e.putArray("formats").add("application/json").add("text/xml");
         return d;
     }
 
-    /** A new request's answer: its token (the report id; the request id exists once the case does). */
-    public static ArrayNode created(Report r, Category category, String accountId) {
+    /**
+     * A new request's answer: its service_request_id at once (known from the report, see
+     * {@code Open311Intake}), so that a client never needs the token lookup.
+     */
+    public static ArrayNode created(String serviceRequestId, Category category, String accountId) {
         ObjectNode o = Json.object();
-        o.put("token", r.id());
+        o.put("service_request_id", serviceRequestId);
         o.put("service_notice", Open311Catalog.notice(category));
         if (accountId == null) o.putNull("account_id"); else o.put("account_id", accountId);
         return Json.array().add(o);
     }
 
-    /** A token's request id, null until the report became a case. */
+    /** A token's request id (a client that was answered with a token before the id was known). */
     public static ArrayNode token(String token, String caseId) {
         ObjectNode o = Json.object();
         if (caseId == null) o.putNull("service_request_id"); else o.put("service_request_id", caseId);
@@ -83,13 +106,20 @@ public final class Open311Views {
      */
     public static ArrayNode requests(List<ServiceRequests.Found> found, Open311Catalog catalog,
                                      Map<String, UnitDirectory.UnitInfo> agencies) {
+        return requests(found, catalog, agencies, Map.of());
+    }
+
+    /** As above, with the recorded reasons of rejected cases by case id (masked before they are shown). */
+    public static ArrayNode requests(List<ServiceRequests.Found> found, Open311Catalog catalog,
+                                     Map<String, UnitDirectory.UnitInfo> agencies, Map<String, String> rejections) {
         ArrayNode out = Json.array();
         for (ServiceRequests.Found f : found) {
             Case c = f.c();
             ObjectNode o = out.addObject();
             o.put("service_request_id", c.id());
             o.put("status", Open311Status.status(c));
-            o.put("status_notes", Open311Status.notes(c));
+            String[] names = f.reporterName() == null ? new String[0] : new String[] {f.reporterName()};
+            o.put("status_notes", Masking.text(Open311Status.notes(c, rejections.get(c.id())), names));
             Optional<Category> category = catalog.service(c.category());
             o.put("service_name", category.map(Category::name).orElse(c.category()));
             o.put("service_code", c.category());
@@ -105,17 +135,48 @@ public final class Open311Views {
             if (address == null) o.putNull("address"); else o.put("address", address);
             if (c.buildingCode() == null) o.putNull("address_id"); else o.put("address_id", c.buildingCode());
             o.putNull("zipcode");
-            if (c.location() == null) {
-                o.putNull("lat");
-                o.putNull("long");
-            } else {
-                GeoPoint w = c.location().in(Datum.WGS84);
-                o.put("lat", Math.round(w.lat() * 10_000) / 10_000.0);
-                o.put("long", Math.round(w.lng() * 10_000) / 10_000.0);
-            }
+            point(o, c.location());
             o.putNull("media_url");
         }
         return out;
+    }
+
+    /**
+     * A request filed but not placed yet (assignment takes about a second): open, what it is and
+     * where it was said to be, from its report - so that an id a client was just given is never a 404.
+     */
+    public static ObjectNode pending(String serviceRequestId, Report r, Open311Catalog catalog) {
+        ObjectNode o = Json.object();
+        o.put("service_request_id", serviceRequestId);
+        o.put("status", "open");
+        o.put("status_notes", "已收到，正在立案派单");
+        Optional<Category> category = catalog.service(r.content().category());
+        o.put("service_name", category.map(Category::name).orElse(r.content().category()));
+        o.put("service_code", r.content().category());
+        o.put("description", Masking.text(r.content().description(), r.content().contact().name()));
+        o.putNull("agency_responsible");
+        if (category.isPresent()) o.put("service_notice", Open311Catalog.notice(category.get())); else o.putNull("service_notice");
+        o.put("requested_datetime", Times.api(r.receivedAt()));
+        o.put("updated_datetime", Times.api(r.receivedAt()));
+        o.putNull("expected_datetime");
+        o.putNull("address");
+        if (r.content().buildingCode() == null) o.putNull("address_id"); else o.put("address_id", r.content().buildingCode());
+        o.putNull("zipcode");
+        point(o, r.content().point());
+        o.putNull("media_url");
+        return o;
+    }
+
+    /** {@code lat}/{@code long} in WGS-84, rounded to 4 decimals (about 10 m); null without a point. */
+    private static void point(ObjectNode o, GeoPoint p) {
+        if (p == null) {
+            o.putNull("lat");
+            o.putNull("long");
+            return;
+        }
+        GeoPoint w = p.in(Datum.WGS84);
+        o.put("lat", Math.round(w.lat() * 10_000) / 10_000.0);
+        o.put("long", Math.round(w.lng() * 10_000) / 10_000.0);
     }
 
     /** Most specific first: the micro-grid, the grid, else the deepest node that holds the place. */

@@ -68,7 +68,12 @@ public final class ApiEvents {
         e.put("rawQueryString", request.rawQuery());
         List<String> cookies = request.cookies();
         if (!cookies.isEmpty()) e.set("cookies", JSON.valueToTree(cookies));
-        e.set("headers", JSON.valueToTree(request.eventHeaders()));
+        Map<String, String> headers = request.eventHeaders();
+        // API Gateway tells the function how the client called it; the local gateway serves plain HTTP.
+        headers.putIfAbsent("x-forwarded-proto", "http");
+        String host = headers.get("host");
+        if (host != null && host.lastIndexOf(':') > host.lastIndexOf(']')) headers.putIfAbsent("x-forwarded-port", host.substring(host.lastIndexOf(':') + 1));
+        e.set("headers", JSON.valueToTree(headers));
         Map<String, String> query = request.queryParameters();
         if (!query.isEmpty()) e.set("queryStringParameters", JSON.valueToTree(query));
     }

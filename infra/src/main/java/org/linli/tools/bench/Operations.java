@@ -165,12 +165,14 @@ public final class Operations {
             Map.entry("POST /patrols", "DynamoDb.GetItem<=2,DynamoDb.BatchGetItem<=1,DynamoDb.TransactWriteItems=1"),
             Map.entry("GET /patrols/{patrolId}", "DynamoDb.GetItem=1"),
             Map.entry("GET /me/patrols", "DynamoDb.Query=1"),
+            Map.entry("POST /hotline/orders", "DynamoDb.GetItem<=2,DynamoDb.PutItem=1,Sqs.SendMessage=1,SecretsManager.GetSecretValue<=1"),
             Map.entry("GET /open311/discovery.json", ""),
+            Map.entry("GET /open311/discovery.xml", ""),
             Map.entry("GET /open311/v2/services.json", ""),
             Map.entry("GET /open311/v2/services.xml", ""),
             Map.entry("GET /open311/v2/services/{serviceCode}", ""),
-            Map.entry("POST /open311/v2/requests.json", "DynamoDb.GetItem<=3,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
-            Map.entry("POST /open311/v2/requests.xml", "DynamoDb.GetItem<=3,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
+            Map.entry("POST /open311/v2/requests.json", "DynamoDb.GetItem<=4,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
+            Map.entry("POST /open311/v2/requests.xml", "DynamoDb.GetItem<=4,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
             Map.entry("GET /open311/v2/requests.json", "DynamoDb.Query<=4,DynamoDb.BatchGetItem<=2,DynamoDb.GetItem<=1"),
             Map.entry("GET /open311/v2/requests.xml", "DynamoDb.Query<=4,DynamoDb.BatchGetItem<=2,DynamoDb.GetItem<=1"),
             Map.entry("GET /open311/v2/requests/{requestId}", "DynamoDb.BatchGetItem=2"),
@@ -393,7 +395,13 @@ public final class Operations {
     }
 
     private void open311(String caseId) {
+        String order = org.linli.tools.HotlineClient.order("BM" + System.nanoTime(), "环境卫生", 37.8470, 113.5790);
+        Map<String, String> signed = new java.util.HashMap<>(org.linli.tools.HotlineClient.headers(org.linli.tools.LocalSetup.HOTLINE_KEY, order,
+                cloud.clock().instant()));
+        invokeHttp("POST /hotline/orders", "POST /hotline/orders", Events.http("POST /hotline/orders", "/hotline/orders", Map.of(), Map.of(),
+                order, null, null, null, signed), 202, "");
         http("GET /open311/discovery.json", "/open311/discovery.json", Map.of(), null, null, 200, "");
+        http("GET /open311/discovery.xml", "/open311/discovery.xml", Map.of(), null, null, 200, "");
         http("GET /open311/v2/services.json", "/open311/v2/services.json", Map.of(), null, null, 200, "");
         http("GET /open311/v2/services.xml", "/open311/v2/services.xml", Map.of(), null, null, 200, "");
         http("GET /open311/v2/services/{serviceCode}", "/open311/v2/services/noise.json", Map.of("serviceCode", "noise.json"), null, null,
@@ -405,7 +413,7 @@ public final class Operations {
         http("GET /open311/v2/requests.xml", "/open311/v2/requests.xml", Map.of(), Map.of("status", "open"), null, null, 200, "");
         http("GET /open311/v2/requests/{requestId}", "/open311/v2/requests/" + caseId + ".json", Map.of("requestId", caseId + ".json"),
                 null, null, 200, "");
-        String token = created.path(0).path("token").asText();
+        String token = org.linli.core.Ids.rebrand(created.path(0).path("service_request_id").asText(), "rpt");
         http("GET /open311/v2/tokens/{token}", "/open311/v2/tokens/" + token + ".json", Map.of("token", token + ".json"), null, null,
                 200, "");
     }

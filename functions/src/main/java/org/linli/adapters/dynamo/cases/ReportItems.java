@@ -32,6 +32,7 @@ final class ReportItems {
             item.put("datum", Attr.s(d.point().datum().name()));
         }
         Attr.put(item, "buildingCode", d.buildingCode());
+        Attr.put(item, "placeCode", d.placeCode());
         if (!d.photoKeys().isEmpty()) item.put("photoKeys", Attr.strings(d.photoKeys()));
         Attr.put(item, "contactName", d.contact().name());
         Attr.put(item, "contactPhone", d.contact().phone());
@@ -57,7 +58,7 @@ final class ReportItems {
         ReportDraft d = new ReportDraft(Attr.str(item, "category"), Attr.str(item, "description"), point,
                 Attr.str(item, "buildingCode"), Attr.list(item, "photoKeys"),
                 new Contact(Attr.str(item, "contactName"), Attr.str(item, "contactPhone")),
-                Attr.flag(item, "anonymousToPublic"), Source.valueOf(Attr.str(item, "source")));
+                Attr.flag(item, "anonymousToPublic"), Source.valueOf(Attr.str(item, "source")), Attr.str(item, "placeCode"));
         return new Report(Attr.str(item, "reportId"), Attr.str(item, "reporterId"), d, Attr.str(item, "fingerprint"),
                 ReportStatus.valueOf(Attr.str(item, "status")), Attr.str(item, "caseId"),
                 Times.parseStored(Attr.str(item, "receivedAt")));

@@ -1,0 +1,90 @@
+package org.linli.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.linli.adapters.dynamo.cases.DynamoReportStore;
+import org.linli.local.LocalCloud;
+import org.linli.report.Report;
+import org.linli.report.Source;
+import org.linli.tools.HotlineClient;
+import org.linli.tools.LocalSetup;
+
+/**
+ * The 12345 platform pushing work orders (docs/hotline.md), through the gateway: a signed order
+ * becomes a case of source HOTLINE_12345 with the caller as its contact; a forged signature, a
+ * stale timestamp and a second delivery of the same order are refused and file nothing.
+ */
+class HotlineIntegrationTest {
+    private static LocalCloud cloud;
+    private static Api api;
+    private static DynamoReportStore reports;
+
+    @BeforeAll
+    static void start() {
+        cloud = LinliCloud.get();
+        api = new Api(cloud.baseUrl());
+        reports = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
+    }
+
+    private static Api.Answer send(String body, String key, Instant at) {
+        return api.call("POST", "/hotline/orders", null, body, HotlineClient.headers(key, body, at));
+    }
+
+    @Test
+    void aSignedOrderBecomesACaseOnceAndForgeriesStaleAndReplayedOrdersAreRefused() {
+        String orderNo = "GD" + System.nanoTime();
+        String body = HotlineClient.order(orderNo, "城市管理/环境卫生", 37.8470, 113.5790);
+        Instant now = LinliCloud.now();
+
+        Api.Answer forged = send(body, "not-the-shared-key", now);
+        assertEquals(401, forged.status(), forged.body());
+        assertEquals("BAD_SIGNATURE", forged.errorCode());
+        Api.Answer stale = send(body, LocalSetup.HOTLINE_KEY, now.minus(Duration.ofMinutes(6)));
+        assertEquals(401, stale.status(), stale.body());
+        assertEquals("STALE_TIMESTAMP", stale.errorCode());
+        Map<String, String> unsigned = Map.of("Content-Type", "application/json");
+        assertEquals(401, api.call("POST", "/hotline/orders", null, body, unsigned).status());
+
+        Api.Answer ok = send(body, LocalSetup.HOTLINE_KEY, now);
+        assertEquals(202, ok.status(), ok.body());
+        String reportId = ok.json().path("reportId").asText();
+        String caseId = ok.json().path("caseId").asText();
+        Report r = reports.find(reportId).orElseThrow();
+        assertEquals(Source.HOTLINE_12345, r.content().source());
+        assertEquals("sanitation", r.content().category(), "城市管理/环境卫生 maps on 环境卫生");
+        assertEquals("13912345678", r.content().contact().phone(), "the caller's number normalised");
+        assertTrue(r.content().description().startsWith("【12345 工单 " + orderNo + "，热线分类：城市管理/环境卫生，交办时限：2026-12-06T18:00:00+08:00】"),
+                r.content().description());
+        Report placed = Eventually.await(Duration.ofSeconds(20), () -> reports.find(reportId).orElseThrow(),
+                x -> x.caseId() != null, "the order placed");
+        assertTrue(placed.caseId().startsWith("case_"), placed.caseId());
+
+        // The platform delivers it again (a retry, a replay): refused, naming the case, nothing new.
+        Api.Answer again = send(body, LocalSetup.HOTLINE_KEY, now.plusSeconds(30));
+        assertEquals(409, again.status(), again.body());
+        assertEquals("ORDER_ALREADY_RECEIVED", again.errorCode());
+        assertTrue(again.body().contains(caseId), again.body());
+    }
+
+    @Test
+    void anOrderWithAnAddressOnlyIsPlacedByItAndABadOrderIsA400() {
+        String body = HotlineClient.orderAt("GA" + System.nanoTime(), "路灯损坏", "东城街道枫林社区枫林小区5号楼");
+        Api.Answer ok = send(body, LocalSetup.HOTLINE_KEY, LinliCloud.now());
+        assertEquals(202, ok.status(), ok.body());
+        Report r = reports.find(ok.json().path("reportId").asText()).orElseThrow();
+        assertEquals("DEMO-E1-G2-M1-B1", r.content().buildingCode());
+        assertEquals("street_lamp", r.content().category());
+        assertEquals("(0351) 1234567", r.content().contact().phone());
+
+        String bad = "{\"orderNo\":\"x\",\"category\":\"\",\"content\":\"c\"}";
+        Api.Answer refused = send(bad, LocalSetup.HOTLINE_KEY, LinliCloud.now());
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("orderNo") && refused.body().contains("address"), refused.body());
+    }
+}
