@@ -48,6 +48,7 @@ public final class ApiRoutes {
                     "GET /open311/v2/services.xml", "GET /open311/v2/services/{serviceCode}", "POST /open311/v2/requests.json",
                     "POST /open311/v2/requests.xml", "GET /open311/v2/requests.json", "GET /open311/v2/requests.xml",
                     "GET /open311/v2/requests/{requestId}", "GET /open311/v2/tokens/{token}")),
+            Map.entry("org.linli.handlers.PhotosApi", List.of("POST /uploads", "GET /uploads/{photoKey}")),
             Map.entry("org.linli.handlers.SummariesApi", List.of("GET /communities/{code}/summaries",
                     "GET /communities/{code}/summaries/{month}")));
 
