@@ -1,5 +1,6 @@
 package org.linli.photos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.linli.core.FieldError;
 import org.linli.core.ValidationFailed;
+import org.linli.json.JsonInput;
 
 /**
  * Which photos a write may name, and the links a permitted viewer gets. A report, a case action
@@ -43,6 +45,20 @@ public final class PhotoRefs {
             else if (p.state() == PhotoState.REFUSED) errors.add(new FieldError(at, "was refused: " + p.reason()));
         }
         if (!errors.isEmpty()) throw new ValidationFailed("The request names photos it may not use.", errors);
+    }
+
+    /**
+     * The photo keys a request body names in {@code field}, as written (strings only; the request's
+     * own parser says what else is wrong with the field), for a check before the write.
+     */
+    public static List<String> keysIn(JsonNode body, String field) {
+        JsonNode v = body == null ? null : body.get(field);
+        if (v == null || !v.isArray() || v.size() > JsonInput.MAX_PHOTO_KEYS) return List.of();
+        List<String> out = new ArrayList<>();
+        v.forEach(k -> {
+            if (k.isTextual()) out.add(k.asText());
+        });
+        return out;
     }
 
     /** Short-lived links to one photo (thumbnail and full size). */
