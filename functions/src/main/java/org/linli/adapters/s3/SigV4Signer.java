@@ -59,7 +59,7 @@ public final class SigV4Signer implements PhotoSigner {
     @Override
     public String downloadUrl(String key, Instant expiresAt) {
         Instant now = clock.instant();
-        long seconds = Math.max(1, Duration.between(now, expiresAt).toSeconds());
+        long seconds = Math.max(1, (Duration.between(now, expiresAt).toMillis() + 999) / 1000); // whole seconds, rounded up
         return presignGet(key, now, seconds);
     }
 
