@@ -131,7 +131,14 @@ public final class Operations {
             Map.entry("POST /wishes/{wishId}/review", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
             Map.entry("GET /wishes/{wishId}", "DynamoDb.GetItem=2"),
             Map.entry("POST /wishes/{wishId}/claim", "DynamoDb.BatchGetItem=1,DynamoDb.UpdateItem=1"),
-            Map.entry("POST /wishes/{wishId}/completion", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
+            Map.entry("POST /wishes/{wishId}/completion", "DynamoDb.BatchGetItem=1,DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
+            // photos: a grant is one transaction (the record and the rate-limit count); its state one read; a
+            // validation reads the record and the upload, writes photo and thumbnail, records the state, deletes
+            // the upload - bounds, because the local cloud's own consumer may have checked the upload first
+            Map.entry("POST /uploads", "DynamoDb.TransactWriteItems=1"),
+            Map.entry("GET /uploads/{photoKey}", "DynamoDb.GetItem=1"),
+            Map.entry("consumer PhotoValidatorFunction",
+                    "DynamoDb.GetItem=1,S3.GetObject<=1,S3.PutObject<=2,DynamoDb.UpdateItem<=1,S3.DeleteObject=1"),
             Map.entry("POST /wishes/{wishId}/confirmation", "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1,Sqs.SendMessage=1"),
             Map.entry("POST /wishes/{wishId}/reassign", "DynamoDb.GetItem=2,DynamoDb.PutItem=1"),
             Map.entry("POST /wishes/{wishId}/release", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
@@ -198,6 +205,7 @@ public final class Operations {
         territory();
         volunteers();
         wishes();
+        photos();
         grading();
         kpisAndPatrols();
         open311(caseId);
@@ -314,8 +322,8 @@ public final class Operations {
         http("POST /wishes/{wishId}/review", p + "/review", w, "{\"decision\":\"APPROVE\"}", DISPATCHER, 200, "");
         http("GET /wishes/{wishId}", p, w, null, VOLUNTEER, 200, "");
         http("POST /wishes/{wishId}/claim", p + "/claim", w, "{}", VOLUNTEER, 200, "");
-        http("POST /wishes/{wishId}/completion", p + "/completion", w, "{\"note\":\"已送到\",\"evidencePhotoKeys\":[\"uploads/e1.jpg\"]}",
-                VOLUNTEER, 200, "");
+        http("POST /wishes/{wishId}/completion", p + "/completion", w, "{\"note\":\"已送到\",\"evidencePhotoKeys\":[\""
+                + validatedPhoto(cloud, VOLUNTEER.userId()) + "\"]}", VOLUNTEER, 200, "");
         http("POST /wishes/{wishId}/confirmation", p + "/confirmation", w, "{\"score\":5}", RESIDENT, 200, "");
         String other = http(null, "/wishes", Map.of(), body, RESIDENT2, 201, "").path("wishId").asText();
         Map<String, String> o = Map.of("wishId", other);
@@ -377,6 +385,77 @@ public final class Operations {
         String token = created.path(0).path("token").asText();
         http("GET /open311/v2/tokens/{token}", "/open311/v2/tokens/" + token + ".json", Map.of("token", token + ".json"), null, null,
                 200, "");
+    }
+
+    /** A grant, the upload through its form (as wx.uploadFile sends it), the validator on the upload's event, the photo's state. */
+    private void photos() {
+        byte[] jpeg = benchJpeg();
+        JsonNode grant = http("POST /uploads", "/uploads", Map.of(), "{\"purpose\":\"REPORT\",\"contentType\":\"image/jpeg\",\"size\":"
+                + jpeg.length + "}", RESIDENT, 201, "");
+        String key = grant.path("upload").path("fields").path("key").asText();
+        Map<String, String> fields = new LinkedHashMap<>();
+        grant.path("upload").path("fields").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
+        formUpload(grant.path("upload").path("url").asText(), fields, jpeg);
+        var record = Json.object();
+        record.put("eventVersion", "2.1").put("eventSource", "aws:s3").put("eventName", "ObjectCreated:Post");
+        record.putObject("s3").putObject("object").put("key", key).put("size", jpeg.length);
+        var event = Json.object();
+        event.putArray("Records").add(record);
+        consumer("consumer PhotoValidatorFunction", "PhotoValidatorFunction", Events.sqs(cloud.queueArn("PhotoUploadsQueue"),
+                "bench-" + UUID.randomUUID(), Json.write(event)), "");
+        String photoKey = grant.path("photoKey").asText();
+        http("GET /uploads/{photoKey}", "/uploads/" + photoKey, Map.of("photoKey", photoKey), null, RESIDENT, 200, "");
+    }
+
+    /** A 1024×768 JPEG: a phone photo's proportions, a tenth of its pixels. */
+    private static byte[] benchJpeg() {
+        var img = new java.awt.image.BufferedImage(1024, 768, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 1024; x++) for (int y = 0; y < 768; y++) img.setRGB(x, y, (x << 14) ^ (y << 4) ^ (x * y));
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "jpg", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A multipart form POST to the local S3, the grant's fields then the file; 204 expected. */
+    private static void formUpload(String url, Map<String, String> fields, byte[] file) {
+        String boundary = "----LinliBench" + UUID.randomUUID().toString().replace("-", "");
+        var body = new java.io.ByteArrayOutputStream();
+        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v
+                + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.jpg\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 204) throw new IllegalStateException("the upload answered " + r.statusCode() + ": " + r.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The key of a photo of {@code ownerId} recorded as uploaded and checked, straight in the photo store:
+     * what a write naming photos needs when the upload itself is not what is measured or tested.
+     */
+    public static String validatedPhoto(LocalCloud cloud, String ownerId) {
+        var store = new org.linli.adapters.dynamo.photos.DynamoPhotoStore(cloud.dynamo(), cloud.tableName("PhotosTable"));
+        Instant at = cloud.clock().instant();
+        var p = org.linli.photos.Photo.granted(Ids.random("pho", at), ownerId, org.linli.photos.Purpose.CASE_EVIDENCE,
+                org.linli.photos.ImageType.JPEG, 2048, at);
+        store.insertGrant(p, null);
+        store.markValidated(p.id(), 640, 480, 2048, at);
+        return p.id();
     }
 
     private void consumersAndSchedules() {
