@@ -12,7 +12,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -28,6 +30,8 @@ public final class AwsClients {
     private static volatile DynamoDbClient dynamo;
     private static volatile SqsClient sqs;
     private static volatile SecretsManagerClient secrets;
+    private static volatile S3Client s3;
+    private static volatile AwsCredentialsProvider credentials;
     private static volatile SdkHttpClient http;
     private static volatile ExecutionInterceptor interceptor;
     private static volatile long restoredAt;
@@ -44,6 +48,7 @@ public final class AwsClients {
         if (dynamo != null) out.add(dynamo);
         if (sqs != null) out.add(sqs);
         if (secrets != null) out.add(secrets);
+        if (s3 != null) out.add(s3);
         return out;
     }
 
@@ -66,7 +71,7 @@ public final class AwsClients {
      * to count AWS calls; must be called before the first client is built.
      */
     public static synchronized void installInterceptor(ExecutionInterceptor counting) {
-        if (dynamo != null || sqs != null || secrets != null) {
+        if (dynamo != null || sqs != null || secrets != null || s3 != null) {
             throw new IllegalStateException("install the interceptor before the first client is built");
         }
         interceptor = counting;
@@ -120,6 +125,33 @@ public final class AwsClients {
         return c;
     }
 
+    /**
+     * The photo bucket's client. Locally ({@code LINLI_ENDPOINT_S3}: S3Proxy) with path-style URLs
+     * (there is no {@code <bucket>.127.0.0.1}) and checksums only where S3 requires them (S3Proxy
+     * reads no aws-chunked trailing checksums); on AWS the SDK's defaults.
+     */
+    public static S3Client s3() {
+        S3Client c = s3;
+        if (c == null) {
+            synchronized (AwsClients.class) {
+                if (s3 == null) {
+                    var b = S3Client.builder().httpClient(http()).region(region())
+                            .credentialsProvider(credentials()).overrideConfiguration(overrides());
+                    Env.get("LINLI_ENDPOINT_S3").ifPresent(e -> b.endpointOverride(URI.create(e)).forcePathStyle(true)
+                            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED));
+                    s3 = b.build();
+                }
+                c = s3;
+            }
+        }
+        return c;
+    }
+
+    /** The function's credentials, for what it signs itself (upload forms, download links). */
+    public static AwsCredentialsProvider signingCredentials() {
+        return credentials();
+    }
+
     private static ClientOverrideConfiguration overrides() {
         var b = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(Duration.ofSeconds(10))
@@ -146,7 +178,12 @@ public final class AwsClients {
      * Lambda with SnapStart serves credentials from a container endpoint (so that they stay valid
      * after a snapshot is restored); without SnapStart they are plain environment variables.
      */
-    private static AwsCredentialsProvider credentials() {
+    private static synchronized AwsCredentialsProvider credentials() {
+        if (credentials == null) credentials = newCredentials();
+        return credentials;
+    }
+
+    private static AwsCredentialsProvider newCredentials() {
         if (Env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
             return ContainerCredentialsProvider.builder().build();
         }

@@ -52,6 +52,7 @@ public final class ApiRoutes {
                     "POST /open311/v2/requests.xml", "GET /open311/v2/requests.json", "GET /open311/v2/requests.xml",
                     "GET /open311/v2/requests/{requestId}", "GET /open311/v2/tokens/{token}")),
             Map.entry("org.linli.handlers.HotlineApi", List.of("POST /hotline/orders")),
+            Map.entry("org.linli.handlers.PhotosApi", List.of("POST /uploads", "GET /uploads/{photoKey}")),
             Map.entry("org.linli.handlers.SummariesApi", List.of("GET /communities/{code}/summaries",
                     "GET /communities/{code}/summaries/{month}")));
 

@@ -27,6 +27,8 @@ import org.linli.http.Route;
 import org.linli.identity.Principal;
 import org.linli.json.Json;
 import org.linli.observability.Log;
+import org.linli.photos.PhotoRefs;
+import org.linli.views.photos.PhotoViews;
 import org.linli.views.Views;
 import org.linli.views.cases.CaseViews;
 import org.linli.wiring.Wiring;
@@ -40,18 +42,20 @@ public final class CasesApi extends ApiHandler {
     private final CaseStore cases;
     private final CaseWorkflow workflow;
     private final Categories categories;
+    private final PhotoRefs photos;
 
     public CasesApi() {
         this(Wiring.current());
     }
 
     private CasesApi(Wiring w) {
-        this(w.caseStore(), w.caseWorkflow(), w.categories(), w.clock());
+        this(w.caseStore(), w.caseWorkflow(), w.categories(), w.clock(), w.photoRefs());
         checkAccounts(w.accountCheck(), w::accessLog);
     }
 
-    public CasesApi(CaseStore cases, CaseWorkflow workflow, Categories categories, Clock clock) {
+    public CasesApi(CaseStore cases, CaseWorkflow workflow, Categories categories, Clock clock, PhotoRefs photos) {
         super(clock);
+        this.photos = photos;
         this.cases = cases;
         this.workflow = workflow;
         this.categories = categories;
@@ -88,6 +92,10 @@ public final class CasesApi extends ApiHandler {
 
     private ObjectNode view(Case c, Standing standing, Actor actor) {
         ObjectNode o = CaseViews.caseView(c, categories, standing.staffView());
+        // the result's evidence photos: links where the result is shown to this reader
+        if (c.resolution() != null && o.has("result")) {
+            PhotoViews.links((ObjectNode) o.get("result"), "photos", photos.links(c.resolution().evidence()));
+        }
         var allowed = o.putArray("allowedActions");
         workflow.allowed(c, actor).forEach(a -> allowed.add(a.wire()));
         return o;
@@ -98,7 +106,12 @@ public final class CasesApi extends ApiHandler {
         Page<CaseEvent> page = cases.audit(v.c().id(), request.limit(50, 200), request.cursor());
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        for (CaseEvent e : page.items()) items.add(CaseViews.auditEntry(e, v.standing().staffView(), v.actor().id()));
+        for (CaseEvent e : page.items()) {
+            ObjectNode entry = CaseViews.auditEntry(e, v.standing().staffView(), v.actor().id());
+            // attachments are shown to staff only, and so are their links
+            if (v.standing().staffView() && !e.attachments().isEmpty()) PhotoViews.links(entry, "photos", photos.links(e.attachments()));
+            items.add(entry);
+        }
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 
@@ -111,6 +124,7 @@ public final class CasesApi extends ApiHandler {
                 + "'; see docs/api.md for dispatch, accept, resolve, verdict and the rest."));
         String key = Idempotency.required(request);
         Command cmd = CommandParser.parse(action, request.body(), key);
+        photos.requireUsable(me.userId(), "photoKeys", cmd.photoKeys()); // staff evidence: uploaded by the acting member
         Actor actor = Actor.of(me);
         CaseWorkflow.Outcome o = workflow.act(id, cmd, actor);
         Log.info(o.replayed() ? "case.action_replayed" : "case.action", "caseId", id, "action", action.wire(),

@@ -21,6 +21,8 @@ import org.linli.http.Route;
 import org.linli.identity.Principal;
 import org.linli.json.Json;
 import org.linli.observability.Log;
+import org.linli.photos.PhotoRefs;
+import org.linli.views.photos.PhotoViews;
 import org.linli.report.Report;
 import org.linli.report.ReportDraft;
 import org.linli.report.ReportIntake;
@@ -37,6 +39,7 @@ public final class ReportsApi extends ApiHandler {
     private final CaseStore cases;
     private final ReportParser parser;
     private final Categories categories;
+    private final PhotoRefs photos;
 
     public ReportsApi() {
         this(Wiring.current());
@@ -44,23 +47,25 @@ public final class ReportsApi extends ApiHandler {
 
     private ReportsApi(Wiring w) {
         this(w.reportStore(), w.caseStore(), w.assignmentQueue(), w.categories(), w.clock(), w.reportRateLimit(),
-                w.staffReportRateLimit());
+                w.staffReportRateLimit(), w.photoRefs());
         checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public ReportsApi(ReportStore reports, CaseStore cases, org.linli.report.AssignmentQueue queue,
-                      Categories categories, Clock clock) {
-        this(reports, cases, queue, categories, clock, null, null);
+                      Categories categories, Clock clock, PhotoRefs photos) {
+        this(reports, cases, queue, categories, clock, null, null, photos);
     }
 
     /** {@code residents}, {@code staff}: reports one person may file per window (null: no limit). */
     public ReportsApi(ReportStore reports, CaseStore cases, org.linli.report.AssignmentQueue queue,
-                      Categories categories, Clock clock, RateLimit residents, RateLimit staff) {
-        this(reports, cases, new ReportIntake(reports, queue, clock, residents, staff), categories, clock);
+                      Categories categories, Clock clock, RateLimit residents, RateLimit staff, PhotoRefs photos) {
+        this(reports, cases, new ReportIntake(reports, queue, clock, residents, staff), categories, clock, photos);
     }
 
-    private ReportsApi(ReportStore reports, CaseStore cases, ReportIntake intake, Categories categories, Clock clock) {
+    private ReportsApi(ReportStore reports, CaseStore cases, ReportIntake intake, Categories categories, Clock clock,
+                       PhotoRefs photos) {
         super(clock);
+        this.photos = photos;
         this.reports = reports;
         this.cases = cases;
         this.intake = intake;
@@ -79,6 +84,7 @@ public final class ReportsApi extends ApiHandler {
         if (draft.source().staffOnly() && !me.isStaff()) {
             throw new Forbidden("Only staff may file reports from source " + draft.source() + ".");
         }
+        photos.requireUsable(me.userId(), "photoKeys", draft.photoKeys());
         ReportIntake.Submission s = intake.submit(me.userId(), me.isStaff(), draft, key);
         Report r = s.report();
         Log.info(s.replayed() ? "report.replayed" : "report.received", "reportId", r.id(), "category",
@@ -101,7 +107,10 @@ public final class ReportsApi extends ApiHandler {
             request.disclosed(new org.linli.privacy.Disclosed(java.util.List.of(org.linli.privacy.AccessEntry.subject("report", id),
                     org.linli.privacy.AccessEntry.subject("case", c == null ? "none" : c.id())), org.linli.privacy.AccessEntry.Purpose.HANDLING, null));
         }
-        return ApiResponse.ok(ReportViews.report(r, c, categories, shown));
+        ObjectNode view = ReportViews.report(r, c, categories, shown);
+        // the photos' links go to those who see the report whole: its reporters and the staff handling it
+        if (shown == Disclosure.FULL) PhotoViews.links(view, "photos", photos.links(r.content().photoKeys()));
+        return ApiResponse.ok(view);
     }
 
     private ApiResponse mine(ApiRequest request) {
@@ -110,7 +119,11 @@ public final class ReportsApi extends ApiHandler {
         Map<String, Case> byId = cases.findAll(page.items().stream().map(Report::caseId).filter(Objects::nonNull).toList());
         ObjectNode body = Json.object();
         var items = body.putArray("items");
-        for (Report r : page.items()) items.add(ReportViews.report(r, r.caseId() == null ? null : byId.get(r.caseId()), categories, Disclosure.FULL));
+        for (Report r : page.items()) {
+            ObjectNode view = ReportViews.report(r, r.caseId() == null ? null : byId.get(r.caseId()), categories, Disclosure.FULL);
+            PhotoViews.links(view, "photos", photos.links(r.content().photoKeys()));
+            items.add(view);
+        }
         return ApiResponse.ok(Views.withCursor(body, page.nextCursor()));
     }
 }

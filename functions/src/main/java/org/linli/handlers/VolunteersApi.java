@@ -22,6 +22,8 @@ import org.linli.volunteer.servicelog.LogStatus;
 import org.linli.volunteer.servicelog.ServiceLog;
 import org.linli.volunteer.servicelog.ServiceLogs;
 import org.linli.wiring.VolunteerPorts;
+import org.linli.photos.PhotoRefs;
+import org.linli.views.photos.PhotoViews;
 import org.linli.wiring.Wiring;
 
 /**
@@ -34,18 +36,20 @@ public final class VolunteersApi extends ApiHandler {
     private final ServiceLogs logs;
     private final Ratings ratings;
     private final VolunteerRules rules;
+    private final PhotoRefs photos;
 
     public VolunteersApi() {
         this(Wiring.current());
     }
 
     private VolunteersApi(Wiring w) {
-        this(w.volunteerPorts(), w.clock());
+        this(w.volunteerPorts(), w.clock(), w.photoRefs());
         checkAccounts(w.accountCheck(), w::accessLog);
     }
 
-    public VolunteersApi(VolunteerPorts ports, Clock clock) {
+    public VolunteersApi(VolunteerPorts ports, Clock clock, PhotoRefs photos) {
         super(clock);
+        this.photos = photos;
         this.ports = ports;
         this.rules = ports.rules();
         this.memberships = new Memberships(ports.members(), ports.communities(), clock);
@@ -70,8 +74,11 @@ public final class VolunteersApi extends ApiHandler {
                 Route.of("GET /communities/{code}/service-logs", Access.staff().community("code"), this::communityLogs));
     }
 
+    /** The log with links to its evidence photos: whoever may read the log may see them. */
     private ObjectNode view(ServiceLog l) {
-        return VolunteerViews.log(l, rules.logs());
+        ObjectNode o = VolunteerViews.log(l, rules.logs());
+        PhotoViews.links(o, "photos", photos.links(l.evidenceKeys()));
+        return o;
     }
 
     private ApiResponse register(ApiRequest r) {
@@ -109,6 +116,7 @@ public final class VolunteersApi extends ApiHandler {
     }
 
     private ApiResponse log(ApiRequest r) {
+        photos.requireUsable(r.principal().userId(), "evidencePhotoKeys", PhotoRefs.keysIn(r.body(), "evidencePhotoKeys"));
         ServiceLogs.Outcome o = logs.record(r.principal(), r.body(), Idempotency.key(r));
         Log.info(o.replayed() ? "service_log.replayed" : "service_log.recorded", "logId", o.log().id(),
                 "community", o.log().community().code(), "minutes", o.log().minutes(), "requestId", r.requestId());

@@ -1,10 +1,15 @@
 package org.linli.wiring;
 
+import java.security.PublicKey;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.linli.adapters.dynamo.photos.DynamoPhotoStore;
+import org.linli.adapters.s3.S3PhotoObjects;
+import org.linli.adapters.s3.SigV4Signer;
 import org.linli.adapters.dynamo.cases.DynamoCaseStore;
 import org.linli.adapters.dynamo.cases.DynamoCaseTrails;
 import org.linli.adapters.dynamo.cases.DynamoReportStore;
@@ -85,6 +90,13 @@ import org.linli.privacy.ClosedCases;
 import org.linli.privacy.ContactReveals;
 import org.linli.privacy.Erasures;
 import org.linli.privacy.Retention;
+import org.linli.photos.PhotoErasure;
+import org.linli.photos.PhotoObjects;
+import org.linli.photos.PhotoRefs;
+import org.linli.photos.PhotoSigner;
+import org.linli.photos.PhotoStore;
+import org.linli.photos.PhotoValidation;
+import org.linli.photos.Uploads;
 import org.linli.report.AssignmentQueue;
 import org.linli.report.ReportIntake;
 import org.linli.report.ReportStore;
@@ -288,6 +300,54 @@ public final class Wiring {
     /** Reports filed through Open311: a partner's key is throttled by API Gateway, not per resident. */
     public ReportIntake open311Intake() {
         return new ReportIntake(reportStore(), assignmentQueue(), clock);
+    }
+
+    // ------------------------------------------------------------------ photos (PhotosTable, PhotoBucket)
+
+    private final Lazy<PhotoStore> photoStore = lazy(() -> new DynamoPhotoStore(AwsClients.dynamo(), env().require("PHOTOS_TABLE")));
+    private final Lazy<PhotoObjects> photoObjects = lazy(() -> new S3PhotoObjects(AwsClients.s3(), photoBucket()));
+    private final Lazy<PhotoSigner> photoSigner = lazy(() -> {
+        String region = env().require("AWS_REGION");
+        // locally the bucket is path-style under S3Proxy's endpoint; on AWS virtual-hosted over HTTPS
+        URI bucketUrl = env().get("LINLI_ENDPOINT_S3").map(e -> URI.create(e.replaceAll("/+$", "") + "/" + photoBucket()))
+                .orElseGet(() -> SigV4Signer.awsBucketUrl(photoBucket(), region));
+        var provider = AwsClients.signingCredentials();
+        return new SigV4Signer(bucketUrl, photoBucket(), region, () -> {
+            var c = provider.resolveCredentials();
+            return new SigV4Signer.Credentials(c.accessKeyId(), c.secretAccessKey(),
+                    c instanceof software.amazon.awssdk.auth.credentials.AwsSessionCredentials sc ? sc.sessionToken() : null);
+        }, clock());
+    });
+
+    private String photoBucket() {
+        return env().require("PHOTO_BUCKET");
+    }
+
+    public PhotoStore photoStore() {
+        return photoStore.get();
+    }
+
+    public PhotoObjects photoObjects() {
+        return photoObjects.get();
+    }
+
+    /** Upload grants, counted against {@code UPLOAD_RATE_LIMIT} per user. */
+    public Uploads uploads() {
+        return new Uploads(photoStore(), photoSigner.get(), clock, RateLimit.parse("uploads", env.getOr("UPLOAD_RATE_LIMIT", "off")));
+    }
+
+    /** Which photos a write may name; download links for those allowed to see them. */
+    public PhotoRefs photoRefs() {
+        return new PhotoRefs(photoStore(), photoSigner.get(), clock);
+    }
+
+    public PhotoValidation photoValidation() {
+        return new PhotoValidation(photoStore(), photoObjects(), clock);
+    }
+
+    /** Erases photos by id: for retention and a user's erasure (org.linli.privacy). */
+    public PhotoErasure photoErasure() {
+        return new PhotoErasure(photoStore(), photoObjects());
     }
 
     // ------------------------------------------------------------------ territory (TerritoryTable)

@@ -19,6 +19,7 @@ import org.linli.testing.CaseWorld;
 import org.linli.testing.Events;
 import org.linli.testing.InMemoryCasesTable;
 import org.linli.testing.MutableClock;
+import org.linli.testing.InMemoryPhotos;
 import org.linli.testing.RecordingQueue;
 
 /**
@@ -28,8 +29,16 @@ import org.linli.testing.RecordingQueue;
 class ReportsApiTest {
     private final InMemoryCasesTable table = new InMemoryCasesTable();
     private final RecordingQueue queue = new RecordingQueue();
+    private final InMemoryPhotos photos = photos();
     private final ReportsApi api = new ReportsApi(table.reportStore, table.caseStore, queue, Categories.fromClasspath(),
-            new MutableClock(Instant.parse("2026-11-23T02:00:00Z")));
+            new MutableClock(Instant.parse("2026-11-23T02:00:00Z")), photos.refs(new MutableClock(Instant.parse("2026-11-23T02:00:00Z"))));
+
+    /** The event fixture's photo, uploaded and checked. */
+    private static InMemoryPhotos photos() {
+        InMemoryPhotos p = new InMemoryPhotos();
+        p.validated("uploads/2026/11/a.jpg", "usr_resident");
+        return p;
+    }
 
     private static APIGatewayV2HTTPEvent create() {
         return Events.load("create-report.json", APIGatewayV2HTTPEvent.class);
@@ -188,7 +197,7 @@ class ReportsApiTest {
         ReportsApi broken = new ReportsApi(table.reportStore, table.caseStore, new org.linli.report.AssignmentQueue() {
             public void enqueue(org.linli.report.ReportReceived m) { throw new IllegalStateException("secret detail"); }
             public int enqueueAll(java.util.List<org.linli.report.ReportReceived> m) { return 0; }
-        }, Categories.fromClasspath(), new MutableClock(Instant.now()));
+        }, Categories.fromClasspath(), new MutableClock(Instant.now()), photos.refs(new MutableClock(Instant.now())));
         APIGatewayV2HTTPResponse r = broken.handleRequest(create(), null);
         assertEquals(500, r.getStatusCode());
         assertEquals("INTERNAL", error(r).get("code").asText());
@@ -199,7 +208,8 @@ class ReportsApiTest {
     void overTheRateLimitIs429WithRetryAfterAndStoresNothingButARetryStillAnswers() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T02:59:00Z"));
         ReportsApi limited = new ReportsApi(table.reportStore, table.caseStore, queue, Categories.fromClasspath(), clock,
-                org.linli.core.RateLimit.parse("reports", "2/PT1H"), org.linli.core.RateLimit.parse("reports", "5/PT1H"));
+                org.linli.core.RateLimit.parse("reports", "2/PT1H"), org.linli.core.RateLimit.parse("reports", "5/PT1H"),
+                photos.refs(clock));
         APIGatewayV2HTTPEvent keyed = create(); // carries an Idempotency-Key
         assertEquals(202, limited.handleRequest(keyed, null).getStatusCode());
         APIGatewayV2HTTPEvent other = create();

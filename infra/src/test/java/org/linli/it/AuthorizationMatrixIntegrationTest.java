@@ -53,6 +53,9 @@ class AuthorizationMatrixIntegrationTest {
         expect("POST /admin/users/{userId}/disable",                 "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
         // Reports: anyone files his own; the reporter and staff whose territory holds the case read it;
         // other residents do not learn it exists (404), staff elsewhere are refused (403).
+        // Photos: anyone may ask for an upload grant; only the owner sees where his photo stands.
+        expect("POST /uploads",                                      "201/201 201/201 201/201 201/201 201/201 201/201 201/201 201/201 201/201");
+        expect("GET /uploads/{photoKey}",                            "200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404");
         expect("POST /reports",                                      "202/202 202/202 202/202 202/202 202/202 202/202 202/202 202/202 202/202");
         expect("GET /reports/{reportId}",                            "200/404 404/404 200/403 200/403 200/403 200/403 200/403 200/403 200/200");
         expect("GET /me/reports",                                    "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");

@@ -62,7 +62,7 @@ class CaseWorkflowIntegrationTest {
         assertEquals("ASSIGNED", cases.get(id, worker).body().path("status").asText());
         counted(id, "accept", "{}", worker);
         counted(id, "start", "{}", worker);
-        counted(id, "add-note", "{\"note\":\"已上门调解\",\"photoKeys\":[\"uploads/n1.jpg\"]}", worker);
+        counted(id, "add-note", "{\"note\":\"已上门调解\",\"photoKeys\":" + Photos.keys(cloud, worker.userId()) + "}", worker);
         counted(id, "resolve", "{\"result\":\"双方达成协议\"}", worker);
         counted(id, "feed-back", "{}", worker);
         JsonNode rework = counted(id, "verdict", "{\"verdict\":\"DISSATISFIED\",\"comment\":\"协议没有执行\"}", Cases.RESIDENT);
@@ -78,7 +78,7 @@ class CaseWorkflowIntegrationTest {
         counted(id, "return", "{\"reason\":\"缺少现场照片\"}", Cases.STREET_W);
         counted(id, "redispatch", "{\"assignee\":{\"userId\":\"" + DemoTerritory.userId("worker-DEMO-W2-G1") + "\"}}", Cases.STREET_W);
         cases.act(id, "accept", "{}", worker);
-        cases.act(id, "resolve", "{\"result\":\"补充照片\",\"photoKeys\":[\"uploads/p.jpg\"]}", worker);
+        cases.act(id, "resolve", "{\"result\":\"补充照片\",\"photoKeys\":" + Photos.keys(cloud, worker.userId()) + "}", worker);
         cases.act(id, "feed-back", "{}", worker);
         counted(id, "callback", "{\"outcome\":\"UNREACHABLE\",\"note\":\"电话未接\"}", Cases.STREET_W);
         counted(id, "close", "{\"note\":\"多次回访未接通，结案\"}", Cases.STREET_W);

@@ -118,7 +118,7 @@ class LogCaptureIntegrationTest {
             expect(steps, 200, api.get("/communities/DEMO-W1/feed", volunteer));
             expect(steps, 200, api.post("/wishes/" + wishId + "/claim", volunteer, "{}"));
             expect(steps, 200, api.get("/wishes/" + wishId, volunteer));
-            expect(steps, 200, api.post("/wishes/" + wishId + "/completion", volunteer, "{\"evidencePhotoKeys\":[\"uploads/done.jpg\"]}"));
+            expect(steps, 200, api.post("/wishes/" + wishId + "/completion", volunteer, "{\"evidencePhotoKeys\":" + Photos.keys(cloud, org.linli.tools.DemoTerritory.userId("volunteer-DEMO-W1-1")) + "}"));
             expect(steps, 200, api.post("/wishes/" + wishId + "/confirmation", token, "{\"score\":5}"));
 
             // A volunteer registration with name and phone, read back by the community's staff.

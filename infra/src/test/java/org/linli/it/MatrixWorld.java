@@ -442,7 +442,12 @@ final class MatrixWorld {
         s.put("POST /wishes/{wishId}/claim", x -> post("/wishes/" + publishedWish(x.community(), x.resident()) + "/claim", "{}",
                 x.caller()));
         s.put("POST /wishes/{wishId}/completion", x -> post("/wishes/" + claimedWish(x.community(), x.resident(), x.holder())
-                + "/completion", "{\"evidencePhotoKeys\":[\"uploads/done.jpg\"]}", x.caller()));
+                + "/completion", "{\"evidencePhotoKeys\":" + Photos.keys(cloud, x.caller().userId()) + "}", x.caller()));
+        // photos: a grant for anyone; the state of one's own photo (another's: not found, administrators included)
+        s.put("POST /uploads", x -> post("/uploads", "{\"purpose\":\"REPORT\",\"contentType\":\"image/jpeg\",\"size\":2048}",
+                x.caller()));
+        s.put("GET /uploads/{photoKey}", x -> get("/uploads/" + Photos.validated(cloud, x.in ? x.caller().userId()
+                : demo("resident2").userId()), x.caller()));
         s.put("POST /wishes/{wishId}/confirmation", x -> post("/wishes/" + completedWish(x.community(), x.resident(), x.holder())
                 + "/confirmation", "{\"score\":5}", x.caller()));
         s.put("POST /wishes/{wishId}/release", x -> post("/wishes/" + claimedWish(x.community(), x.resident(), x.holder())

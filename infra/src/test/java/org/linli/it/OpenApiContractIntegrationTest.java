@@ -103,6 +103,13 @@ class OpenApiContractIntegrationTest {
                 "{\"role\":\"ADMIN\",\"reason\":\"x\"}");
         get("GET /admin/users/{userId}", "/admin/users/usr_00000000000000000000000000", admin);
 
+        // photos: a grant, the photo's state, a refused grant
+        Api.Answer grant = post("POST /uploads", "/uploads", resident, "{\"purpose\":\"REPORT\",\"contentType\":\"image/png\",\"size\":4096}");
+        get("GET /uploads/{photoKey}", "/uploads/" + grant.json().path("photoKey").asText(), resident);
+        get("GET /uploads/{photoKey}", "/uploads/" + Photos.validated(cloud, org.linli.tools.DemoTerritory.userId("resident")), resident);
+        get("GET /uploads/{photoKey}", "/uploads/pho_00000000000000000000000000", resident);
+        post("POST /uploads", "/uploads", resident, "{\"purpose\":\"REPORT\",\"contentType\":\"application/pdf\",\"size\":0}");
+
         // reports and cases
         Api.Answer report = post("POST /reports", "/reports", resident, """
                 {"category":"sanitation","description":"契约测试：垃圾未清运","location":{"lat":37.8521,"lng":113.5667,"datum":"GCJ02"},

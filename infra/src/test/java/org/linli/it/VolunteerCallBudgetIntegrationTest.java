@@ -80,7 +80,7 @@ class VolunteerCallBudgetIntegrationTest {
         String p = "/wishes/" + id;
         fx.post("WishesApiFunction", "POST /wishes/{wishId}/claim", p + "/claim", Map.of("wishId", id), "{}", member, "RESIDENT", "");
         fx.post("WishesApiFunction", "POST /wishes/{wishId}/completion", p + "/completion", Map.of("wishId", id),
-                "{\"evidencePhotoKeys\":[\"uploads/x.jpg\"]}", member, "RESIDENT", "");
+                "{\"evidencePhotoKeys\":" + Photos.keys(cloud, member) + "}", member, "RESIDENT", "");
         var calls = count("WishesApiFunction", "POST /wishes/{wishId}/confirmation", p + "/confirmation", Map.of("wishId", id),
                 "{\"score\":4}", resident, "RESIDENT", "", 200);
         assertEquals(Map.of("DynamoDb.GetItem", 2, "DynamoDb.TransactWriteItems", 1, "Sqs.SendMessage", 1), calls.byOperation(),

@@ -95,8 +95,13 @@ public final class PostForm {
         all.put("policy", policy);
         all.put("x-amz-signature", HexFormat.of().formatHex(hmac(key, policy)));
 
+        return multipart(all, fileName, file);
+    }
+
+    /** A multipart/form-data body as wx.uploadFile sends it: the fields in order, then the file as {@code file}. */
+    public static byte[] multipart(Map<String, String> fields, String fileName, byte[] file) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        all.forEach((name, value) -> write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+        fields.forEach((name, value) -> write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
                 + value + "\r\n"));
         write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");

@@ -92,7 +92,8 @@ public final class EmbeddedS3 implements AutoCloseable {
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, credentials.getKey(), credentials.getValue())
                     .corsRules(cors).build();
             BucketEvents events = new BucketEvents(region, buckets, sqs, queueUrls);
-            S3Front front = new S3Front(store, events, new PostUpload(store, secrets, region, clock, spool), cors, clock);
+            S3Front front = new S3Front(store, events, new PostUpload(store, secrets, region, clock, spool),
+                    new PresignedGet(store, secrets, region, clock), cors, clock);
             Server server = server(proxy);
             front.setHandler(server.getHandler());
             server.setHandler(front);

@@ -18,18 +18,20 @@ import org.linli.local.lambda.LocalLog;
 
 /**
  * In front of S3Proxy's handler, in its (shaded) Jetty: form POSTs are answered by
- * {@link PostUpload}; every other request goes to S3Proxy, and when it has created an object
+ * {@link PostUpload}, presigned GETs by {@link PresignedGet} (against the local clock); every other request goes to S3Proxy, and when it has created an object
  * (PutObject, CopyObject, CompleteMultipartUpload) the bucket's notifications are sent.
  */
 final class S3Front extends HandlerWrapper {
     private final BlobStore store;
     private final BucketEvents events;
     private final PostUpload posts;
+    private final PresignedGet presigned;
     private final CrossOriginResourceSharing cors;
     private final Clock clock;
 
-    S3Front(BlobStore store, BucketEvents events, PostUpload posts, CrossOriginResourceSharing cors, Clock clock) {
+    S3Front(BlobStore store, BucketEvents events, PostUpload posts, PresignedGet presigned, CrossOriginResourceSharing cors, Clock clock) {
         this.store = store;
+        this.presigned = presigned;
         this.events = events;
         this.posts = posts;
         this.cors = cors;
@@ -48,6 +50,12 @@ final class S3Front extends HandlerWrapper {
             Optional<S3Events.Creation> created = posts.handle(base, request, response, path[1], requestId);
             base.setHandled(true);
             created.ifPresent(this::notify);
+            return;
+        }
+        if (PresignedGet.isPresignedGet(request, path)) {
+            corsHeaders(request, response);
+            presigned.handle(request, response, path[1], path[2], requestId);
+            base.setHandled(true);
             return;
         }
         String eventName = path.length == 3 && !path[2].isEmpty() ? creation(request) : null;

@@ -143,7 +143,13 @@ public final class Operations {
             Map.entry("POST /wishes/{wishId}/review", "DynamoDb.GetItem=2,DynamoDb.PutItem=1"),
             Map.entry("GET /wishes/{wishId}", "DynamoDb.GetItem=2"),
             Map.entry("POST /wishes/{wishId}/claim", "DynamoDb.GetItem=1,DynamoDb.BatchGetItem=1,DynamoDb.UpdateItem=1"),
-            Map.entry("POST /wishes/{wishId}/completion", "DynamoDb.GetItem=2,DynamoDb.PutItem=1"),
+            Map.entry("POST /wishes/{wishId}/completion", "DynamoDb.BatchGetItem=1,DynamoDb.GetItem=2,DynamoDb.PutItem=1"),
+            // photos: a grant is one transaction (the record and the rate-limit count); its state one read; a
+            // validation reads the record and the upload, writes photo and thumbnail, records the state, deletes the upload
+            Map.entry("POST /uploads", "DynamoDb.TransactWriteItems=1"),
+            Map.entry("GET /uploads/{photoKey}", "DynamoDb.GetItem=1"),
+            Map.entry("consumer PhotoValidatorFunction",
+                    "DynamoDb.GetItem=1,S3.GetObject=1,S3.PutObject=2,DynamoDb.UpdateItem=1,S3.DeleteObject=1"),
             Map.entry("POST /wishes/{wishId}/confirmation", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1,Sqs.SendMessage=1"),
             Map.entry("POST /wishes/{wishId}/reassign", "DynamoDb.GetItem=3,DynamoDb.PutItem=1"),
             Map.entry("POST /wishes/{wishId}/release", "DynamoDb.GetItem=2,DynamoDb.PutItem=1"),
@@ -212,6 +218,7 @@ public final class Operations {
         territory();
         volunteers();
         wishes();
+        photos();
         grading();
         kpisAndPatrols();
         open311(caseId);
@@ -347,8 +354,8 @@ public final class Operations {
         http("POST /wishes/{wishId}/review", p + "/review", w, "{\"decision\":\"APPROVE\"}", DISPATCHER, 200, "");
         http("GET /wishes/{wishId}", p, w, null, VOLUNTEER, 200, "");
         http("POST /wishes/{wishId}/claim", p + "/claim", w, "{}", VOLUNTEER, 200, "");
-        http("POST /wishes/{wishId}/completion", p + "/completion", w, "{\"note\":\"已送到\",\"evidencePhotoKeys\":[\"uploads/e1.jpg\"]}",
-                VOLUNTEER, 200, "");
+        http("POST /wishes/{wishId}/completion", p + "/completion", w, "{\"note\":\"已送到\",\"evidencePhotoKeys\":[\""
+                + validatedPhoto(cloud, VOLUNTEER.userId()) + "\"]}", VOLUNTEER, 200, "");
         http("POST /wishes/{wishId}/confirmation", p + "/confirmation", w, "{\"score\":5}", RESIDENT, 200, "");
         String other = http(null, "/wishes", Map.of(), body, RESIDENT2, 201, "").path("wishId").asText();
         Map<String, String> o = Map.of("wishId", other);
@@ -416,6 +423,54 @@ public final class Operations {
         String token = org.linli.core.Ids.rebrand(created.path(0).path("service_request_id").asText(), "rpt");
         http("GET /open311/v2/tokens/{token}", "/open311/v2/tokens/" + token + ".json", Map.of("token", token + ".json"), null, null,
                 200, "");
+    }
+
+    /** A grant, its upload, the validator on the upload's event, the photo's state. */
+    private void photos() {
+        byte[] jpeg = benchJpeg();
+        JsonNode grant = http("POST /uploads", "/uploads", Map.of(), "{\"purpose\":\"REPORT\",\"contentType\":\"image/jpeg\",\"size\":"
+                + jpeg.length + "}", RESIDENT, 201, "");
+        String key = grant.path("upload").path("fields").path("key").asText();
+        // The upload goes straight into the local blob store: a form POST would announce it, and the local cloud's own
+        // validator would race the measured one (PhotoEndToEndTest covers the form POST and the event).
+        var blobs = cloud.s3().blobStore();
+        blobs.putBlob(cloud.model().bucket("PhotoBucket").bucketName(), blobs.blobBuilder(key).payload(jpeg).contentType("image/jpeg").build());
+        var record = Json.object();
+        record.put("eventVersion", "2.1").put("eventSource", "aws:s3").put("eventName", "ObjectCreated:Post");
+        record.putObject("s3").putObject("object").put("key", key).put("size", jpeg.length);
+        var event = Json.object();
+        event.putArray("Records").add(record);
+        consumer("consumer PhotoValidatorFunction", "PhotoValidatorFunction", Events.sqs(cloud.queueArn("PhotoUploadsQueue"),
+                "bench-" + UUID.randomUUID(), Json.write(event)), "");
+        String photoKey = grant.path("photoKey").asText();
+        http("GET /uploads/{photoKey}", "/uploads/" + photoKey, Map.of("photoKey", photoKey), null, RESIDENT, 200, "");
+    }
+
+    /** A 1024×768 JPEG: a phone photo's proportions, a tenth of its pixels. */
+    private static byte[] benchJpeg() {
+        var img = new java.awt.image.BufferedImage(1024, 768, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 1024; x++) for (int y = 0; y < 768; y++) img.setRGB(x, y, (x << 14) ^ (y << 4) ^ (x * y));
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "jpg", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The key of a photo of {@code ownerId} recorded as uploaded and checked, straight in the photo store:
+     * what a write naming photos needs when the upload itself is not what is measured or tested.
+     */
+    public static String validatedPhoto(LocalCloud cloud, String ownerId) {
+        var store = new org.linli.adapters.dynamo.photos.DynamoPhotoStore(cloud.dynamo(), cloud.tableName("PhotosTable"));
+        Instant at = cloud.clock().instant();
+        var p = org.linli.photos.Photo.granted(Ids.random("pho", at), ownerId, org.linli.photos.Purpose.CASE_EVIDENCE,
+                org.linli.photos.ImageType.JPEG, 2048, at);
+        store.insertGrant(p, null);
+        store.markValidated(p.id(), 640, 480, 2048, at);
+        return p.id();
     }
 
     private void consumersAndSchedules() {

@@ -1,0 +1,2 @@
+/** Views of upload grants, photos and their short-lived links. */
+package org.linli.views.photos;
