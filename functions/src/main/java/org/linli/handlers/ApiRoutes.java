@@ -15,7 +15,7 @@ public final class ApiRoutes {
                     "POST /admin/users/{userId}/grants", "POST /admin/users/{userId}/revocations")),
             Map.entry("org.linli.handlers.ReportsApi", List.of("POST /reports", "GET /reports/{reportId}",
                     "GET /me/reports")),
-            Map.entry("org.linli.handlers.CasesApi", List.of("GET /cases/{caseId}", "GET /cases/{caseId}/audit",
+            Map.entry("org.linli.handlers.CasesApi", List.of("GET /cases", "GET /cases/{caseId}", "GET /cases/{caseId}/audit",
                     "POST /cases/{caseId}/actions/{action}", "GET /me/cases", "GET /dispatch/{nodeCode}/unassigned",
                     "GET /supervision/{nodeCode}/overdue", "GET /departments/{departmentCode}/tasks")),
             Map.entry("org.linli.handlers.NotificationsApi", List.of("GET /me/notifications",

@@ -8,6 +8,7 @@ import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
 import org.linli.json.Json;
 import org.linli.report.ReportReceived;
+import org.linli.report.Source;
 
 /** {@code {"type":"report.received","v":1,...}} ⇄ {@link ReportReceived}. */
 public final class ReportReceivedMessage {
@@ -25,6 +26,7 @@ public final class ReportReceivedMessage {
             o.putObject("point").put("lat", m.point().lat()).put("lng", m.point().lng()).put("datum", m.point().datum().name());
         }
         if (m.buildingCode() != null) o.put("buildingCode", m.buildingCode());
+        if (m.source() != null) o.put("source", m.source().name());
         return Json.write(o);
     }
 
@@ -37,6 +39,16 @@ public final class ReportReceivedMessage {
         String building = n.hasNonNull("buildingCode") ? n.get("buildingCode").asText() : null;
         String reportId = Messages.required(n, "reportId");
         return new ReportReceived(reportId, Messages.required(n, "reporterId"), Messages.required(n, "category"), point, building,
-                Instant.parse(Messages.required(n, "receivedAt")));
+                Instant.parse(Messages.required(n, "receivedAt")), source(n));
+    }
+
+    /** Messages sent before the source travelled with them (and unknown names) carry none. */
+    private static Source source(JsonNode n) {
+        if (!n.hasNonNull("source")) return null;
+        try {
+            return Source.valueOf(n.get("source").asText());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }
