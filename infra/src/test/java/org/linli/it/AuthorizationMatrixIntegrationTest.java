@@ -60,6 +60,8 @@ class AuthorizationMatrixIntegrationTest {
         expect("GET /cases/{caseId}",                                "200/404 404/404 200/403 200/403 200/403 200/403 200/403 200/403 200/200");
         expect("GET /cases/{caseId}/audit",                          "200/404 404/404 200/403 200/403 200/403 200/403 200/403 200/403 200/200");
         expect("POST /cases/{caseId}/actions/{action}",              "409/404 404/404 200/403 409/403 200/403 200/403 200/403 200/403 200/200");
+        // The case register: staff on a unit they cover (a department's code is no unit: its cases are its tasks).
+        expect("GET /cases",                                         "403/403 403/403 200/403 200/403 200/403 200/403 200/403 403/403 200/200");
         expect("GET /me/cases",                                      "403/403 403/403 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // Queues and lists of a node: staff who work for exactly that node (administrators: any).
         expect("GET /dispatch/{nodeCode}/unassigned",                "403/403 403/403 200/403 200/403 200/403 200/403 200/403 200/403 200/200");

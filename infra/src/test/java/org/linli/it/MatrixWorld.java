@@ -384,6 +384,7 @@ final class MatrixWorld {
         s.put("POST /cases/{caseId}/actions/{action}", x -> new AuthorizationMatrixIntegrationTest.Call("POST",
                 "/cases/" + x.theCase().caseId() + "/actions/add-note", "{\"note\":\"矩阵测试\"}", x.caller(),
                 Map.of("Content-Type", "application/json", "Idempotency-Key", "matrix-" + UUID.randomUUID())));
+        s.put("GET /cases", x -> get("/cases?unit=" + x.node(), x.caller()));
         s.put("GET /me/cases", x -> get("/me/cases", x.caller()));
         s.put("GET /dispatch/{nodeCode}/unassigned", x -> get("/dispatch/" + x.node() + "/unassigned", x.caller()));
         s.put("GET /supervision/{nodeCode}/overdue", x -> get("/supervision/" + x.node() + "/overdue", x.caller()));

@@ -114,6 +114,9 @@ class OpenApiContractIntegrationTest {
         post("POST /cases/{caseId}/actions/{action}", "/cases/" + caseId + "/actions/add-note", dispatcher, "{\"note\":\"已联系\"}");
         post("POST /cases/{caseId}/actions/{action}", "/cases/" + caseId + "/actions/resolve", resident, "{\"result\":\"x\"}");
         get("GET /cases/{caseId}", "/cases/case_00000000000000000000000000", dispatcher);
+        get("GET /cases", "/cases?status=ASSIGNED,ACCEPTED&limit=5", street);
+        get("GET /cases", "/cases?unit=DEMO-W1&phoneLast4=1234", dispatcher);
+        get("GET /cases", "/cases?openedFrom=2026-13-01&phoneLast4=12", street);
         get("GET /me/cases", "/me/cases", worker);
         get("GET /dispatch/{nodeCode}/unassigned", "/dispatch/DEMO-W/unassigned", street);
         get("GET /supervision/{nodeCode}/overdue", "/supervision/DEMO-W/overdue?level=COMMUNITY", street);
