@@ -2,6 +2,7 @@
 // chromium, against a running local cloud. Run by infra's ConsoleEndToEndTest in `mvn verify`, or
 // by hand:  node e2e/suite.mjs [http://127.0.0.1:3000] [target/e2e]
 //
+// A staff member signs in with the WeChat QR code (the local cloud's fake WeChat page, "scan as ...").
 // A resident's report (filed through the API) appears in the street dispatcher's register; the
 // dispatcher opens it and summons a department; the department checks in and completes its task;
 // the street feeds back and the resident's verdict arrives (the case closes); the KPI page and the
@@ -129,6 +130,17 @@ try {
   await step('a resident files a report (API)', async () => {
     caseId = await fileReport(resident)
     console.log('     case', caseId)
+  })
+
+  await step('a staff member signs in with the WeChat QR code (the fake WeChat server\'s page)', async () => {
+    const staff = await person('wechat sign-in')
+    await new LoginPage(staff, base).open()
+    await staff.getByRole('button', { name: '微信扫码登录' }).click()
+    await staff.getByRole('heading', { name: /微信扫码登录/ }).waitFor()
+    await screen(staff, 'wechat-qr')
+    await staff.getByRole('link', { name: /以 西城街道调度.* 身份扫码/ }).click()
+    await staff.getByRole('heading', { level: 1, name: '工作台' }).waitFor()
+    await staff.close()
   })
 
   const street = await person('street')

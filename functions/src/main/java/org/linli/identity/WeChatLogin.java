@@ -8,6 +8,13 @@ package org.linli.identity;
 public interface WeChatLogin {
     WeChatIdentity codeToSession(String code);
 
+    /**
+     * The website QR sign-in (Open Platform OAuth 2, {@code snsapi_login}): the code WeChat sent
+     * the browser back with, exchanged at {@code /sns/oauth2/access_token} for the website
+     * application's openid and the person's unionid. Same error mapping as {@link #codeToSession}.
+     */
+    WeChatIdentity webCodeToIdentity(String code);
+
     /** The session_key WeChat also returns is deliberately not carried: Linli never needs it. */
     record WeChatIdentity(String openId, String unionId) {}
 }

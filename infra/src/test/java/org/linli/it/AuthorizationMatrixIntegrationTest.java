@@ -44,6 +44,8 @@ class AuthorizationMatrixIntegrationTest {
     static {
         // Status per role:                                           RESIDENT VOLUNT  GRID    MICRO   COMMUN  STREET  DISTR   DEPT    ADMIN
         expect("POST /auth/wechat-login",                            "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        // The console's QR sign-in: staff whose unionid is linked; residents and volunteers, and strangers, are refused.
+        expect("POST /auth/wechat-web-login",                        "403/403 403/403 200/403 200/403 200/403 200/403 200/403 200/403 200/403");
         expect("POST /auth/refresh",                                 "200/401 200/401 200/401 200/401 200/401 200/401 200/401 200/401 200/401");
         expect("GET /me",                                            "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // Administration: administrators only, for every user.

@@ -115,6 +115,9 @@ class OpenApiContractIntegrationTest {
         post("POST /cases/{caseId}/actions/{action}", "/cases/" + caseId + "/actions/resolve", resident, "{\"result\":\"x\"}");
         get("GET /cases/{caseId}", "/cases/case_00000000000000000000000000", dispatcher);
         get("GET /cases", "/cases?status=ASSIGNED,ACCEPTED&limit=5", street);
+        post("POST /auth/wechat-web-login", "/auth/wechat-web-login", null, "{\"code\":\"web_street-DEMO-W_7\",\"state\":\"c\"}");
+        post("POST /auth/wechat-web-login", "/auth/wechat-web-login", null, "{\"code\":\"web_resident_8\",\"state\":\"c\"}");
+        post("POST /auth/wechat-web-login", "/auth/wechat-web-login", null, "{\"code\":\"nope\"}");
         get("GET /cases", "/cases?unit=DEMO-W1&phoneLast4=1234", dispatcher);
         get("GET /cases", "/cases?openedFrom=2026-13-01&phoneLast4=12", street);
         get("GET /me/cases", "/me/cases", worker);

@@ -86,6 +86,8 @@ public final class Operations {
      */
     static final Map<String, String> BUDGETS = Map.ofEntries(
             Map.entry("POST /auth/wechat-login", "DynamoDb.GetItem=1,DynamoDb.PutItem=2,SecretsManager.GetSecretValue<=2"),
+            // The console's QR sign-in: the unionid's link, the account, the new session (WeChat's secret cached per instance).
+            Map.entry("POST /auth/wechat-web-login", "DynamoDb.GetItem=2,DynamoDb.PutItem=1,SecretsManager.GetSecretValue<=2"),
             Map.entry("POST /auth/refresh", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,DynamoDb.DeleteItem=1"),
             Map.entry("GET /me", "DynamoDb.GetItem=1"),
             Map.entry("GET /admin/users/{userId}", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
@@ -213,6 +215,8 @@ public final class Operations {
         http("POST /auth/refresh", "/auth/refresh", Map.of(), "{\"refreshToken\":\"" + login.path("refreshToken").asText() + "\"}",
                 null, 200, "");
         http("GET /me", "/me", Map.of(), null, RESIDENT, 200, "");
+        http("POST /auth/wechat-web-login", "/auth/wechat-web-login", Map.of(), "{\"code\":\"web_street-DEMO-W_1\",\"state\":\"b\"}",
+                null, 200, "");
         // User administration on the account the login just made: a role that is not held over nodes, granted and revoked.
         String uid = login.path("user").path("userId").asText();
         Map<String, String> u = Map.of("userId", uid);
