@@ -139,7 +139,7 @@ try {
     await staff.getByRole('heading', { name: /微信扫码登录/ }).waitFor()
     await screen(staff, 'wechat-qr')
     await staff.getByRole('link', { name: /以 西城街道调度.* 身份扫码/ }).click()
-    await staff.getByRole('heading', { level: 1, name: '工作台' }).waitFor()
+    await staff.getByRole('heading', { level: 1, name: '工作台', exact: true }).waitFor()
     await staff.close()
   })
 

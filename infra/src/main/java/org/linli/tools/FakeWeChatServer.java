@@ -230,7 +230,7 @@ public final class FakeWeChatServer implements AutoCloseable {
         String redirect = q.getOrDefault("redirect_uri", "");
         String state = q.getOrDefault("state", "");
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-                + "<title>微信登录（本地模拟）</title></head><body><main><h1>微信扫码登录（本地模拟）</h1>");
+                + "<title>微信登录（本地模拟）</title><link rel=\"icon\" href=\"data:,\"></head><body><main><h1>微信扫码登录（本地模拟）</h1>");
         boolean ok = WEB_APP_ID.equals(q.get("appid")) && "snsapi_login".equals(q.get("scope")) && redirect.startsWith("http");
         if (!ok) {
             html.append("<p role=\"alert\">参数错误：appid、scope=snsapi_login 或 redirect_uri 不正确。</p>");

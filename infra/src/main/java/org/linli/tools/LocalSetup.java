@@ -33,7 +33,7 @@ public final class LocalSetup implements LocalCustomizer {
     public static final String WECHAT_SECRET = "linli/wechat";
     private static final String ISSUER = "linli";
 
-    private final TokenKeys keys = TokenKeys.generate("local");
+    private final TokenKeys keys;
     private FakeWeChatServer wechat;
     private DemoTerritory demo;
     private DemoVolunteers volunteers;
@@ -41,6 +41,23 @@ public final class LocalSetup implements LocalCustomizer {
     private final Map<String, UserAccount> handles = new java.util.LinkedHashMap<>();
     private MapInfo publishedMap;
     private Clock clock = Clock.systemUTC();
+
+    public LocalSetup() {
+        this(TokenKeys.generate("local"));
+    }
+
+    /**
+     * With the signing keys of another local cloud in the same JVM: its functions share one Secrets
+     * Manager client per process (pointed at the first cloud), so a second cloud must sign with the
+     * same keys for its tokens to pass its own authorizer.
+     */
+    public LocalSetup(TokenKeys keys) {
+        this.keys = keys;
+    }
+
+    public TokenKeys tokenKeys() {
+        return keys;
+    }
 
     @Override
     public void beforeProvision(LocalCloud.Setup setup) {
