@@ -16,8 +16,8 @@ export class LoginPage {
   async signInAs(displayName) {
     await this.page.getByRole('combobox', { name: '演示账号' }).click()
     await this.page.getByRole('option', { name: new RegExp('^' + displayName) }).click()
-    await this.page.getByRole('button', { name: '登录' }).click()
-    await this.page.getByRole('heading', { level: 1, name: '工作台' }).waitFor()
+    await this.page.getByRole('button', { name: '登录', exact: true }).click()
+    await this.page.getByRole('heading', { level: 1, name: '工作台', exact: true }).waitFor()
   }
 }
 

@@ -28,11 +28,11 @@ export class LinliApi {
     '/_local/dev-login', {}, { query: { user }, auth: false })
   devUsers = () => this.client.get<{ users: Record<string, { userId: string; name?: string; roles: Role[]; scope: string[] }> }>(
     '/_local/demo', undefined, { auth: false })
-  /** contract: the WeChat website QR sign-in (snsapi_login), matched by unionid. */
+  /** The WeChat website QR sign-in (snsapi_login), matched by unionid. */
   wechatWebLogin = (code: string, state: string) => this.client.post<TokensBody>('/auth/wechat-web-login', { code, state }, { auth: false })
 
   // ---------------------------------------------------------------- cases
-  /** contract: the case register. */
+  /** The case register (事件台账): server-side filters and paging. */
   cases = (query: Query) => this.client.get<Page<Case>>('/cases', query)
   case = (caseId: string) => this.client.get<Case>(path`/cases/${caseId}`)
   audit = (caseId: string, cursor?: string | null) => this.client.get<Page<AuditEntry>>(path`/cases/${caseId}/audit`, { limit: 100, cursor })

@@ -21,6 +21,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/wechat-web-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The staff console's WeChat QR sign-in (Open Platform website app, snsapi_login)
+         * @description Exchanges the code WeChat sent the browser back with (scope snsapi_login) for tokens of the
+         *     staff account linked to the person's unionid. No account is created: 403 when none is linked
+         *     or the account holds no staff role. `state` is the browser's own (it checks it).
+         */
+        post: operations["postAuthWechatWebLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/refresh": {
         parameters: {
             query?: never;
@@ -202,6 +224,31 @@ export interface paths {
         put?: never;
         /** Act on a case (docs/workflow.md) */
         post: operations["postCasesCaseidActionsAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case register (事件台账), newest first
+         * @description Staff: every case under a unit of their territory, filtered, a page at a time. Rows are the
+         *     staff view of a case without any reporter contact (the contact is revealed per case and
+         *     recorded). Cost per page (docs/data-model.md, the case register): the unit (≤ 2 GetItem),
+         *     then at most 3 queries of the street's ByUnit partition (ByMonth, one month per query, above
+         *     the streets, back to openedFrom or 36 months); phoneLast4: 1 query + 1 BatchGetItem;
+         *     caseId: 1 GetItem.
+         */
+        get: operations["getCases"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1406,6 +1453,11 @@ export interface components {
             categoryName?: string;
             matterType?: string;
             emergency?: boolean;
+            /**
+             * @description where the first report came from (absent on cases opened before it was kept)
+             * @enum {unknown}
+             */
+            source?: "MINI_PROGRAM" | "PATROL" | "COURIER" | "HOTLINE_12345" | "POLICE_110" | "OPEN311";
             /** @description null when the place is in no grid */
             grid?: components["schemas"]["NodeRef"] | null;
             microGrid?: components["schemas"]["NodeRef"] | null;
@@ -2162,6 +2214,37 @@ export interface operations {
             502: components["responses"]["E502"];
         };
     };
+    postAuthWechatWebLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    state?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tokens"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            502: components["responses"]["E502"];
+        };
+    };
     postAuthRefresh: {
         parameters: {
             query?: never;
@@ -2552,6 +2635,55 @@ export interface operations {
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
             503: components["responses"]["E503"];
+        };
+    };
+    getCases: {
+        parameters: {
+            query?: {
+                /** @description a territory node the caller covers (street, community, grid, or above); default the caller's one node, the whole map for administrators */
+                unit?: string;
+                /** @description statuses, comma-separated (any of them) */
+                status?: string;
+                /** @description a category code (GET /open311/v2/services.json) */
+                category?: string;
+                /** @description the matter type */
+                matterType?: "PERSONAL" | "COMMUNITY" | "DEPARTMENT" | "HARD";
+                /** @description where the first report came from */
+                source?: "MINI_PROGRAM" | "PATROL" | "COURIER" | "HOTLINE_12345" | "POLICE_110" | "OPEN311";
+                /** @description first day opened (Beijing), inclusive */
+                openedFrom?: string;
+                /** @description last day opened (Beijing), inclusive */
+                openedTo?: string;
+                /** @description only open cases past their current deadline */
+                overdue?: boolean;
+                /** @description a reporter's phone's last four digits, a search that starts from the reports with that phone */
+                phoneLast4?: string;
+                /** @description one case by id (a search) */
+                caseId?: string;
+                /** @description page size (default 50, at most 100); a page may hold fewer cases, even none, and still have nextCursor */
+                limit?: number;
+                /** @description paging cursor from nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePage"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
         };
     };
     getMeCases: {

@@ -39,9 +39,8 @@ export type Case = S['Case'] & {
   verdict?: unknown
   closure?: string | null
   mergedInto?: string | null
+  /** Where the first report came from (GET /cases and every case view; absent on older cases). */
   source?: string
-  /** contract (GET /cases): the first report's description, masked as the caller may see it. */
-  description?: string
 }
 
 export interface Page<T> {

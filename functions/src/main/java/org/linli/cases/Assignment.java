@@ -69,7 +69,8 @@ public final class Assignment {
         Case c = Case.opened(Ids.rebrand(report.reportId(), "case"),
                 route.assignee() != null ? CaseStatus.ASSIGNED : CaseStatus.UNASSIGNED, category,
                 List.of(report.reportId()), List.of(report.reporterId()), report.point(), report.buildingCode(), placement,
-                route.assignee(), route.tier(), route.node(), cell, now, deadline);
+                route.assignee(), route.tier(), route.node(), cell, now, deadline,
+                report.source() == null ? null : report.source().name());
         CaseEvent opened = CaseEvent.of(null, c, CaseAction.OPEN, Actor.SYSTEM, "SYSTEM", Party.SYSTEM, now, null, List.of(),
                 Map.of("reportId", report.reportId(), "rule", route.rule().name(), "route", route.why()));
         CaseStore.Write w = cases.createFromReport(c, report.reportId(), opened);

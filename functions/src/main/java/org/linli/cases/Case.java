@@ -16,14 +16,15 @@ import org.linli.territory.Placement;
  * community, street or district node, or a department's code); {@code deadline} is the current
  * step's limit, null only for closed, rejected and merged cases; {@code version} counts
  * transitions (one audit entry each) and guards concurrent changes. {@code cell} is the geohash
- * cell of the nearby-duplicates index, null without a location.
+ * cell of the nearby-duplicates index, null without a location. {@code source} is where the first
+ * report came from ({@code MINI_PROGRAM}, {@code HOTLINE_12345}, ...; null for cases opened before it was kept).
  */
 public record Case(String id, CaseStatus status, String category, MatterType matterType, boolean emergency,
                    List<String> reportIds, List<String> reporterIds, GeoPoint location, String buildingCode,
                    Placement placement, Assignee assignee, Tier tier, String tierNode, String cell,
                    Instant createdAt, Instant deadline, long version, List<SummonsTask> tasks,
                    Resolution resolution, Verdict verdict, Closure closure, Instant closedAt, String mergedInto,
-                   int reworkCount, int reopenCount, int escalations, boolean overdueFlagged) {
+                   int reworkCount, int reopenCount, int escalations, boolean overdueFlagged, String source) {
     public Case {
         reportIds = List.copyOf(reportIds);
         reporterIds = List.copyOf(reporterIds);
@@ -33,10 +34,11 @@ public record Case(String id, CaseStatus status, String category, MatterType mat
     /** A new case as assignment opens it: version 1, no history. */
     public static Case opened(String id, CaseStatus status, Category category, List<String> reportIds,
                               List<String> reporterIds, GeoPoint location, String buildingCode, Placement placement,
-                              Assignee assignee, Tier tier, String tierNode, String cell, Instant now, Instant deadline) {
+                              Assignee assignee, Tier tier, String tierNode, String cell, Instant now, Instant deadline,
+                              String source) {
         return new Case(id, status, category.code(), category.matterType(), category.emergency(), reportIds,
                 reporterIds, location, buildingCode, placement, assignee, tier, tierNode, cell, now, deadline, 1,
-                List.of(), null, null, null, null, null, 0, 0, 0, false);
+                List.of(), null, null, null, null, null, 0, 0, 0, false, source);
     }
 
     /** The dispatch queue holding the case: its tier's node while UNASSIGNED or ESCALATED, else null. */
@@ -133,7 +135,7 @@ public record Case(String id, CaseStatus status, String category, MatterType mat
             return new Case(base.id, status, base.category, base.matterType, base.emergency, reportIds, reporterIds,
                     base.location, base.buildingCode, base.placement, assignee, tier, tierNode, base.cell,
                     base.createdAt, deadline, version, tasks, resolution, verdict, closure, closedAt, mergedInto,
-                    reworkCount, reopenCount, escalations, overdueFlagged);
+                    reworkCount, reopenCount, escalations, overdueFlagged, base.source);
         }
     }
 }

@@ -54,6 +54,13 @@ public interface CaseStore {
     /** A department's open summons tasks, earliest deadline first. */
     Page<DepartmentTask> tasksOf(String department, int limit, String cursor);
 
+    /**
+     * One page of the case register (see {@link RegisterQuery}), newest first. A bounded number of
+     * calls per page whatever the filters (the call-budget table has them); a page may hold fewer
+     * than {@code limit} cases, even none, and still have a next cursor.
+     */
+    Page<Case> register(RegisterQuery query, int limit, String cursor);
+
     /** Open cases whose deadline has passed and that the sweep has not flagged, across the due index's shards. */
     List<Case> due(Instant now, int limit);
 

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public final class ApiRoutes {
     public static final Map<String, List<String>> BY_HANDLER = Map.ofEntries(
-            Map.entry("org.linli.handlers.AuthApi", List.of("POST /auth/wechat-login", "POST /auth/refresh", "GET /me")),
+            Map.entry("org.linli.handlers.AuthApi", List.of("POST /auth/wechat-login", "POST /auth/wechat-web-login", "POST /auth/refresh", "GET /me")),
             Map.entry("org.linli.handlers.UserAdminApi", List.of("GET /admin/users/{userId}",
                     "POST /admin/users/{userId}/grants", "POST /admin/users/{userId}/revocations",
                     "POST /admin/users/{userId}/disable")),
@@ -18,7 +18,7 @@ public final class ApiRoutes {
                     "GET /cases/{caseId}/contact-reveals", "GET /admin/access-log", "DELETE /me", "POST /admin/users/{userId}/erasure")),
             Map.entry("org.linli.handlers.ReportsApi", List.of("POST /reports", "GET /reports/{reportId}",
                     "GET /me/reports")),
-            Map.entry("org.linli.handlers.CasesApi", List.of("GET /cases/{caseId}", "GET /cases/{caseId}/audit",
+            Map.entry("org.linli.handlers.CasesApi", List.of("GET /cases", "GET /cases/{caseId}", "GET /cases/{caseId}/audit",
                     "POST /cases/{caseId}/actions/{action}", "GET /me/cases", "GET /dispatch/{nodeCode}/unassigned",
                     "GET /supervision/{nodeCode}/overdue", "GET /departments/{departmentCode}/tasks")),
             Map.entry("org.linli.handlers.NotificationsApi", List.of("GET /me/notifications",

@@ -39,6 +39,7 @@ public final class AuthApi extends ApiHandler {
         this.users = users;
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
                 Route.of("POST /auth/wechat-login", Access.PUBLIC, this::wechatLogin),
+                Route.of("POST /auth/wechat-web-login", Access.PUBLIC, this::wechatWebLogin),
                 Route.of("POST /auth/refresh", Access.PUBLIC, this::refresh),
                 Route.of("GET /me", Access.ANY_USER.own(), this::me));
     }
@@ -49,6 +50,17 @@ public final class AuthApi extends ApiHandler {
         in.throwIfInvalid();
         Login.Result r = login.withWeChatCode(code);
         Log.info(r.newUser() ? "auth.first_login" : "auth.login", "userId", r.user().id());
+        return ApiResponse.ok(AccountViews.tokens(r));
+    }
+
+    /** The console's QR sign-in; {@code state} was checked by the browser that sent it (it is its own, random). */
+    private ApiResponse wechatWebLogin(ApiRequest request) {
+        JsonInput in = JsonInput.root(request.body(), Set.of("code", "state"));
+        String code = in.requiredMatch("code", LOGIN_CODE, "must be the code WeChat sent back with the sign-in");
+        in.optionalString("state", 1, 128, JsonInput.TextRule.SINGLE_LINE);
+        in.throwIfInvalid();
+        Login.Result r = login.withWeChatWebCode(code);
+        Log.info("auth.web_login", "userId", r.user().id());
         return ApiResponse.ok(AccountViews.tokens(r));
     }
 

@@ -7,6 +7,7 @@ import org.linli.cases.Actor;
 import org.linli.cases.Case;
 import org.linli.cases.CaseAction;
 import org.linli.cases.CaseEvent;
+import org.linli.cases.CaseRegister;
 import org.linli.cases.CaseStore;
 import org.linli.cases.CaseWorkflow;
 import org.linli.cases.Command;
@@ -43,23 +44,27 @@ public final class CasesApi extends ApiHandler {
     private final CaseWorkflow workflow;
     private final Categories categories;
     private final PhotoRefs photos;
+    private final CaseRegister register;
 
     public CasesApi() {
         this(Wiring.current());
     }
 
     private CasesApi(Wiring w) {
-        this(w.caseStore(), w.caseWorkflow(), w.categories(), w.clock(), w.photoRefs());
+        this(w.caseStore(), w.caseWorkflow(), w.categories(), w.caseRegister(), w.clock(), w.photoRefs());
         checkAccounts(w.accountCheck(), w::accessLog);
     }
 
-    public CasesApi(CaseStore cases, CaseWorkflow workflow, Categories categories, Clock clock, PhotoRefs photos) {
+    public CasesApi(CaseStore cases, CaseWorkflow workflow, Categories categories, CaseRegister register, Clock clock,
+                    PhotoRefs photos) {
         super(clock);
         this.photos = photos;
         this.cases = cases;
         this.workflow = workflow;
         this.categories = categories;
+        this.register = register;
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
+                Route.of("GET /cases", Access.staff().object(), this::register),
                 Route.of("GET /cases/{caseId}", Access.ANY_USER.object(), this::get),
                 Route.of("GET /cases/{caseId}/audit", Access.ANY_USER.object(), this::audit),
                 Route.of("POST /cases/{caseId}/actions/{action}", Access.ANY_USER.object(), this::act),
@@ -134,6 +139,13 @@ public final class CasesApi extends ApiHandler {
                 .put("action", o.event().action().wire());
         ApiResponse response = ApiResponse.ok(body);
         return o.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+    }
+
+    /** The case register (事件台账): the unit's cases, filtered, newest first; the unit is checked in the domain. */
+    private ApiResponse register(ApiRequest request) {
+        CaseRegister.Filters f = RegisterParams.read(request, categories);
+        Page<Case> page = register.list(request.principal(), f, request.limit(50, 100), request.cursor());
+        return ApiResponse.ok(list(page));
     }
 
     private ApiResponse mine(ApiRequest request) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.linli.core.Ids;
+import org.linli.core.Forbidden;
 import org.linli.core.Unauthenticated;
 
 /**
@@ -71,6 +72,26 @@ public final class Login {
             }
         }
         return issue(user, now, created);
+    }
+
+    /**
+     * The staff console's WeChat QR sign-in: the person is found by his unionid - the website
+     * application has its own openids - and must already hold a staff account (staff are granted
+     * their roles, never created by a sign-in). Nothing is written but the new session.
+     */
+    public Result withWeChatWebCode(String code) {
+        WeChatLogin.WeChatIdentity id = wechat.webCodeToIdentity(code);
+        if (id.unionId() == null) {
+            throw new Unauthenticated("WECHAT_NOT_LINKED", "WeChat gave no unionid: the website application is not bound to "
+                    + "the Open Platform account of the mini-program.");
+        }
+        UserAccount user = users.userIdByUnionId(id.unionId()).flatMap(users::find)
+                .orElseThrow(() -> new Forbidden("No staff account is linked to this WeChat user: sign in once in the Linli "
+                        + "mini-program, then ask an administrator for your role."));
+        if (!user.principal().isStaff()) {
+            throw new Forbidden("The staff console is for staff; residents and volunteers use the Linli mini-program.");
+        }
+        return issue(user, clock.instant(), false);
     }
 
     public Result refresh(String refreshToken) {

@@ -271,6 +271,11 @@ public final class Wiring {
         return new Assignment(new Locator(territory()), territory(), caseStore(), departments(), caseEvents.get(), categories(), clock);
     }
 
+    /** The case register (事件台账): the cases of a unit, filtered and paged (GET /cases). */
+    public org.linli.cases.CaseRegister caseRegister() {
+        return new org.linli.cases.CaseRegister(caseStore(), territory(), clock());
+    }
+
     public OverdueSweep overdueSweep() {
         return new OverdueSweep(caseStore(), caseWorkflow(), clock);
     }

@@ -21,7 +21,7 @@ import org.linli.testing.HttpEvents;
 /** Case routes through the real handler: the action route, its 400 / 404 / 409 shapes, the audit trail and the queues. */
 class CasesApiTest {
     private final CaseWorld world = new CaseWorld();
-    private final CasesApi api = new CasesApi(world.table.caseStore, world.workflow, world.categories, world.clock,
+    private final CasesApi api = new CasesApi(world.table.caseStore, world.workflow, world.categories, null, world.clock,
             new InMemoryPhotos().refs(world.clock));
     private final Principal worker = CaseWorld.actor(Role.GRID_WORKER).principal();
     private final Principal reporter = CaseWorld.actor(Role.RESIDENT).principal();

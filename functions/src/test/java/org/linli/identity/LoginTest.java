@@ -110,4 +110,46 @@ class LoginTest {
         assertEquals("usr_winner", r.user().id());
         assertFalse(r.newUser());
     }
+
+    /** The website sign-in: "web-<person>" codes carry the unionid "union-<person>"; nothing else is known. */
+    private Login webLogin() {
+        return new Login(new WeChatLogin() {
+            @Override
+            public WeChatIdentity codeToSession(String code) {
+                return new WeChatIdentity("openid-mp-" + code, code.startsWith("u") ? "union-" + code.substring(0, 3) : null);
+            }
+
+            @Override
+            public WeChatIdentity webCodeToIdentity(String code) {
+                if (code.startsWith("bad")) throw new Unauthenticated("INVALID_LOGIN_CODE", "bad");
+                return new WeChatIdentity("openid-web-" + code, code.startsWith("web-") ? "union-" + code.substring(4) : null);
+            }
+        }, users, tokens, () -> KEYS, clock);
+    }
+
+    @Test
+    void theWebSignInFindsStaffByUnionIdAndCreatesNobody() {
+        Login l = webLogin();
+        // A grid worker who once used the mini-program (his unionid linked), then got his role.
+        var first = l.withWeChatCode("u01-mp");
+        UserAccount u = first.user();
+        users.save(new UserAccount(u.id(), u.openId(), u.unionId(), "李强", Set.of(Role.RESIDENT, Role.GRID_WORKER), Set.of("G1"),
+                u.createdAt()));
+        var web = l.withWeChatWebCode("web-u01");
+        assertEquals(u.id(), web.user().id());
+        assertFalse(web.newUser());
+        assertTrue(tokens.verify(web.accessToken(), KEYS.publicKey(), clock.instant()).principal().has(Role.GRID_WORKER));
+        int accounts = users.users.size();
+        assertThrows(org.linli.core.Forbidden.class, () -> l.withWeChatWebCode("web-u99"), "nobody linked: refused");
+        assertEquals("WECHAT_NOT_LINKED", assertThrows(Unauthenticated.class, () -> l.withWeChatWebCode("plain")).code());
+        assertEquals(accounts, users.users.size(), "the web sign-in creates no account");
+    }
+
+    @Test
+    void theWebSignInRefusesResidents() {
+        Login l = webLogin();
+        l.withWeChatCode("u02-mp"); // a resident of the mini-program
+        assertThrows(org.linli.core.Forbidden.class, () -> l.withWeChatWebCode("web-u02"));
+        assertThrows(Unauthenticated.class, () -> l.withWeChatWebCode("bad-code"));
+    }
 }

@@ -119,7 +119,7 @@ public final class CaseWorld {
         Case base = Case.opened(id, status, category, List.of("rpt_" + id.substring(5)), List.of(REPORTER),
                 new GeoPoint(37.85, 113.56, Datum.GCJ02), null, placement,
                 assigned ? new Assignee(WORKER, "李强", WorkerChoice.Rule.ON_DUTY) : null,
-                street ? Tier.STREET : Tier.COMMUNITY, street ? "S1" : "C1", null, now, now.plusSeconds(3600));
+                street ? Tier.STREET : Tier.COMMUNITY, street ? "S1" : "C1", null, now, now.plusSeconds(3600), "MINI_PROGRAM");
         Case.Builder b = base.toBuilder();
         switch (status) {
             case COORDINATING -> b.tasks(List.of(

@@ -76,6 +76,18 @@ public final class InMemoryCasesTable {
     };
 
     public final CaseStore caseStore = new CaseStore() {
+        /** The register in memory: every case the query matches, newest first; the cursor is the next offset. */
+        @Override
+        public org.linli.core.Page<Case> register(org.linli.cases.RegisterQuery q, int limit, String cursor) {
+            synchronized (InMemoryCasesTable.this) {
+                List<Case> all = cases.values().stream().filter(c -> q.caseId() == null || c.id().equals(q.caseId()))
+                        .filter(q::matches).sorted(Comparator.comparing(Case::createdAt).reversed()).toList();
+                int from = cursor == null ? 0 : Integer.parseInt(cursor);
+                int to = Math.min(all.size(), from + limit);
+                return new org.linli.core.Page<>(all.subList(from, to), to < all.size() ? String.valueOf(to) : null);
+            }
+        }
+
         @Override
         public Write createFromReport(Case c, String reportId, CaseEvent opened) {
             synchronized (InMemoryCasesTable.this) {

@@ -401,7 +401,12 @@ public final class LocalCloud implements AutoCloseable {
         var o = json.createObjectNode();
         o.put("apiBaseUrl", "");
         o.put("devLogin", gateway().hasLocalRoute("POST", "/_local/dev-login"));
-        o.putNull("wechatLogin");
+        if (consoleWeChat == null) {
+            o.putNull("wechatLogin");
+        } else { // back to this origin's /console/login, as a deployment's config.json names its own domain
+            o.putObject("wechatLogin").put("appId", consoleWeChat[0]).put("authorizeUrl", consoleWeChat[1])
+                    .put("redirectUri", baseUrl().toString().replaceAll("/$", "") + "/console/login");
+        }
         if (config.tileUrl == null || config.tileUrl.isBlank()) {
             o.putNull("tiles");
         } else {
@@ -409,6 +414,13 @@ public final class LocalCloud implements AutoCloseable {
         }
         o.put("bigScreenRefreshSeconds", 60);
         return o.toString();
+    }
+
+    private volatile String[] consoleWeChat;
+
+    /** The WeChat website sign-in the console offers (config.json's wechatLogin): the app id and the QR page's address. */
+    public void consoleWeChatLogin(String appId, String authorizeUrl) {
+        this.consoleWeChat = new String[] {appId, authorizeUrl};
     }
 
     /** Adds a gateway route under {@code /_local/}. */

@@ -40,6 +40,16 @@ public final class FakeWeChatServer implements AutoCloseable {
     public static final String APP_ID = "wxlocal0000000001";
     public static final String APP_SECRET = "local-app-secret";
     public static final String SUBSCRIBE_SEND = "/cgi-bin/message/subscribe/send";
+    /** The Open Platform website application of the staff console's QR sign-in (snsapi_login). */
+    public static final String WEB_APP_ID = "wxlocalweb0000001";
+    public static final String WEB_APP_SECRET = "local-web-app-secret";
+    /** The QR page (WeChat's open.weixin.qq.com/connect/qrconnect) and the code exchange of the website sign-in. */
+    public static final String QR_CONNECT = "/connect/qrconnect";
+    public static final String WEB_ACCESS_TOKEN = "/sns/oauth2/access_token";
+
+    /** Who may be chosen on the QR page ("scan as ..."): a handle and the name shown; set by the local cloud's setup. */
+    private volatile java.util.function.Supplier<Map<String, String>> scanners = Map::of;
+    private final java.util.concurrent.atomic.AtomicLong webCodes = new java.util.concurrent.atomic.AtomicLong();
 
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
@@ -60,6 +70,17 @@ public final class FakeWeChatServer implements AutoCloseable {
         }));
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** The people the QR page offers to "scan as": handle → display name (the unionid is {@code u-<handle>}). */
+    public void scanners(java.util.function.Supplier<Map<String, String>> who) {
+        this.scanners = who;
+    }
+
+    /** The unionid a website sign-in code {@code web_<handle>_<n>} carries: {@code u-<handle>}, as {@link #unionIdFor}. */
+    public static String webUnionIdFor(String code) {
+        if (!code.startsWith("web_") || code.lastIndexOf('_') <= 4) return null;
+        return "u-" + code.substring(4, code.lastIndexOf('_'));
     }
 
     public String baseUrl() {
@@ -138,6 +159,10 @@ public final class FakeWeChatServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
         Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        if (path.equals(QR_CONNECT)) {
+            qrPage(ex, query);
+            return;
+        }
         JsonNode body = null;
         byte[] raw = ex.getRequestBody().readAllBytes();
         if (raw.length > 0) {
@@ -154,6 +179,7 @@ public final class FakeWeChatServer implements AutoCloseable {
         if (forced != null) answer = error(forced, "injected failure");
         else answer = switch (path) {
             case "/sns/jscode2session" -> jscode2session(query);
+            case WEB_ACCESS_TOKEN -> webAccessToken(query);
             case "/cgi-bin/token" -> token(query.get("appid"), query.get("secret"));
             case "/cgi-bin/stable_token" -> body == null ? error(47001, "data format error")
                     : token(body.path("appid").asText(), body.path("secret").asText());
@@ -180,6 +206,64 @@ public final class FakeWeChatServer implements AutoCloseable {
         String union = unionIdFor(code);
         if (union != null) r.put("unionid", union);
         return r;
+    }
+
+    /** {@code /sns/oauth2/access_token}: a website sign-in code for the website app's openid and the person's unionid. */
+    private ObjectNode webAccessToken(Map<String, String> q) {
+        if (!WEB_APP_ID.equals(q.get("appid"))) return error(40013, "invalid appid");
+        if (!WEB_APP_SECRET.equals(q.get("secret"))) return error(40125, "invalid appsecret");
+        if (!"authorization_code".equals(q.get("grant_type"))) return error(40002, "invalid grant_type");
+        String code = q.getOrDefault("code", "");
+        String union = webUnionIdFor(code);
+        if (union == null) return error(40029, "invalid code");
+        return Json.object().put("access_token", "local-web-token-" + UUID.randomUUID()).put("expires_in", 7200)
+                .put("refresh_token", "local-web-refresh").put("openid", openIdFor("web-" + union)).put("scope", "snsapi_login")
+                .put("unionid", union);
+    }
+
+    /**
+     * WeChat's QR page, as a person at a desk sees it after scanning with his phone: here a list of
+     * "scan as ..." links, each back to {@code redirect_uri} with a code and the state unchanged (or a
+     * cancel link without a code, as when the user declines on the phone).
+     */
+    private void qrPage(HttpExchange ex, Map<String, String> q) throws IOException {
+        String redirect = q.getOrDefault("redirect_uri", "");
+        String state = q.getOrDefault("state", "");
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<title>微信登录（本地模拟）</title><link rel=\"icon\" href=\"data:,\"></head><body><main><h1>微信扫码登录（本地模拟）</h1>");
+        boolean ok = WEB_APP_ID.equals(q.get("appid")) && "snsapi_login".equals(q.get("scope")) && redirect.startsWith("http");
+        if (!ok) {
+            html.append("<p role=\"alert\">参数错误：appid、scope=snsapi_login 或 redirect_uri 不正确。</p>");
+        } else {
+            html.append("<p>本地云没有手机可扫码：请选择以谁的身份扫码确认。</p><ul>");
+            for (Map.Entry<String, String> e : scanners.get().entrySet()) {
+                String code = "web_" + e.getKey() + "_" + webCodes.incrementAndGet();
+                html.append("<li><a href=\"").append(escape(back(redirect, code, state))).append("\">以 ").append(escape(e.getValue()))
+                        .append(" 身份扫码</a></li>");
+            }
+            html.append("</ul><p><a href=\"").append(escape(back(redirect, null, state))).append("\">取消</a></p>");
+        }
+        html.append("</main></body></html>");
+        synchronized (this) {
+            Map<String, String> recorded = new HashMap<>(q);
+            calls.add(new Call(QR_CONNECT, Map.copyOf(recorded), null, ok ? 0 : 40013));
+        }
+        byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        ex.sendResponseHeaders(ok ? 200 : 400, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String back(String redirect, String code, String state) {
+        String sep = redirect.contains("?") ? "&" : "?";
+        return redirect + sep + (code == null ? "" : "code=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8) + "&")
+                + "state=" + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private ObjectNode token(String appId, String secret) {

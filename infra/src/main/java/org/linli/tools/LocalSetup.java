@@ -36,7 +36,7 @@ public final class LocalSetup implements LocalCustomizer {
     public static final String HOTLINE_KEY = "local-hotline-shared-key";
     private static final String ISSUER = "linli";
 
-    private final TokenKeys keys = TokenKeys.generate("local");
+    private final TokenKeys keys;
     private FakeWeChatServer wechat;
     private DemoTerritory demo;
     private DemoVolunteers volunteers;
@@ -44,6 +44,23 @@ public final class LocalSetup implements LocalCustomizer {
     private final Map<String, UserAccount> handles = new java.util.LinkedHashMap<>();
     private MapInfo publishedMap;
     private Clock clock = Clock.systemUTC();
+
+    public LocalSetup() {
+        this(TokenKeys.generate("local"));
+    }
+
+    /**
+     * With the signing keys of another local cloud in the same JVM: its functions share one Secrets
+     * Manager client per process (pointed at the first cloud), so a second cloud must sign with the
+     * same keys for its tokens to pass its own authorizer.
+     */
+    public LocalSetup(TokenKeys keys) {
+        this.keys = keys;
+    }
+
+    public TokenKeys tokenKeys() {
+        return keys;
+    }
 
     @Override
     public void beforeProvision(LocalCloud.Setup setup) {
@@ -54,7 +71,8 @@ public final class LocalSetup implements LocalCustomizer {
         }
         setup.putSecret(TOKEN_KEYS_SECRET, keys.toSecretJson());
         setup.putSecret(WECHAT_SECRET, Json.write(Json.object()
-                .put("appId", FakeWeChatServer.APP_ID).put("appSecret", FakeWeChatServer.APP_SECRET)));
+                .put("appId", FakeWeChatServer.APP_ID).put("appSecret", FakeWeChatServer.APP_SECRET)
+                .put("webAppId", FakeWeChatServer.WEB_APP_ID).put("webAppSecret", FakeWeChatServer.WEB_APP_SECRET)));
         setup.parameter("Stage", "local");
         setup.parameter("TokenKeysSecretName", TOKEN_KEYS_SECRET);
         setup.parameter("WeChatSecretName", WECHAT_SECRET);
@@ -84,6 +102,10 @@ public final class LocalSetup implements LocalCustomizer {
             var registry = new DynamoDepartmentDirectory(cloud.dynamo(), cloud.tableName("TerritoryTable"));
             for (Department d : demo.departments()) registry.save(d);
             for (UserAccount u : handles.values()) users.save(u);
+            // Staff are reached by the console's QR sign-in through their unionid (u-<handle>, as the fake WeChat gives it).
+            for (Map.Entry<String, UserAccount> e : handles.entrySet()) {
+                if (e.getValue().principal().isStaff()) users.linkUnionId("u-" + e.getKey(), e.getValue().id());
+            }
             volunteers.seed(new DynamoMemberStore(cloud.dynamo(), cloud.tableName("VolunteerTable")));
             OpenKeys.seed(cloud.dynamo(), cloud.tableName("UsersTable"));
             // This month's patrol plan, as the monthly schedule would have derived it on the 1st.
@@ -94,6 +116,15 @@ public final class LocalSetup implements LocalCustomizer {
                     .plan(org.linli.kpi.CaseFacts.monthOf(clock.instant()));
         }
         cloud.addLocalRoute("POST", "/_local/dev-login", request -> devLogin(request, users));
+        // The QR page offers the demo staff; the console is told where it is (config.json's wechatLogin).
+        wechat.scanners(() -> {
+            Map<String, String> staff = new java.util.LinkedHashMap<>();
+            handles.forEach((h, u) -> {
+                if (u.principal().isStaff()) staff.put(h, u.displayName() == null ? h : u.displayName());
+            });
+            return staff;
+        });
+        cloud.consoleWeChatLogin(FakeWeChatServer.WEB_APP_ID, wechat.baseUrl() + FakeWeChatServer.QR_CONNECT);
         cloud.addLocalRoute("GET", "/_local/demo", request -> LocalResponse.json(200, demoSummary()));
     }
 

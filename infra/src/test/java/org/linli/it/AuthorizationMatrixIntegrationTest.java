@@ -44,6 +44,8 @@ class AuthorizationMatrixIntegrationTest {
     static {
         // Status per role:                                           RESIDENT VOLUNT  GRID    MICRO   COMMUN  STREET  DISTR   DEPT    ADMIN
         expect("POST /auth/wechat-login",                            "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        // The console's QR sign-in: staff whose unionid is linked; residents and volunteers, and strangers, are refused.
+        expect("POST /auth/wechat-web-login",                        "403/403 403/403 200/403 200/403 200/403 200/403 200/403 200/403 200/403");
         expect("POST /auth/refresh",                                 "200/401 200/401 200/401 200/401 200/401 200/401 200/401 200/401 200/401");
         expect("GET /me",                                            "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // Administration: administrators only, for every user.
@@ -71,6 +73,8 @@ class AuthorizationMatrixIntegrationTest {
         expect("GET /admin/access-log",                              "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
         expect("DELETE /me",                                         "202/202 202/202 202/202 202/202 202/202 202/202 202/202 202/202 202/202");
         expect("POST /admin/users/{userId}/erasure",                 "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 202/202");
+        // The case register: staff on a unit they cover (a department's code is no unit: its cases are its tasks).
+        expect("GET /cases",                                         "403/403 403/403 200/403 200/403 200/403 200/403 200/403 403/403 200/200");
         expect("GET /me/cases",                                      "403/403 403/403 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // Queues and lists of a node: staff who work for exactly that node (administrators: any).
         expect("GET /dispatch/{nodeCode}/unassigned",                "403/403 403/403 200/403 200/403 200/403 200/403 200/403 200/403 200/200");

@@ -61,7 +61,7 @@ public final class LinliCloud {
     public static LocalCloud isolated(String stackName, Clock clock) {
         get(); // installs the call counter before any SDK client exists, as for every suite
         return LocalCloud.builder().template(TemplateLocator.find()).backend(TestClouds.backend()).region(TestClouds.region())
-                .stackName(stackName).clock(clock).port(0).seed(true).quiet(true).customizer(new LocalSetup()).start();
+                .stackName(stackName).clock(clock).port(0).seed(true).quiet(true).customizer(new LocalSetup(setup.tokenKeys())).start();
     }
 
     public static synchronized LocalSetup setup() {

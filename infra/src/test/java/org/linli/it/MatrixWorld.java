@@ -171,6 +171,21 @@ final class MatrixWorld {
             };
         }
 
+        /** The demo handle of the caller (the volunteer: a demo volunteer; the other district's staff: none). */
+        String handle() {
+            return switch (role) {
+                case RESIDENT -> "resident";
+                case VOLUNTEER -> "volunteer-DEMO-W1-1";
+                case GRID_WORKER -> "worker-DEMO-W1-G1";
+                case MICRO_GRID_LEADER -> "leader-DEMO-W1-G1-M2";
+                case COMMUNITY_STAFF -> "dispatcher-DEMO-W1";
+                case STREET_STAFF -> "street-DEMO-W";
+                case DISTRICT_STAFF -> "district";
+                case DEPARTMENT_STAFF -> "dept-DEMO-PS-W";
+                case ADMIN -> "admin";
+            };
+        }
+
         /** A new user holding the caller's grants (for routes that act on one's own, fresh, data). */
         Caller fresh() {
             return user(caller() == volunteer ? Set.of(Grant.of(Role.RESIDENT), Grant.of(Role.VOLUNTEER))
@@ -354,6 +369,10 @@ final class MatrixWorld {
         Map<String, Function<Ctx, AuthorizationMatrixIntegrationTest.Call>> s = new HashMap<>();
         // auth
         s.put("POST /auth/wechat-login", x -> post("/auth/wechat-login", "{\"code\":\"" + code() + "\"}", x.caller()));
+        // The console's QR sign-in: in, WeChat's code for the caller (his unionid is linked to his account when staff);
+        // out, a code for a person no account is linked to.
+        s.put("POST /auth/wechat-web-login", x -> post("/auth/wechat-web-login", "{\"code\":\"web_" + (x.in ? x.handle()
+                : "stranger-" + counter.incrementAndGet()) + "_" + counter.incrementAndGet() + "\",\"state\":\"s\"}", x.caller()));
         s.put("POST /auth/refresh", x -> {
             String refresh = login(code()).path("refreshToken").asText();
             if (!x.in) api.post("/auth/refresh", null, "{\"refreshToken\":\"" + refresh + "\"}"); // used once already
@@ -398,6 +417,7 @@ final class MatrixWorld {
                 Map.of()));
         s.put("POST /admin/users/{userId}/erasure", x -> post("/admin/users/" + user(Set.of(Grant.of(Role.RESIDENT))).userId()
                 + "/erasure", "{\"reason\":\"矩阵\"}", x.caller()));
+        s.put("GET /cases", x -> get("/cases?unit=" + x.node(), x.caller()));
         s.put("GET /me/cases", x -> get("/me/cases", x.caller()));
         s.put("GET /dispatch/{nodeCode}/unassigned", x -> get("/dispatch/" + x.node() + "/unassigned", x.caller()));
         s.put("GET /supervision/{nodeCode}/overdue", x -> get("/supervision/" + x.node() + "/overdue", x.caller()));

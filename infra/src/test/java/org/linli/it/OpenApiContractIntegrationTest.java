@@ -138,6 +138,12 @@ class OpenApiContractIntegrationTest {
                 .json().path("user").path("userId").asText();
         post("POST /admin/users/{userId}/erasure", "/admin/users/" + erasedId + "/erasure", admin, "{\"reason\":\"契约测试\"}");
         get("GET /admin/users/{userId}", "/admin/users/" + erasedId, admin);
+        get("GET /cases", "/cases?status=ASSIGNED,ACCEPTED&limit=5", street);
+        post("POST /auth/wechat-web-login", "/auth/wechat-web-login", null, "{\"code\":\"web_street-DEMO-W_7\",\"state\":\"c\"}");
+        post("POST /auth/wechat-web-login", "/auth/wechat-web-login", null, "{\"code\":\"web_resident_8\",\"state\":\"c\"}");
+        post("POST /auth/wechat-web-login", "/auth/wechat-web-login", null, "{\"code\":\"nope\"}");
+        get("GET /cases", "/cases?unit=DEMO-W1&phoneLast4=1234", dispatcher);
+        get("GET /cases", "/cases?openedFrom=2026-13-01&phoneLast4=12", street);
         get("GET /me/cases", "/me/cases", worker);
         get("GET /dispatch/{nodeCode}/unassigned", "/dispatch/DEMO-W/unassigned", street);
         get("GET /supervision/{nodeCode}/overdue", "/supervision/DEMO-W/overdue?level=COMMUNITY", street);

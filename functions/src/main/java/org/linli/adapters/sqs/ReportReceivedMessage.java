@@ -8,6 +8,7 @@ import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
 import org.linli.json.Json;
 import org.linli.report.ReportReceived;
+import org.linli.report.Source;
 
 /** {@code {"type":"report.received","v":1,...}} ⇄ {@link ReportReceived}. */
 public final class ReportReceivedMessage {
@@ -26,6 +27,7 @@ public final class ReportReceivedMessage {
         }
         if (m.buildingCode() != null) o.put("buildingCode", m.buildingCode());
         if (m.placeCode() != null) o.put("placeCode", m.placeCode());
+        if (m.source() != null) o.put("source", m.source().name());
         return Json.write(o);
     }
 
@@ -38,6 +40,17 @@ public final class ReportReceivedMessage {
         String building = n.hasNonNull("buildingCode") ? n.get("buildingCode").asText() : null;
         String reportId = Messages.required(n, "reportId");
         return new ReportReceived(reportId, Messages.required(n, "reporterId"), Messages.required(n, "category"), point, building,
-                Instant.parse(Messages.required(n, "receivedAt")), n.hasNonNull("placeCode") ? n.get("placeCode").asText() : null);
+                Instant.parse(Messages.required(n, "receivedAt")), n.hasNonNull("placeCode") ? n.get("placeCode").asText() : null,
+                source(n));
+    }
+
+    /** Messages sent before the source travelled with them (and unknown names) carry none. */
+    private static Source source(JsonNode n) {
+        if (!n.hasNonNull("source")) return null;
+        try {
+            return Source.valueOf(n.get("source").asText());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

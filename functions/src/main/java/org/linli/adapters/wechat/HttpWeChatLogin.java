@@ -50,6 +50,35 @@ public final class HttpWeChatLogin implements WeChatLogin {
         }
     }
 
+    @Override
+    public WeChatIdentity webCodeToIdentity(String code) {
+        WeChatCredentials c = credentials.get();
+        if (c.webAppId() == null || c.webAppSecret() == null) {
+            throw new ExternalServiceFailed("WECHAT_WEB_LOGIN_NOT_CONFIGURED",
+                    "The WeChat website sign-in is not configured (webAppId/webAppSecret in the WeChat secret).");
+        }
+        String url = baseUrl + "/sns/oauth2/access_token?appid=" + enc(c.webAppId()) + "&secret=" + enc(c.webAppSecret())
+                + "&code=" + enc(code) + "&grant_type=authorization_code";
+        JsonNode r = WeChatHttp.call(url, null);
+        int errcode = r.path("errcode").asInt(0);
+        switch (errcode) {
+            case 0 -> {
+                // The access token it also returns would read the profile (snsapi_userinfo); Linli needs only the ids.
+                String openId = r.path("openid").asText("");
+                if (openId.isEmpty()) throw new ExternalServiceFailed("WECHAT_BAD_RESPONSE", "WeChat returned no openid.");
+                return new WeChatIdentity(openId, r.hasNonNull("unionid") ? r.get("unionid").asText() : null);
+            }
+            case 40029, 40163 -> throw new Unauthenticated("INVALID_LOGIN_CODE",
+                    "The sign-in code is invalid or already used; scan the QR code again.");
+            case 45011 -> throw new TooManyRequests("WeChat is limiting sign-ins right now.", Duration.ofSeconds(60));
+            case -1 -> throw new ExternalServiceFailed("WECHAT_BUSY", "WeChat is busy; try again.");
+            default -> {
+                Log.error("wechat.web_login_failed", null, "errcode", errcode);
+                throw new ExternalServiceFailed("WECHAT_FAILED", "WeChat refused the sign-in (" + errcode + ").");
+            }
+        }
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

@@ -28,6 +28,7 @@ public final class CaseViews {
         categories.find(c.category()).ifPresent(cat -> o.put("categoryName", cat.name()));
         o.put("matterType", c.matterType().name());
         o.put("emergency", c.emergency());
+        if (c.source() != null) o.put("source", c.source());
         Views.node(o, "grid", c.placement().grid());
         Views.node(o, "microGrid", c.placement().microGrid());
         if (c.assignee() != null) {

@@ -203,6 +203,42 @@ final class TemplateSchema {
                     .deployOnly("AbortIncompleteMultipartUpload", obj().deployOnly("DaysAfterInitiation")))))
             .deployOnly("Tags");
 
+    // ------------------------------------------------------------------ the console's hosting (CloudFront)
+
+    // Deploy-only, all of it: the local cloud serves the built console itself at /console/ beside the
+    // API on one origin, with the same security headers (gateway.ConsoleSite) - what the distribution
+    // does on AWS. ConsoleHosting defaults to none, so these resources are not even read locally.
+    private static final Shape.Obj CACHE_BEHAVIOR = obj()
+            .deployOnly("PathPattern", "TargetOriginId", "ViewerProtocolPolicy", "AllowedMethods", "CachedMethods", "Compress",
+                    "CachePolicyId", "OriginRequestPolicyId", "ResponseHeadersPolicyId")
+            .deployOnly("FunctionAssociations", listOf(obj().deployOnly("EventType", "FunctionARN")));
+
+    private static final Shape.Obj DISTRIBUTION = obj().deployOnly("Tags").deployOnly("DistributionConfig", obj()
+            .deployOnly("Enabled", "Comment", "HttpVersion", "IPV6Enabled", "DefaultRootObject", "PriceClass", "Aliases")
+            .deployOnly("Origins", listOf(obj().deployOnly("Id", "DomainName", "OriginAccessControlId", "OriginPath")
+                    .deployOnly("S3OriginConfig", obj().deployOnly("OriginAccessIdentity"))
+                    .deployOnly("CustomOriginConfig", obj().deployOnly("OriginProtocolPolicy", "OriginSSLProtocols", "HTTPSPort", "HTTPPort"))))
+            .deployOnly("DefaultCacheBehavior", CACHE_BEHAVIOR)
+            .deployOnly("CacheBehaviors", listOf(CACHE_BEHAVIOR))
+            .deployOnly("ViewerCertificate", obj().deployOnly("AcmCertificateArn", "IamCertificateId", "SslSupportMethod",
+                    "MinimumProtocolVersion", "CloudFrontDefaultCertificate")));
+
+    private static final Shape.Obj ORIGIN_ACCESS_CONTROL = obj().deployOnly("OriginAccessControlConfig", obj()
+            .deployOnly("Name", "Description", "OriginAccessControlOriginType", "SigningBehavior", "SigningProtocol"));
+
+    private static final Shape.Obj RESPONSE_HEADERS_POLICY = obj().deployOnly("ResponseHeadersPolicyConfig", obj()
+            .deployOnly("Name", "Comment")
+            .deployOnly("SecurityHeadersConfig", obj()
+                    .deployOnly("ContentSecurityPolicy", obj().deployOnly("ContentSecurityPolicy", "Override"))
+                    .deployOnly("ContentTypeOptions", obj().deployOnly("Override"))
+                    .deployOnly("FrameOptions", obj().deployOnly("FrameOption", "Override"))
+                    .deployOnly("ReferrerPolicy", obj().deployOnly("ReferrerPolicy", "Override"))
+                    .deployOnly("StrictTransportSecurity", obj().deployOnly("AccessControlMaxAgeSec", "IncludeSubdomains",
+                            "Preload", "Override"))));
+
+    private static final Shape.Obj CLOUDFRONT_FUNCTION = obj().deployOnly("Name", "AutoPublish", "FunctionCode")
+            .deployOnly("FunctionConfig", obj().deployOnly("Comment", "Runtime"));
+
     // ------------------------------------------------------------------ alarms and the rest
 
     private static final Shape.Obj ALARM = obj()
@@ -228,6 +264,10 @@ final class TemplateSchema {
             Map.entry("AWS::SQS::QueuePolicy", obj().deployOnly("Queues").deployOnly("PolicyDocument", POLICY_DOCUMENT)),
             Map.entry("AWS::SNS::Topic", obj().used("TopicName").deployOnly("DisplayName", "KmsMasterKeyId", "Tags")),
             Map.entry("AWS::SNS::Subscription", obj().deployOnly("TopicArn", "Protocol", "Endpoint")),
+            Map.entry("AWS::CloudFront::Distribution", DISTRIBUTION),
+            Map.entry("AWS::CloudFront::OriginAccessControl", ORIGIN_ACCESS_CONTROL),
+            Map.entry("AWS::CloudFront::ResponseHeadersPolicy", RESPONSE_HEADERS_POLICY),
+            Map.entry("AWS::CloudFront::Function", CLOUDFRONT_FUNCTION),
             Map.entry("AWS::Logs::LogGroup", obj().used("LogGroupName").deployOnly("RetentionInDays", "KmsKeyId", "Tags")));
 
     /** SAM Globals sections and the resource type each applies to. */

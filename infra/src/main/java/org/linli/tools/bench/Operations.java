@@ -88,6 +88,8 @@ public final class Operations {
      */
     static final Map<String, String> BUDGETS = Map.ofEntries(
             Map.entry("POST /auth/wechat-login", "DynamoDb.GetItem=1,DynamoDb.PutItem=2,SecretsManager.GetSecretValue<=2"),
+            // The console's QR sign-in: the unionid's link, the account, the new session (WeChat's secret cached per instance).
+            Map.entry("POST /auth/wechat-web-login", "DynamoDb.GetItem=2,DynamoDb.PutItem=1,SecretsManager.GetSecretValue<=2"),
             Map.entry("POST /auth/refresh", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,DynamoDb.DeleteItem=1"),
             Map.entry("GET /me", "DynamoDb.GetItem=1"),
             Map.entry("GET /admin/users/{userId}", "DynamoDb.GetItem<=4,DynamoDb.Query=1"),
@@ -110,6 +112,9 @@ public final class Operations {
             Map.entry("GET /cases/{caseId}", "DynamoDb.GetItem=1"),
             Map.entry("GET /cases/{caseId}/audit", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
             Map.entry("POST /cases/{caseId}/actions/{action}", "DynamoDb.GetItem=1,DynamoDb.BatchGetItem=1,DynamoDb.TransactWriteItems=1,Sqs.SendMessage<=1"),
+            // The case register, per page: the unit (the map pointer, cached, and its node), then at most three queries
+            // of the street's ByUnit partition (or of ByMonth above the streets); the variants below state theirs.
+            Map.entry("GET /cases", "DynamoDb.GetItem<=2,DynamoDb.Query<=3"),
             Map.entry("GET /me/cases", "DynamoDb.Query=1"),
             Map.entry("GET /dispatch/{nodeCode}/unassigned", "DynamoDb.Query=1"),
             Map.entry("GET /supervision/{nodeCode}/overdue", "DynamoDb.Query=1"),
@@ -231,6 +236,8 @@ public final class Operations {
         http("POST /auth/refresh", "/auth/refresh", Map.of(), "{\"refreshToken\":\"" + login.path("refreshToken").asText() + "\"}",
                 null, 200, "");
         http("GET /me", "/me", Map.of(), null, RESIDENT, 200, "");
+        http("POST /auth/wechat-web-login", "/auth/wechat-web-login", Map.of(), "{\"code\":\"web_street-DEMO-W_1\",\"state\":\"b\"}",
+                null, 200, "");
         // User administration on the account the login just made: a role that is not held over nodes, granted and revoked.
         String uid = login.path("user").path("userId").asText();
         Map<String, String> u = Map.of("userId", uid);
@@ -267,6 +274,13 @@ public final class Operations {
         http("GET /cases/{caseId}/audit", "/cases/" + caseId + "/audit", c, null, DISPATCHER, 200, "");
         http("POST /cases/{caseId}/actions/{action}", "/cases/" + caseId + "/actions/add-note",
                 Map.of("caseId", caseId, "action", "add-note"), "{\"note\":\"已联系\"}", DISPATCHER, 200, "");
+        // The case register: a street's page, a community's within it, the district's month walk, the two searches.
+        http("GET /cases", "/cases", Map.of(), Map.of("status", "ASSIGNED,UNASSIGNED,ACCEPTED", "limit", "20"), null, STREET, 200, "");
+        http("GET /cases", "/cases", Map.of(), Map.of("unit", "DEMO-W1", "overdue", "false"), null, DISPATCHER, 200, "");
+        http("GET /cases", "/cases", Map.of(), Map.of("matterType", "COMMUNITY"), null, DISTRICT, 200, "");
+        http("GET /cases", "/cases", Map.of(), Map.of("phoneLast4", "1234"), null, STREET, 200,
+                "DynamoDb.GetItem<=2,DynamoDb.Query=1,DynamoDb.BatchGetItem<=1");
+        http("GET /cases", "/cases", Map.of(), Map.of("caseId", caseId), null, STREET, 200, "DynamoDb.GetItem<=3");
         http("GET /me/cases", "/me/cases", Map.of(), null, WORKER, 200, "");
         privacy(caseId, fresh.id());
         http("GET /dispatch/{nodeCode}/unassigned", "/dispatch/DEMO-W/unassigned", Map.of("nodeCode", "DEMO-W"), null, STREET, 200, "");

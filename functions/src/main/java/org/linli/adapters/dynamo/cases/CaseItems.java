@@ -94,6 +94,13 @@ final class CaseItems {
         item.put("reopenCount", Attr.n(c.reopenCount()));
         item.put("escalations", Attr.n(c.escalations()));
         if (c.overdueFlagged()) item.put("overdueFlagged", Attr.bool(true));
+        Attr.put(item, "source", c.source());
+        // For good, open or not: the case register of its street (or of the node above any street it sits under).
+        String unit = CasesKeys.registerUnit(c.placement().codeAt(Level.STREET), c.territoryPath());
+        if (unit != null) {
+            item.put(CasesKeys.UNIT_PK, Attr.s(CasesKeys.unitPartition(unit)));
+            item.put(CasesKeys.UNIT_SK, Attr.s(created + "#" + c.id()));
+        }
         String community = c.placement().codeAt(Level.COMMUNITY);
         if (community != null) { // for good, open or not: the month's cohort of its community
             YearMonth opened = YearMonth.from(c.createdAt().atZone(Times.CHINA));
@@ -163,7 +170,7 @@ final class CaseItems {
                 tasks, resolution, Attr.enumOf(item, "verdict", Verdict.class), Attr.enumOf(item, "closure", Closure.class),
                 Attr.instant(item, "closedAt"), Attr.str(item, "mergedInto"), (int) Attr.num(item, "reworkCount", 0),
                 (int) Attr.num(item, "reopenCount", 0), (int) Attr.num(item, "escalations", 0),
-                Attr.flag(item, "overdueFlagged"));
+                Attr.flag(item, "overdueFlagged"), Attr.str(item, "source"));
     }
 
     private static void putNode(Map<String, AttributeValue> item, String prefix, NodeRef n) {

@@ -56,6 +56,14 @@ public final class CasesKeys {
     public static final String BY_COMMUNITY_MONTH = "ByCommunityMonth";
     public static final String COMMUNITY_MONTH_PK = "gsi6pk";
     public static final String COMMUNITY_MONTH_SK = "gsi6sk";
+    /**
+     * The case register, two item types in one index: cases under {@code UNIT#<street>} (or the node
+     * above any street they sit under) and reports with a phone under {@code TAIL#<its last four digits>},
+     * both sorted by time - the street's register, and the search by a reporter's phone.
+     */
+    public static final String BY_UNIT = "ByUnit";
+    public static final String UNIT_PK = "unitpk";
+    public static final String UNIT_SK = "unitsk";
 
     /** Pending reports are spread over a few partitions of the sparse index. */
     public static final int PENDING_SHARDS = 4;
@@ -140,6 +148,22 @@ public final class CasesKeys {
 
     public static String openedPartition(java.time.YearMonth month) {
         return "OPENED#" + month;
+    }
+
+    /** The case register's partition of a street (or of the node above any street a case sits under). */
+    public static String unitPartition(String unit) {
+        return "UNIT#" + unit;
+    }
+
+    /** The register's unit of a case: its street, else the deepest node of its path, else none. */
+    public static String registerUnit(String street, java.util.List<String> territoryPath) {
+        if (street != null) return street;
+        return territoryPath.isEmpty() ? null : territoryPath.get(territoryPath.size() - 1);
+    }
+
+    /** Reports by the last four digits of the contact's phone: {@code TAIL#1234}. */
+    public static String tailPartition(String lastFour) {
+        return "TAIL#" + lastFour;
     }
 
     public static String pendingPartition(String reportId) {

@@ -48,10 +48,17 @@ public final class DynamoCaseStore implements CaseStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoCaseRegister register;
 
     public DynamoCaseStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.register = new DynamoCaseRegister(dynamo, table, this);
+    }
+
+    @Override
+    public Page<Case> register(org.linli.cases.RegisterQuery query, int limit, String cursor) {
+        return register.page(query, limit, cursor);
     }
 
     @Override
