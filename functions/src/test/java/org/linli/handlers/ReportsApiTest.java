@@ -76,7 +76,8 @@ class ReportsApiTest {
     @Test
     void aRetryAfterAssignmentShowsTheCasesStatusNotTheInternalOne() {
         CaseWorld world = new CaseWorld();
-        ReportsApi withCases = new ReportsApi(world.table.reportStore, world.table.caseStore, world.queue, world.categories, world.clock);
+        ReportsApi withCases = new ReportsApi(world.table.reportStore, world.table.caseStore, world.queue, world.categories, world.clock,
+                photos.refs(world.clock));
         String first = Json.parse(withCases.handleRequest(create(), null).getBody()).get("reportId").asText();
         Case c = world.assignment.assign(world.queue.sent.get(0)).c();
         assertEquals(org.linli.report.ReportStatus.CASED, world.table.reportStore.find(first).orElseThrow().status());

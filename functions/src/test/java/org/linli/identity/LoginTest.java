@@ -138,7 +138,7 @@ class LoginTest {
         var web = l.withWeChatWebCode("web-u01");
         assertEquals(u.id(), web.user().id());
         assertFalse(web.newUser());
-        assertTrue(tokens.verify(web.accessToken(), KEYS.publicKey(), clock.instant()).principal().has(Role.GRID_WORKER));
+        assertTrue(tokens.verify(web.accessToken(), VerifyingKeys.of(KEYS), clock.instant()).principal().has(Role.GRID_WORKER));
         int accounts = users.users.size();
         assertThrows(org.linli.core.Forbidden.class, () -> l.withWeChatWebCode("web-u99"), "nobody linked: refused");
         assertEquals("WECHAT_NOT_LINKED", assertThrows(Unauthenticated.class, () -> l.withWeChatWebCode("plain")).code());
