@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { apiOf } from './api.mjs'
 import { CasePage, DispatchPage, LoginPage, Shell } from './pages.mjs'
 
 const base = (process.argv[2] ?? 'http://127.0.0.1:3000').replace(/\/$/, '')
@@ -42,21 +43,7 @@ const PENDING_ROUTES = [
 const pending = (url) => { try { return PENDING_ROUTES.some((r) => r.test(new URL(url).pathname)) } catch { return false } }
 
 // ------------------------------------------------------------------ the API, for what is not the console's
-async function token(user) {
-  const r = await fetch(`${base}/_local/dev-login?user=${encodeURIComponent(user)}&format=token`, { method: 'POST' })
-  if (!r.ok) throw new Error(`dev login ${user}: ${r.status}`)
-  return r.text()
-}
-
-async function call(tok, method, path, body, key) {
-  const headers = { Authorization: `Bearer ${tok}`, Accept: 'application/json' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
-  if (key) headers['Idempotency-Key'] = key
-  const r = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const text = await r.text()
-  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`)
-  return text ? JSON.parse(text) : null
-}
+const { token, call } = apiOf(base)
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 

@@ -2,24 +2,12 @@
 // several grids, cases walked through the closed loop, a hard matter summoning a department, a
 // micro-wish and a service log. Prints the summoned case's id.
 //   node scripts/demo-data.mjs [http://127.0.0.1:3000]
+import { apiOf } from '../e2e/api.mjs'
+
 const base = (process.argv[2] ?? 'http://127.0.0.1:3000').replace(/\/$/, '')
 const run = Date.now().toString(36)
 
-async function token(user) {
-  const r = await fetch(`${base}/_local/dev-login?user=${user}&format=token`, { method: 'POST' })
-  if (!r.ok) throw new Error(`dev login ${user}: ${r.status}`)
-  return r.text()
-}
-
-async function call(tok, method, path, body, key) {
-  const headers = { Authorization: `Bearer ${tok}`, Accept: 'application/json' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
-  if (key) headers['Idempotency-Key'] = key
-  const r = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const text = await r.text()
-  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`)
-  return text ? JSON.parse(text) : null
-}
+const { token, call } = apiOf(base)
 
 const act = (tok, caseId, action, body = {}) => call(tok, 'POST', `/cases/${caseId}/actions/${action}`, body, `demo-${run}-${caseId}-${action}-${Math.random().toString(36).slice(2, 8)}`)
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))

@@ -30,24 +30,8 @@ public final class HttpWeChatLogin implements WeChatLogin {
         WeChatCredentials c = credentials.get();
         String url = baseUrl + "/sns/jscode2session?appid=" + enc(c.appId()) + "&secret=" + enc(c.appSecret())
                 + "&js_code=" + enc(code) + "&grant_type=authorization_code";
-        JsonNode r = WeChatHttp.call(url, null);
-        int errcode = r.path("errcode").asInt(0);
-        switch (errcode) {
-            case 0 -> {
-                String openId = r.path("openid").asText("");
-                if (openId.isEmpty()) throw new ExternalServiceFailed("WECHAT_BAD_RESPONSE", "WeChat returned no openid.");
-                String unionId = r.hasNonNull("unionid") ? r.get("unionid").asText() : null;
-                return new WeChatIdentity(openId, unionId);
-            }
-            case 40029, 40163, 40226 -> throw new Unauthenticated("INVALID_LOGIN_CODE",
-                    "The login code is invalid or already used; call wx.login again.");
-            case 45011 -> throw new TooManyRequests("WeChat is limiting logins right now.", Duration.ofSeconds(60));
-            case -1 -> throw new ExternalServiceFailed("WECHAT_BUSY", "WeChat is busy; try again.");
-            default -> {
-                Log.error("wechat.login_failed", null, "errcode", errcode);
-                throw new ExternalServiceFailed("WECHAT_FAILED", "WeChat refused the login (" + errcode + ").");
-            }
-        }
+        return identity(WeChatHttp.call(url, null), "The login code is invalid or already used; call wx.login again.",
+                "wechat.login_failed");
     }
 
     @Override
@@ -59,22 +43,27 @@ public final class HttpWeChatLogin implements WeChatLogin {
         }
         String url = baseUrl + "/sns/oauth2/access_token?appid=" + enc(c.webAppId()) + "&secret=" + enc(c.webAppSecret())
                 + "&code=" + enc(code) + "&grant_type=authorization_code";
-        JsonNode r = WeChatHttp.call(url, null);
+        // The access token it also returns would read the profile (snsapi_userinfo); Linli needs only the ids.
+        return identity(WeChatHttp.call(url, null), "The sign-in code is invalid or already used; scan the QR code again.",
+                "wechat.web_login_failed");
+    }
+
+    /** WeChat's answer to either exchange: the ids, or its error codes as domain exceptions. */
+    private static WeChatIdentity identity(JsonNode r, String invalidCode, String failureEvent) {
         int errcode = r.path("errcode").asInt(0);
         switch (errcode) {
             case 0 -> {
-                // The access token it also returns would read the profile (snsapi_userinfo); Linli needs only the ids.
                 String openId = r.path("openid").asText("");
                 if (openId.isEmpty()) throw new ExternalServiceFailed("WECHAT_BAD_RESPONSE", "WeChat returned no openid.");
-                return new WeChatIdentity(openId, r.hasNonNull("unionid") ? r.get("unionid").asText() : null);
+                String unionId = r.hasNonNull("unionid") ? r.get("unionid").asText() : null;
+                return new WeChatIdentity(openId, unionId);
             }
-            case 40029, 40163 -> throw new Unauthenticated("INVALID_LOGIN_CODE",
-                    "The sign-in code is invalid or already used; scan the QR code again.");
-            case 45011 -> throw new TooManyRequests("WeChat is limiting sign-ins right now.", Duration.ofSeconds(60));
+            case 40029, 40163, 40226 -> throw new Unauthenticated("INVALID_LOGIN_CODE", invalidCode);
+            case 45011 -> throw new TooManyRequests("WeChat is limiting logins right now.", Duration.ofSeconds(60));
             case -1 -> throw new ExternalServiceFailed("WECHAT_BUSY", "WeChat is busy; try again.");
             default -> {
-                Log.error("wechat.web_login_failed", null, "errcode", errcode);
-                throw new ExternalServiceFailed("WECHAT_FAILED", "WeChat refused the sign-in (" + errcode + ").");
+                Log.error(failureEvent, null, "errcode", errcode);
+                throw new ExternalServiceFailed("WECHAT_FAILED", "WeChat refused the login (" + errcode + ").");
             }
         }
     }
