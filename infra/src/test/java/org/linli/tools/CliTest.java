@@ -64,4 +64,30 @@ class CliTest {
         assertEquals("refused: 3 problem(s) {\"DUPLICATE_CODE\":3}; nothing was published\n"
                 + "  feature 9 (G1): code G1 is already used by feature 4\n  … and 2 more", ImportClient.describe(refused, Duration.ZERO));
     }
+
+    private static String keys(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+        return out.toString(StandardCharsets.UTF_8).trim();
+    }
+
+    @Test
+    void theKeyRotationStepsPrintEachSecretInTurn(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.json");
+        Files.writeString(secret, keys("keys", "k1"));
+        Files.writeString(secret, keys("keys-publish", secret.toString(), "k2"));
+        var published = org.linli.identity.TokenKeyRing.fromSecretJson(Files.readString(secret));
+        assertEquals("k1", published.signing().kid(), "publishing signs with nothing new yet");
+        assertEquals(java.util.Set.of("k1", "k2"), published.verifying().byKid().keySet());
+        Files.writeString(secret, keys("keys-promote", secret.toString()));
+        var promoted = org.linli.identity.TokenKeyRing.fromSecretJson(Files.readString(secret));
+        assertEquals("k2", promoted.signing().kid());
+        assertEquals(published.verifying(), promoted.verifying());
+        Files.writeString(secret, keys("keys-retire", secret.toString()));
+        assertEquals(java.util.Set.of("k2"), org.linli.identity.TokenKeyRing.fromSecretJson(Files.readString(secret)).verifying().byKid().keySet());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, Cli.run(args("keys-promote " + secret), System.out, new PrintStream(err, true, StandardCharsets.UTF_8)),
+                "nothing published to promote");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("publish one first"), err.toString(StandardCharsets.UTF_8));
+    }
 }
