@@ -25,6 +25,7 @@ import org.linli.http.ApiResponse;
 import org.linli.http.Route;
 import org.linli.kpi.UnitDirectory;
 import org.linli.observability.Log;
+import org.linli.photos.PhotoRefs;
 import org.linli.open311.ApiKeys;
 import org.linli.open311.Open311Catalog;
 import org.linli.open311.Open311Form;
@@ -61,6 +62,7 @@ public final class Open311Api extends ApiHandler {
     private final UnitDirectory units;
     private final String jurisdiction;
     private final boolean production;
+    private final PhotoRefs photos;
 
     public Open311Api() {
         this(Wiring.current());
@@ -68,12 +70,14 @@ public final class Open311Api extends ApiHandler {
 
     private Open311Api(Wiring w) {
         this(w.apiKeys(), w.serviceRequests(), w.reportStore(), w.open311Intake(), w.territory(), w.units(), w.categories(),
-                w.open311Jurisdiction(), w.production(), w.clock());
+                w.open311Jurisdiction(), w.production(), w.clock(), w.photoRefs());
     }
 
     public Open311Api(ApiKeys keys, ServiceRequests requests, ReportStore reports, ReportIntake intake, TerritoryDirectory territory,
-                      UnitDirectory units, Categories categories, String jurisdiction, boolean production, Clock clock) {
+                      UnitDirectory units, Categories categories, String jurisdiction, boolean production, Clock clock,
+                      PhotoRefs photos) {
         super(clock);
+        this.photos = photos;
         this.catalog = new Open311Catalog(categories);
         this.keys = keys;
         this.requests = requests;
@@ -170,7 +174,7 @@ public final class Open311Api extends ApiHandler {
     private ArrayNode views(List<ServiceRequests.Found> found) {
         Set<String> nodes = new HashSet<>();
         found.forEach(f -> nodes.add(f.c().tierNode()));
-        return Open311Views.requests(found, catalog, nodes.isEmpty() ? Map.of() : units.find(nodes));
+        return Open311Views.requests(found, catalog, nodes.isEmpty() ? Map.of() : units.find(nodes), photos);
     }
 
     private ApiResponse answer(ApiRequest request, String root, JsonNode body) {
