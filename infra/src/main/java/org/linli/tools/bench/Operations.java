@@ -134,7 +134,7 @@ public final class Operations {
             Map.entry("POST /wishes/{wishId}/completion", "DynamoDb.BatchGetItem=1,DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
             // photos: a grant is one transaction (the record and the rate-limit count); its state one read; a
             // validation reads the record and the upload, writes photo and thumbnail, records the state, deletes
-            // the upload (1+1+2+1+1, PhotosTest and docs/photos.md) - bounds here, because the local cloud's own
+            // the upload (1+1+2+1+1, docs/photos.md) - bounds here, because the local cloud's own
             // validator consumes the same upload's event and may have checked (and deleted) it first
             Map.entry("POST /uploads", "DynamoDb.TransactWriteItems=1"),
             Map.entry("GET /uploads/{photoKey}", "DynamoDb.GetItem=1"),
