@@ -27,6 +27,7 @@ import org.linli.http.ApiResponse;
 import org.linli.http.Route;
 import org.linli.kpi.UnitDirectory;
 import org.linli.observability.Log;
+import org.linli.photos.PhotoRefs;
 import org.linli.open311.ApiKeys;
 import org.linli.open311.Open311Catalog;
 import org.linli.open311.Open311Form;
@@ -65,6 +66,7 @@ public final class Open311Api extends ApiHandler {
     private final String jurisdiction;
     private final boolean production;
     private final String publicUrl;
+    private final PhotoRefs photos;
 
     public Open311Api() {
         this(Wiring.current());
@@ -72,14 +74,15 @@ public final class Open311Api extends ApiHandler {
 
     private Open311Api(Wiring w) {
         this(w.apiKeys(), w.serviceRequests(), w.reportStore(), w.open311Intake(), w.territory(), w.caseStore(), w.units(),
-                w.categories(), w.open311Jurisdiction(), w.open311PublicUrl(), w.production(), w.clock());
+                w.categories(), w.open311Jurisdiction(), w.open311PublicUrl(), w.production(), w.clock(), w.photoRefs());
         checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public Open311Api(ApiKeys keys, ServiceRequests requests, ReportStore reports, ReportIntake intake, TerritoryRegistry territory,
                       CaseStore cases, UnitDirectory units, Categories categories, String jurisdiction, String publicUrl,
-                      boolean production, Clock clock) {
+                      boolean production, Clock clock, PhotoRefs photos) {
         super(clock);
+        this.photos = photos;
         this.catalog = new Open311Catalog(categories);
         this.keys = keys;
         this.requests = requests;
@@ -238,7 +241,7 @@ public final class Open311Api extends ApiHandler {
     private ArrayNode views(List<ServiceRequests.Found> found, Map<String, String> rejections) {
         Set<String> nodes = new HashSet<>();
         found.forEach(f -> nodes.add(f.c().tierNode()));
-        return Open311Views.requests(found, catalog, nodes.isEmpty() ? Map.of() : units.find(nodes), rejections);
+        return Open311Views.requests(found, catalog, nodes.isEmpty() ? Map.of() : units.find(nodes), rejections, photos);
     }
 
     private ApiResponse answer(ApiRequest request, String root, JsonNode body) {

@@ -20,6 +20,7 @@ import org.linli.kpi.UnitDirectory;
 import org.linli.open311.Open311Catalog;
 import org.linli.open311.Open311Status;
 import org.linli.open311.ServiceRequests;
+import org.linli.photos.PhotoRefs;
 import org.linli.open311.SparkXml;
 import org.linli.report.Report;
 import org.linli.territory.Placement;
@@ -105,13 +106,8 @@ public final class Open311Views {
      * about 10 m in WGS-84.
      */
     public static ArrayNode requests(List<ServiceRequests.Found> found, Open311Catalog catalog,
-                                     Map<String, UnitDirectory.UnitInfo> agencies) {
-        return requests(found, catalog, agencies, Map.of());
-    }
-
-    /** As above, with the recorded reasons of rejected cases by case id (masked before they are shown). */
-    public static ArrayNode requests(List<ServiceRequests.Found> found, Open311Catalog catalog,
-                                     Map<String, UnitDirectory.UnitInfo> agencies, Map<String, String> rejections) {
+                                     Map<String, UnitDirectory.UnitInfo> agencies, Map<String, String> rejections,
+                                     PhotoRefs photos) {
         ArrayNode out = Json.array();
         for (ServiceRequests.Found f : found) {
             Case c = f.c();
@@ -136,7 +132,12 @@ public final class Open311Views {
             if (c.buildingCode() == null) o.putNull("address_id"); else o.put("address_id", c.buildingCode());
             o.putNull("zipcode");
             point(o, c.location());
-            o.putNull("media_url");
+            // a thumbnail, and only of a closed case whose reporter did not ask to stay anonymous to the public
+            if (c.status() == org.linli.cases.CaseStatus.CLOSED && !f.publicPhotoKeys().isEmpty()) {
+                o.put("media_url", photos.thumbnails(f.publicPhotoKeys().subList(0, 1)).get(0));
+            } else {
+                o.putNull("media_url");
+            }
         }
         return out;
     }

@@ -101,7 +101,8 @@ public final class DynamoServiceRequests implements ServiceRequests {
             var report = c.reportIds().isEmpty() ? null : reports.get(c.reportIds().get(0));
             Instant updated = Attr.instant(i, "updatedAt");
             out.add(new Found(c, updated == null ? c.createdAt() : updated, report == null ? null : Attr.str(report, "description"),
-                    report == null ? null : Attr.str(report, "contactName")));
+                    report == null ? null : Attr.str(report, "contactName"),
+                    report == null || Attr.flag(report, "anonymousToPublic") ? List.of() : Attr.list(report, "photoKeys")));
         }
         return out;
     }
