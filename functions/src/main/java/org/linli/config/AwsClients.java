@@ -30,7 +30,7 @@ public final class AwsClients {
     private static volatile DynamoDbClient dynamo;
     private static volatile SqsClient sqs;
     private static volatile SecretsManagerClient secrets;
-    private static volatile S3Client s3;
+    private static final java.util.Map<String, S3Client> s3ByEndpoint = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile AwsCredentialsProvider credentials;
     private static volatile SdkHttpClient http;
     private static volatile ExecutionInterceptor interceptor;
@@ -48,7 +48,7 @@ public final class AwsClients {
         if (dynamo != null) out.add(dynamo);
         if (sqs != null) out.add(sqs);
         if (secrets != null) out.add(secrets);
-        if (s3 != null) out.add(s3);
+        out.addAll(s3ByEndpoint.values());
         return out;
     }
 
@@ -71,7 +71,7 @@ public final class AwsClients {
      * to count AWS calls; must be called before the first client is built.
      */
     public static synchronized void installInterceptor(ExecutionInterceptor counting) {
-        if (dynamo != null || sqs != null || secrets != null || s3 != null) {
+        if (dynamo != null || sqs != null || secrets != null || !s3ByEndpoint.isEmpty()) {
             throw new IllegalStateException("install the interceptor before the first client is built");
         }
         interceptor = counting;
@@ -128,20 +128,22 @@ public final class AwsClients {
     /**
      * The photo bucket's client. Locally ({@code LINLI_ENDPOINT_S3}: S3Proxy) with path-style URLs
      * (there is no {@code <bucket>.127.0.0.1}) and checksums only where S3 requires them (S3Proxy
-     * reads no aws-chunked trailing checksums); on AWS the SDK's defaults.
+     * reads no aws-chunked trailing checksums); on AWS the SDK's defaults. One per endpoint: on
+     * Lambda that is one; a JVM running several local clouds (tests) has an S3 per cloud, while
+     * their DynamoDB and SQS are shared.
      */
     public static S3Client s3() {
-        S3Client c = s3;
+        String endpoint = Env.get("LINLI_ENDPOINT_S3").orElse("");
+        S3Client c = s3ByEndpoint.get(endpoint);
         if (c == null) {
             synchronized (AwsClients.class) {
-                if (s3 == null) {
+                c = s3ByEndpoint.computeIfAbsent(endpoint, e -> {
                     var b = S3Client.builder().httpClient(http()).region(region())
                             .credentialsProvider(credentials()).overrideConfiguration(overrides());
-                    Env.get("LINLI_ENDPOINT_S3").ifPresent(e -> b.endpointOverride(URI.create(e)).forcePathStyle(true)
-                            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED));
-                    s3 = b.build();
-                }
-                c = s3;
+                    if (!e.isEmpty()) b.endpointOverride(URI.create(e)).forcePathStyle(true)
+                            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
+                    return b.build();
+                });
             }
         }
         return c;
