@@ -34,7 +34,6 @@ const tolerated = []
 // marks them "contract"): their 404 is the one console error tolerated, listed in the summary.
 // Remove a line when its route lands.
 const PENDING_ROUTES = [
-  /\/cases\/[^/]+\/contact-reveals$/, // the contact reveal and its record (issue 13, PIPL)
   /\/territory\/nodes\/[^/]+\/roster(\/duties)?$/, // rosters and duty
   /\/territory\/departments$/, // the department registry
   /\/admin\/users$/, // the account list

@@ -30,6 +30,7 @@ public final class PhotosApi extends ApiHandler {
 
     private PhotosApi(Wiring w) {
         this(w.uploads(), w.photoStore(), w.photoRefs(), w.clock());
+        checkAccounts(w.accountCheck(), w::accessLog);
     }
 
     public PhotosApi(Uploads uploads, PhotoStore photos, PhotoRefs refs, Clock clock) {

@@ -34,13 +34,20 @@ public final class Erasures {
     private final ReportStore reports;
     private final PersonalData data;
     private final Clock clock;
+    private final PhotoEraser photos;
 
     public Erasures(UserStore users, Promotions promotions, ReportStore reports, PersonalData data, Clock clock) {
+        this(users, promotions, reports, data, clock, PhotoEraser.NONE);
+    }
+
+    public Erasures(UserStore users, Promotions promotions, ReportStore reports, PersonalData data, Clock clock,
+                    PhotoEraser photos) {
         this.users = users;
         this.promotions = promotions;
         this.reports = reports;
         this.data = data;
         this.clock = clock;
+        this.photos = photos;
     }
 
     /** The caller erases his own account. */
@@ -73,7 +80,11 @@ public final class Erasures {
         String cursor = null;
         do {
             Page<Report> page = reports.byReporter(userId, PAGE, cursor);
-            for (Report r : page.items()) if (data.eraseContact(r.id())) anonymised++;
+            for (Report r : page.items()) {
+                Erased e = data.eraseContact(r.id());
+                if (e.done()) anonymised++;
+                photos.erase(e.photoKeys());
+            }
             cursor = page.nextCursor();
         } while (cursor != null);
         if (account.unionId() != null) users.unlinkUnionId(account.unionId());

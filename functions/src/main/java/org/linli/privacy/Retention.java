@@ -21,13 +21,19 @@ public final class Retention {
     private final PersonalData data;
     private final Duration keep;
     private final Clock clock;
+    private final PhotoEraser photos;
 
     public Retention(ClosedCases index, PersonalData data, Duration keep, Clock clock) {
+        this(index, data, keep, clock, PhotoEraser.NONE);
+    }
+
+    public Retention(ClosedCases index, PersonalData data, Duration keep, Clock clock, PhotoEraser photos) {
         if (keep.isNegative() || keep.isZero()) throw new IllegalArgumentException("retention must be at least a day");
         this.index = index;
         this.data = data;
         this.keep = keep;
         this.clock = clock;
+        this.photos = photos;
     }
 
     /** What one run did: the days read, the cases anonymised, the notes dropped for cases reopened or closed later. */
@@ -46,8 +52,11 @@ public final class Retention {
                 List<String> ids = index.closedOn(day, PAGE);
                 if (ids.isEmpty()) break;
                 for (String id : ids) {
-                    if (data.anonymiseClosedCase(id, closedBy)) anonymised++;
+                    Erased e = data.anonymiseClosedCase(id, closedBy);
+                    if (e.done()) anonymised++;
                     else skipped++;
+                    // the photos go before the note that would bring the case back: a failed erasure is retried
+                    photos.erase(e.photoKeys());
                     index.forget(id, day);
                 }
                 if (ids.size() < PAGE) break;

@@ -423,12 +423,21 @@ public final class Wiring {
     }
 
     public Erasures erasures() {
-        return new Erasures(users(), new Promotions(users(), GrantTargets.NONE, clock()), reportStore(), personalData.get(), clock());
+        return new Erasures(users(), new Promotions(users(), GrantTargets.NONE, clock()), reportStore(), personalData.get(), clock(),
+                photoEraser());
     }
 
     /** The retention policy: RETENTION_DAYS (template parameter RetentionDays, default 180) after a case closed. */
     public Retention retention() {
-        return new Retention(personalData.get(), personalData.get(), java.time.Duration.ofDays(Integer.parseInt(env().getOr("RETENTION_DAYS", "180"))), clock());
+        return new Retention(personalData.get(), personalData.get(), java.time.Duration.ofDays(Integer.parseInt(env().getOr("RETENTION_DAYS", "180"))), clock(),
+                photoEraser());
+    }
+
+    /** Photos erased with the data that named them (only functions given the photo bucket erase objects). */
+    private org.linli.privacy.PhotoEraser photoEraser() {
+        return ids -> {
+            if (!ids.isEmpty()) photoErasure().erase(ids);
+        };
     }
 
     /** The access log (built on first use: only functions that show personal data whole have ACCESS_LOG_TABLE). */

@@ -43,15 +43,15 @@ class RetentionTest {
 
     private final PersonalData data = new PersonalData() {
         @Override
-        public boolean eraseContact(String reportId) {
-            return true;
+        public Erased eraseContact(String reportId) {
+            return new Erased(true, List.of());
         }
 
         @Override
-        public boolean anonymiseClosedCase(String caseId, Instant closedBy) {
-            if (reopened.contains(caseId)) return false;
+        public Erased anonymiseClosedCase(String caseId, Instant closedBy) {
+            if (reopened.contains(caseId)) return Erased.NOTHING;
             anonymised.add(caseId);
-            return true;
+            return new Erased(true, List.of("pho_" + caseId));
         }
     };
 
@@ -59,7 +59,8 @@ class RetentionTest {
     void readsOnlyTheDueDayAndTheWeekBeforeAndMakesUpMissedDays() {
         // 2026-11-18 10:00 Beijing; 180 days earlier is 2026-05-22.
         MutableClock clock = new MutableClock(Instant.parse("2026-11-18T02:00:00Z"));
-        Retention retention = new Retention(index, data, Duration.ofDays(180), clock);
+        List<String> erasedPhotos = new ArrayList<>();
+        Retention retention = new Retention(index, data, Duration.ofDays(180), clock, erasedPhotos::addAll);
         index.closed("case_due", LocalDate.parse("2026-05-22"));
         index.closed("case_missed", LocalDate.parse("2026-05-17")); // a run five days ago did not happen
         index.closed("case_reopened", LocalDate.parse("2026-05-22"));
@@ -75,6 +76,7 @@ class RetentionTest {
         assertEquals(1, r.skipped());
         assertTrue(notes.get(LocalDate.parse("2026-05-22")).isEmpty(), "dealt-with notes are removed, reopened ones too");
         assertEquals(List.of("case_young"), notes.get(LocalDate.parse("2026-05-23")), "not due yet");
+        assertEquals(List.of("pho_case_missed", "pho_case_due"), erasedPhotos, "the photos of anonymised cases are erased with them");
         assertEquals(8, daysRead.size(), "the due day and the " + Retention.CATCH_UP + " before it, one read each: no scan");
     }
 }

@@ -151,7 +151,7 @@ public final class Operations {
             Map.entry("POST /wishes/{wishId}/completion", "DynamoDb.BatchGetItem=1,DynamoDb.GetItem=2,DynamoDb.PutItem=1"),
             // photos: a grant is one transaction (the record and the rate-limit count); its state one read; a
             // validation reads the record and the upload, writes photo and thumbnail, records the state, deletes the upload
-            Map.entry("POST /uploads", "DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /uploads", "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1"),
             Map.entry("GET /uploads/{photoKey}", "DynamoDb.GetItem=1"),
             Map.entry("consumer PhotoValidatorFunction",
                     "DynamoDb.GetItem=1,S3.GetObject=1,S3.PutObject=2,DynamoDb.UpdateItem=1,S3.DeleteObject=1"),

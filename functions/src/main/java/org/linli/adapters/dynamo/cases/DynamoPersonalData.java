@@ -2,6 +2,7 @@ package org.linli.adapters.dynamo.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,12 @@ import org.linli.adapters.dynamo.Attr;
 import org.linli.adapters.dynamo.DynamoCalls;
 import org.linli.adapters.dynamo.TableKeys;
 import org.linli.privacy.ClosedCases;
+import org.linli.privacy.Erased;
 import org.linli.privacy.PersonalData;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * {@link PersonalData} and {@link ClosedCases} on the cases table: contacts removed from report
@@ -33,34 +36,39 @@ public final class DynamoPersonalData implements PersonalData, ClosedCases {
     }
 
     @Override
-    public boolean eraseContact(String reportId) {
+    public Erased eraseContact(String reportId) {
         try {
-            DynamoCalls.call("UpdateItem report contact", () -> dynamo.updateItem(b -> b.tableName(table).key(CasesKeys.report(reportId))
-                    .updateExpression("REMOVE contactName, contactPhone").conditionExpression(TableKeys.PRESENT)));
-            return true;
+            // the phone's last digits index the report for the register's search (ByUnit TAIL#dddd): they go with the phone
+            var r = DynamoCalls.call("UpdateItem report contact", () -> dynamo.updateItem(b -> b.tableName(table).key(CasesKeys.report(reportId))
+                    .updateExpression("REMOVE contactName, contactPhone, photoKeys, " + CasesKeys.UNIT_PK + ", " + CasesKeys.UNIT_SK)
+                    .conditionExpression(TableKeys.PRESENT).returnValues(ReturnValue.UPDATED_OLD)));
+            return new Erased(true, r.hasAttributes() ? Attr.list(r.attributes(), "photoKeys") : List.of());
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return Erased.NOTHING;
         }
     }
 
     @Override
-    public boolean anonymiseClosedCase(String caseId, Instant closedBy) {
+    public Erased anonymiseClosedCase(String caseId, Instant closedBy) {
         Map<String, AttributeValue> c = get(CasesKeys.caseKey(caseId));
-        if (c == null) return false;
+        if (c == null) return Erased.NOTHING;
         String status = Attr.str(c, "status");
         Instant closedAt = Attr.instant(c, "closedAt");
-        if (!FINISHED.contains(status) || closedAt == null || closedAt.isAfter(closedBy)) return false;
+        if (!FINISHED.contains(status) || closedAt == null || closedAt.isAfter(closedBy)) return Erased.NOTHING;
+        List<String> photos = new ArrayList<>();
         for (String reportId : Attr.list(c, "reportIds")) {
             Map<String, AttributeValue> r = get(CasesKeys.report(reportId));
             if (r == null) continue;
-            coarsen(CasesKeys.report(reportId), r, "REMOVE contactName, contactPhone, photoKeys, buildingCode", null);
+            photos.addAll(Attr.list(r, "photoKeys"));
+            coarsen(CasesKeys.report(reportId), r, "REMOVE contactName, contactPhone, photoKeys, buildingCode, "
+                    + CasesKeys.UNIT_PK + ", " + CasesKeys.UNIT_SK, null);
         }
         try {
             // Only if it is still the same finished case: a reopened case keeps its data until it closes again.
             coarsen(CasesKeys.caseKey(caseId), c, "REMOVE buildingCode", status);
-            return true;
+            return new Erased(true, photos);
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return new Erased(false, photos);
         }
     }
 
