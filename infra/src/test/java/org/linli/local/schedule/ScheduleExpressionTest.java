@@ -153,7 +153,7 @@ class ScheduleExpressionTest {
     /** Every schedule of template.yaml, from a fixed instant, in its own time zone (all Asia/Shanghai). */
     @Test
     void theTemplatesOwnSchedules() {
-        Map<String, String> secrets = Map.of("linli/token-keys", "{\"kid\":\"k\",\"privateKey\":\"P\",\"publicKey\":\"P\"}");
+        Map<String, String> secrets = Map.of("linli/token-keys", "{\"kid\":\"k\",\"privateKey\":\"P\",\"publicKey\":\"P\",\"publicKeys\":\"PS\"}");
         List<FunctionEvent.Schedule> schedules = new TemplateReader(StackContext.defaults(), Map.of(),
                 n -> Optional.ofNullable(secrets.get(n))).read(TemplateLocator.find()).schedules();
         Map<String, List<String>> expected = Map.of(
