@@ -229,7 +229,9 @@ public final class CaseWorkflow {
             case VERDICT, CALLBACK -> {
                 Verdict v = cmd.verdict();
                 details.put(cmd.action() == CaseAction.VERDICT ? "verdict" : "outcome", v.name());
-                if (v.closes()) {
+                if (party == Party.FOLLOWER) {
+                    details.put("follower", "true"); // satisfaction data only: the first reporter's verdict decides
+                } else if (v.closes()) {
                     b.status(CaseStatus.CLOSED).deadline(null).closedAt(now).verdict(v)
                             .closure(v == Verdict.SATISFIED ? Closure.SATISFIED : Closure.BASICALLY_SATISFIED);
                 } else if (v == Verdict.DISSATISFIED) {
@@ -338,6 +340,9 @@ public final class CaseWorkflow {
         Case target = store.find(cmd.into()).orElseThrow(() -> ValidationFailed.of("into", "is not a case"));
         if (!target.status().open()) throw ValidationFailed.of("into", "is " + target.status() + "; merge into an open case");
         if (!Standing.of(target, actor).is(Party.OWNER)) throw ValidationFailed.of("into", "is not a case you handle");
+        if (!Assignment.mayShare(target, c.matterType(), c.reporterIds())) {
+            throw ValidationFailed.of("into", "is a personal matter (个事) of another resident; personal matters are never merged");
+        }
         return target;
     }
 
@@ -356,7 +361,7 @@ public final class CaseWorkflow {
         if (actor.system()) return "SYSTEM";
         var roles = actor.roles();
         return switch (party) {
-            case REPORTER -> Role.RESIDENT.name();
+            case REPORTER, FOLLOWER -> Role.RESIDENT.name();
             case DEPARTMENT -> Role.DEPARTMENT_STAFF.name();
             case OWNER -> c.tier().actingRole(roles).map(Role::name).orElse(Role.ADMIN.name());
             default -> {

@@ -86,7 +86,7 @@ public final class CasesApi extends ApiHandler {
     }
 
     private ObjectNode view(Case c, Standing standing, Actor actor) {
-        ObjectNode o = CaseViews.caseView(c, categories, standing.staffView());
+        ObjectNode o = standing.followerOnly() ? CaseViews.followerView(c, categories) : CaseViews.caseView(c, categories, standing.staffView());
         var allowed = o.putArray("allowedActions");
         workflow.allowed(c, actor).forEach(a -> allowed.add(a.wire()));
         return o;
@@ -94,6 +94,8 @@ public final class CasesApi extends ApiHandler {
 
     private ApiResponse audit(ApiRequest request) {
         Viewing v = read(request);
+        // A follower sees the case's status and outcome, not its trail (issue 13 defect 2).
+        if (v.standing().followerOnly()) throw new NotFound("case", v.c().id());
         Page<CaseEvent> page = cases.audit(v.c().id(), request.limit(50, 200), request.cursor());
         ObjectNode body = Json.object();
         var items = body.putArray("items");
