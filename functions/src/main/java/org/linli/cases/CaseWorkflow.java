@@ -117,7 +117,10 @@ public final class CaseWorkflow {
         return CaseRules.allowed(c, Standing.of(c, actor), clock.instant(), categories.workflow());
     }
 
-    private Outcome replay(Case current, CaseStore.RequestRecord record, Command cmd) {
+    private Outcome replay(Case read, CaseStore.RequestRecord record, Command cmd) {
+        // The same torn read the other way round: the record seen, the case read before its
+        // transition. A replay answers the state the request produced or a later one, never older.
+        Case current = read.version() >= record.version() ? read : store.find(read.id()).orElse(read);
         if (!record.fingerprint().equals(cmd.fingerprint())) {
             throw new Conflict("IDEMPOTENCY_KEY_REUSED", "This request id was already used for a different action on this case.",
                     Map.of("caseId", current.id(), "version", record.version()));
