@@ -27,7 +27,8 @@ import org.linli.testing.HttpEvents;
 class FollowersTest {
     private static final String B = "usr_0000000000000000000000000B";
     private final CaseWorld world = new CaseWorld();
-    private final CasesApi api = new CasesApi(world.table.caseStore, world.workflow, world.categories, world.clock);
+    private final CasesApi api = new CasesApi(world.table.caseStore, world.workflow, world.categories, null, world.clock,
+            new org.linli.testing.InMemoryPhotos().refs(world.clock));
     private final Principal a = CaseWorld.principal(CaseWorld.REPORTER, Role.RESIDENT);
     private final Principal b = CaseWorld.principal(B, Role.RESIDENT);
     private final Principal worker = CaseWorld.actor(Role.GRID_WORKER).principal();
