@@ -57,7 +57,8 @@ public final class AuthApi extends ApiHandler {
     private ApiResponse wechatWebLogin(ApiRequest request) {
         JsonInput in = JsonInput.root(request.body(), Set.of("code", "state"));
         String code = in.requiredMatch("code", LOGIN_CODE, "must be the code WeChat sent back with the sign-in");
-        in.optionalString("state", 1, 128, JsonInput.TextRule.SINGLE_LINE);
+        // the console's own random nonce (hex): anything else did not come from it
+        in.optionalMatch("state", LOGIN_CODE, "must be the state the console sent to WeChat");
         in.throwIfInvalid();
         Login.Result r = login.withWeChatWebCode(code);
         Log.info("auth.web_login", "userId", r.user().id());

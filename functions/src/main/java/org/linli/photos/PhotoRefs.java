@@ -35,11 +35,17 @@ public final class PhotoRefs {
     /** Refuses the write unless every id in {@code ids} is a VALIDATED photo of {@code callerId}. */
     public void requireUsable(String callerId, String field, List<String> ids) {
         if (ids == null || ids.isEmpty()) return;
-        Map<String, Photo> found = photos.findAll(ids);
+        // Only what can be a photo key is looked up: anything else (a huge or hostile string) would be refused by the
+        // store as a key, not answered as the field error it is.
+        Map<String, Photo> found = photos.findAll(ids.stream().filter(PhotoRefs::looksLikeKey).distinct().toList());
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            Photo p = found.get(ids.get(i));
             String at = field + "[" + i + "]";
+            if (!looksLikeKey(ids.get(i))) {
+                errors.add(new FieldError(at, "is not a photo key (pho_…, from POST /uploads)"));
+                continue;
+            }
+            Photo p = found.get(ids.get(i));
             if (p == null || !p.ownerId().equals(callerId)) errors.add(new FieldError(at, "is not a photo you uploaded"));
             else if (p.state() == PhotoState.GRANTED) errors.add(new FieldError(at, "is not validated yet; wait until GET /uploads/" + p.id() + " says VALIDATED"));
             else if (p.state() == PhotoState.REFUSED) errors.add(new FieldError(at, "was refused: " + p.reason()));
@@ -59,6 +65,10 @@ public final class PhotoRefs {
             if (k.isTextual()) out.add(k.asText());
         });
         return out;
+    }
+
+    private static boolean looksLikeKey(String id) {
+        return org.linli.core.Ids.looksLike(id, "pho");
     }
 
     /** Short-lived links to one photo (thumbnail and full size). */
