@@ -1,8 +1,8 @@
 package org.linli.adapters.dynamo.volunteer;
 
-import java.util.List;
 import java.util.Map;
 import org.linli.adapters.dynamo.Attr;
+import org.linli.adapters.dynamo.ContactRemoval;
 import org.linli.adapters.dynamo.DynamoCalls;
 import org.linli.adapters.dynamo.IndexQuery;
 import org.linli.adapters.dynamo.TableKeys;
@@ -12,7 +12,6 @@ import org.linli.privacy.VolunteerData;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * {@link VolunteerData} on the volunteer table: the user's wishes found by the ByUser index
@@ -36,16 +35,9 @@ public final class DynamoVolunteerData implements VolunteerData {
 
     @Override
     public Erased eraseWishContact(String wishId) {
-        try {
-            // The version stays: the contact is not something a staff edit or a claim can race with (none writes it).
-            var r = DynamoCalls.call("UpdateItem wish contact", () -> dynamo.updateItem(b -> b.tableName(table)
-                    .key(VolunteerKeys.wish(wishId))
-                    .updateExpression("REMOVE contactName, contactPhone, photoKeys")
-                    .conditionExpression(TableKeys.PRESENT).returnValues(ReturnValue.UPDATED_OLD)));
-            return new Erased(true, r.hasAttributes() ? Attr.list(r.attributes(), "photoKeys") : List.of());
-        } catch (ConditionalCheckFailedException e) {
-            return Erased.NOTHING;
-        }
+        // The version stays: no staff edit or claim writes the contact, so none can race with its removal.
+        return ContactRemoval.remove(dynamo, table, VolunteerKeys.wish(wishId), "REMOVE contactName, contactPhone, photoKeys",
+                "UpdateItem wish contact");
     }
 
     @Override
