@@ -32,6 +32,7 @@ import org.linli.adapters.dynamo.volunteer.DynamoGradeStore;
 import org.linli.adapters.dynamo.volunteer.DynamoMemberStore;
 import org.linli.adapters.dynamo.volunteer.DynamoPointsStore;
 import org.linli.adapters.dynamo.volunteer.DynamoServiceLogStore;
+import org.linli.adapters.dynamo.volunteer.DynamoVolunteerData;
 import org.linli.adapters.dynamo.volunteer.DynamoWishStore;
 import org.linli.adapters.secrets.SecretValues;
 import org.linli.adapters.sqs.SqsAssignmentQueue;
@@ -424,7 +425,7 @@ public final class Wiring {
 
     public Erasures erasures() {
         return new Erasures(users(), new Promotions(users(), GrantTargets.NONE, clock()), reportStore(), personalData.get(), clock(),
-                photoEraser());
+                photoEraser(), new DynamoVolunteerData(AwsClients.dynamo(), volunteerTable()));
     }
 
     /** The retention policy: RETENTION_DAYS (template parameter RetentionDays, default 180) after a case closed. */

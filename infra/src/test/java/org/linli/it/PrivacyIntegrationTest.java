@@ -126,6 +126,45 @@ class PrivacyIntegrationTest {
     }
 
     @Test
+    void aResidentsWishesLoseTheirContactAndHisVolunteerRegistrationItsNameAndPhone() {
+        JsonNode login = login("erasevol_" + UUID.randomUUID().toString().replace("-", ""));
+        String token = login.path("accessToken").asText();
+        String userId = login.path("user").path("userId").asText();
+        String wantedBy = Times.api(LinliCloud.now().plus(Duration.ofDays(2)));
+        Api.Answer placed = api.post("/wishes", token, "{\"community\":\"DEMO-W1\",\"title\":\"帮忙买菜\",\"detail\":\"腿脚不便\","
+                + "\"wantedBy\":\"" + wantedBy + "\",\"place\":\"3号楼2单元\",\"contact\":{\"name\":\"韩梅梅\",\"phone\":\"13712345678\"}}");
+        assertEquals(201, placed.status(), placed.body());
+        String wishId = placed.json().path("wishId").asText();
+        Api.Answer registered = api.post("/volunteers", token, "{\"community\":\"DEMO-W1\",\"name\":\"韩梅梅\",\"phone\":\"13712345678\","
+                + "\"partyOrganisation\":\"第一党支部\"}");
+        assertEquals(201, registered.status(), registered.body());
+        String dispatcher = api.login("dispatcher-DEMO-W1");
+        assertEquals("13712345678", api.get("/wishes/" + wishId, dispatcher).json().path("contact").path("phone").asText(), "before: staff see it");
+
+        Api.Answer erased = api.call("DELETE", "/me", token, null, Map.of());
+        assertEquals(202, erased.status(), erased.body());
+        assertEquals("DONE", erased.json().path("erasure").path("state").asText(), erased.body());
+
+        // The wish keeps working for staff, without the contact.
+        JsonNode wish = api.get("/wishes/" + wishId, dispatcher).json();
+        assertEquals(wishId, wish.path("wishId").asText(), wish.toString());
+        assertFalse(wish.toString().contains("13712345678"), wish.toString());
+        assertFalse(wish.toString().contains("韩梅梅"), wish.toString());
+        assertEquals("3号楼2单元", wish.path("place").asText(), "the place stays: a volunteer still has to go there");
+        Api.Answer reviewed = api.post("/wishes/" + wishId + "/review", dispatcher, "{\"decision\":\"APPROVE\"}");
+        assertEquals(200, reviewed.status(), reviewed.body());
+        assertEquals("PUBLISHED", reviewed.json().path("state").asText(), reviewed.body());
+
+        // The registration keeps its id and standing under a pseudonym, without phone.
+        Api.Answer decided = api.post("/volunteers/" + userId + "/decision", dispatcher, "{\"decision\":\"APPROVE\"}");
+        assertEquals(200, decided.status(), decided.body());
+        assertEquals(userId, decided.json().path("memberId").asText(), decided.body());
+        assertEquals("已注销", decided.json().path("name").asText(), decided.body());
+        assertTrue(decided.json().path("phone").isMissingNode() || decided.json().path("phone").isNull(), decided.body());
+        assertFalse(decided.body().contains("13712345678"), decided.body());
+    }
+
+    @Test
     void anAdministratorErasesAnAccount() {
         String userId = login("erased_" + UUID.randomUUID().toString().replace("-", "")).path("user").path("userId").asText();
         String admin = api.login("admin");

@@ -98,12 +98,14 @@ public final class Operations {
             Map.entry("POST /admin/users/{userId}/disable", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
             // PIPL (docs/privacy.md): a reveal is the account check, the case and the report, and one batch of the
             // access entry (one item per subject); erasures read the account and its record, write the record twice,
-            // erase each report's contact and the account (a transaction with its change record).
+            // erase each report's contact (a Query per page of 50), each placed wish's contact (a Query of ByUser per page
+            // of 50), the volunteer registration (one conditional UpdateItem, counted when he has none) and the account
+            // (a transaction with its change record). The bounds are for a user with at most 50 reports and 50 wishes.
             Map.entry("POST /cases/{caseId}/contact-reveals", "DynamoDb.GetItem=3,DynamoDb.BatchWriteItem=1"),
             Map.entry("GET /cases/{caseId}/contact-reveals", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
             Map.entry("GET /admin/access-log", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
-            Map.entry("DELETE /me", "DynamoDb.GetItem=3,DynamoDb.PutItem=2,DynamoDb.Query=1,DynamoDb.UpdateItem<=50,DynamoDb.DeleteItem<=1,DynamoDb.TransactWriteItems=1"),
-            Map.entry("POST /admin/users/{userId}/erasure", "DynamoDb.GetItem=4,DynamoDb.PutItem=2,DynamoDb.Query=1,DynamoDb.UpdateItem<=50,DynamoDb.DeleteItem<=1,DynamoDb.TransactWriteItems=1"),
+            Map.entry("DELETE /me", "DynamoDb.GetItem=3,DynamoDb.PutItem=2,DynamoDb.Query=2,DynamoDb.UpdateItem<=101,DynamoDb.DeleteItem<=1,DynamoDb.TransactWriteItems=1"),
+            Map.entry("POST /admin/users/{userId}/erasure", "DynamoDb.GetItem=4,DynamoDb.PutItem=2,DynamoDb.Query=2,DynamoDb.UpdateItem<=101,DynamoDb.DeleteItem<=1,DynamoDb.TransactWriteItems=1"),
             Map.entry("schedule retention", "DynamoDb.Query<=16,DynamoDb.GetItem<=40,DynamoDb.UpdateItem<=40,DynamoDb.DeleteItem<=20"),
             Map.entry("POST /reports", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,Sqs.SendMessage=1"),
             Map.entry("consumer AssignmentFunction", "DynamoDb.GetItem<=2,DynamoDb.BatchGetItem<=1,DynamoDb.Query<=4,DynamoDb.TransactWriteItems<=2,Sqs.SendMessage=1"),

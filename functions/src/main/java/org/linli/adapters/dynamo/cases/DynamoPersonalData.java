@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.linli.adapters.dynamo.Attr;
+import org.linli.adapters.dynamo.ContactRemoval;
 import org.linli.adapters.dynamo.DynamoCalls;
 import org.linli.adapters.dynamo.TableKeys;
 import org.linli.privacy.ClosedCases;
@@ -16,7 +17,6 @@ import org.linli.privacy.PersonalData;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * {@link PersonalData} and {@link ClosedCases} on the cases table: contacts removed from report
@@ -37,15 +37,9 @@ public final class DynamoPersonalData implements PersonalData, ClosedCases {
 
     @Override
     public Erased eraseContact(String reportId) {
-        try {
-            // the phone's last digits index the report for the register's search (ByUnit TAIL#dddd): they go with the phone
-            var r = DynamoCalls.call("UpdateItem report contact", () -> dynamo.updateItem(b -> b.tableName(table).key(CasesKeys.report(reportId))
-                    .updateExpression("REMOVE contactName, contactPhone, photoKeys, " + CasesKeys.UNIT_PK + ", " + CasesKeys.UNIT_SK)
-                    .conditionExpression(TableKeys.PRESENT).returnValues(ReturnValue.UPDATED_OLD)));
-            return new Erased(true, r.hasAttributes() ? Attr.list(r.attributes(), "photoKeys") : List.of());
-        } catch (ConditionalCheckFailedException e) {
-            return Erased.NOTHING;
-        }
+        // the phone's last digits index the report for the register's search (ByUnit TAIL#dddd): they go with the phone
+        return ContactRemoval.remove(dynamo, table, CasesKeys.report(reportId),
+                "REMOVE contactName, contactPhone, photoKeys, " + CasesKeys.UNIT_PK + ", " + CasesKeys.UNIT_SK, "UpdateItem report contact");
     }
 
     @Override

@@ -86,7 +86,7 @@ final class VolunteerItems {
         item.put("memberId", Attr.s(m.memberId()));
         community(item, m.community());
         item.put("name", Attr.s(m.name()));
-        item.put("phone", Attr.s(m.phone()));
+        Attr.put(item, "phone", m.phone()); // absent once the member erased his account
         item.put("skills", Attr.strings(m.skills()));
         Attr.put(item, "availability", m.availability());
         item.put("partyOrganisation", Attr.s(m.partyOrganisation()));
@@ -147,7 +147,7 @@ final class VolunteerItems {
         item.put("place", Attr.s(c.place()));
         item.put("photoKeys", Attr.strings(c.photoKeys()));
         Attr.put(item, "contactName", c.contactName());
-        item.put("contactPhone", Attr.s(c.contactPhone()));
+        Attr.put(item, "contactPhone", c.contactPhone()); // absent once its resident erased his account
         item.put("state", Attr.s(w.state().name()));
         time(item, "createdAt", w.createdAt());
         time(item, "updatedAt", w.updatedAt());
