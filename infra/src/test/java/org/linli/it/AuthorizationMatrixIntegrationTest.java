@@ -131,6 +131,8 @@ class AuthorizationMatrixIntegrationTest {
         expect("GET /territory/nodes/{code}/buildings",              "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         expect("GET /territory/locate",                              "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         expect("GET /territory/versions",                            "403/403 403/403 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        // The department registry: staff, each sees the departments of his scope (out of scope: fewer, still 200).
+        expect("GET /territory/departments",                         "403/403 403/403 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // Imports: administrators and district staff; a job is its creator's (administrators: any).
         // Committing a job without parts is refused as input (400) once past the gates.
         expect("POST /territory/imports",                            "403/403 403/403 403/403 403/403 403/403 403/403 201/201 403/403 201/201");

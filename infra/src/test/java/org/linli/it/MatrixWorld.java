@@ -504,6 +504,7 @@ final class MatrixWorld {
         s.put("GET /territory/locate", x -> get("/territory/locate?lat=37.8532&lng=" + (x.west() ? "113.5487" : "113.5787")
                 + "&datum=GCJ02", x.caller()));
         s.put("GET /territory/versions", x -> get("/territory/versions", x.caller()));
+        s.put("GET /territory/departments", x -> get("/territory/departments", x.caller()));
         s.put("POST /territory/imports", x -> post("/territory/imports", "{\"note\":\"矩阵\"}", x.caller()));
         s.put("PUT /territory/imports/{jobId}/parts/{partId}", x -> new AuthorizationMatrixIntegrationTest.Call("PUT",
                 "/territory/imports/" + importJob(x.in && importer(x) ? x.caller() : demo("district")) + "/parts/rosters-0001",

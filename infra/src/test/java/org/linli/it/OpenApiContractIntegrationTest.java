@@ -157,6 +157,7 @@ class OpenApiContractIntegrationTest {
         get("GET /territory/nodes/{code}/buildings", "/territory/nodes/DEMO-W1-G1-M1/buildings", resident);
         get("GET /territory/locate", "/territory/locate?lat=37.8481&lng=113.5452&datum=GCJ02", resident);
         get("GET /territory/versions", "/territory/versions", admin);
+        get("GET /territory/departments", "/territory/departments", dispatcher);
         String job = post("POST /territory/imports", "/territory/imports", admin, "{\"note\":\"contract\"}").json().path("jobId").asText();
         check("PUT /territory/imports/{jobId}/parts/{partId}", "/territory/imports/" + job + "/parts/territory-0001", admin,
                 "{\"type\":\"FeatureCollection\",\"features\":[]}", Map.of("Content-Type", "application/json"));

@@ -127,6 +127,7 @@ public final class Operations {
             Map.entry("GET /territory/nodes/{code}/buildings", "DynamoDb.GetItem<=1,DynamoDb.Query=1"),
             Map.entry("GET /territory/locate", "DynamoDb.GetItem<=1,DynamoDb.BatchGetItem=1"),
             Map.entry("GET /territory/versions", "DynamoDb.GetItem<=1,DynamoDb.Query=1"),
+            Map.entry("GET /territory/departments", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
             Map.entry("POST /territory/imports", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
             Map.entry("PUT /territory/imports/{jobId}/parts/{partId}", "DynamoDb.GetItem=2,DynamoDb.BatchWriteItem=1,DynamoDb.UpdateItem=1"),
             Map.entry("GET /territory/imports/{jobId}", "DynamoDb.GetItem=1"),
@@ -320,6 +321,7 @@ public final class Operations {
         http("GET /territory/locate", "/territory/locate", Map.of(), Map.of("lat", "37.8481", "lng", "113.5452", "datum", "GCJ02"),
                 null, RESIDENT, 200, "");
         http("GET /territory/versions", "/territory/versions", Map.of(), null, ADMIN, 200, "");
+        http("GET /territory/departments", "/territory/departments", Map.of(), null, DISPATCHER, 200, "");
         String job = http("POST /territory/imports", "/territory/imports", Map.of(), "{\"note\":\"bench\"}", ADMIN, 201, "")
                 .path("jobId").asText();
         http("PUT /territory/imports/{jobId}/parts/{partId}", "/territory/imports/" + job + "/parts/territory-0001",
