@@ -49,6 +49,7 @@ class AuthorizationMatrixIntegrationTest {
         expect("POST /auth/refresh",                                 "200/401 200/401 200/401 200/401 200/401 200/401 200/401 200/401 200/401");
         expect("GET /me",                                            "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // Administration: administrators only, for every user.
+        expect("GET /admin/users",                                   "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
         expect("GET /admin/users/{userId}",                          "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
         expect("POST /admin/users/{userId}/grants",                  "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
         expect("POST /admin/users/{userId}/revocations",             "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");

@@ -380,6 +380,7 @@ final class MatrixWorld {
         });
         s.put("GET /me", x -> get("/me", x.caller()));
         // administration
+        s.put("GET /admin/users", x -> get("/admin/users?role=" + (x.west() ? "COMMUNITY_STAFF" : "GRID_WORKER") + "&limit=5", x.caller()));
         s.put("GET /admin/users/{userId}", x -> get("/admin/users/" + (x.in ? x.caller().userId() : demo("resident2").userId()),
                 x.caller()));
         s.put("POST /admin/users/{userId}/grants", x -> post("/admin/users/" + user(Set.of(Grant.of(Role.RESIDENT))).userId()

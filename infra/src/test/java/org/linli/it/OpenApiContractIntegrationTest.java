@@ -93,6 +93,7 @@ class OpenApiContractIntegrationTest {
         post("POST /admin/users/{userId}/grants", "/admin/users/" + promoted + "/grants", admin,
                 "{\"role\":\"GRID_WORKER\",\"nodes\":[\"DEMO-W1-G2\"],\"reason\":\"契约测试\"}");
         get("GET /admin/users/{userId}", "/admin/users/" + promoted, admin);
+        get("GET /admin/users", "/admin/users?role=GRID_WORKER&node=DEMO-W1-G2&limit=20", admin);
         post("POST /admin/users/{userId}/revocations", "/admin/users/" + promoted + "/revocations", admin,
                 "{\"role\":\"GRID_WORKER\",\"reason\":\"契约测试\"}");
         post("POST /admin/users/{userId}/grants", "/admin/users/" + promoted + "/grants", admin, "{\"role\":\"MAYOR\"}");

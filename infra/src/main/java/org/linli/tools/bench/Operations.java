@@ -92,6 +92,7 @@ public final class Operations {
             Map.entry("POST /auth/wechat-web-login", "DynamoDb.GetItem=2,DynamoDb.PutItem=1,SecretsManager.GetSecretValue<=2"),
             Map.entry("POST /auth/refresh", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,DynamoDb.DeleteItem=1"),
             Map.entry("GET /me", "DynamoDb.GetItem=1"),
+            Map.entry("GET /admin/users", "DynamoDb.GetItem<=1,DynamoDb.Query=1"),
             Map.entry("GET /admin/users/{userId}", "DynamoDb.GetItem<=4,DynamoDb.Query=1"),
             Map.entry("POST /admin/users/{userId}/grants", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
             Map.entry("POST /admin/users/{userId}/revocations", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
@@ -243,6 +244,7 @@ public final class Operations {
         String uid = login.path("user").path("userId").asText();
         Map<String, String> u = Map.of("userId", uid);
         http("GET /admin/users/{userId}", "/admin/users/" + uid, u, null, ADMIN, 200, "");
+        http("GET /admin/users", "/admin/users", Map.of(), Map.of("role", "COMMUNITY_STAFF", "limit", "20"), null, ADMIN, 200, "");
         http("POST /admin/users/{userId}/grants", "/admin/users/" + uid + "/grants", u,
                 "{\"role\":\"ADMIN\",\"reason\":\"bench\"}", ADMIN, 200, "");
         http("POST /admin/users/{userId}/revocations", "/admin/users/" + uid + "/revocations", u,
