@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.linli.categories.Categories;
 import org.linli.categories.Category;
+import org.linli.categories.MatterType;
 import org.linli.categories.WorkflowSettings;
 import org.linli.core.Ids;
 import org.linli.core.StoreUnavailable;
@@ -88,6 +89,7 @@ public final class Assignment {
         for (int attempt = 0; attempt < JOIN_ATTEMPTS && found.isPresent(); attempt++) {
             Case target = found.get();
             if (!target.status().open()) return Optional.empty();
+            if (!mayShare(target, category.matterType(), List.of(report.reporterId()))) return Optional.empty();
             Case after = target.toBuilder().version(target.version() + 1)
                     .follow(List.of(report.reportId()), List.of(report.reporterId())).build();
             CaseEvent joined = CaseEvent.of(target, after, CaseAction.JOIN, Actor.SYSTEM, "SYSTEM", Party.SYSTEM, now, null,
@@ -106,6 +108,15 @@ public final class Assignment {
         }
         if (found.isPresent()) throw new StoreUnavailable("The case to join is busy; the report will be retried.", null);
         return Optional.empty();
+    }
+
+    /**
+     * Whether reports of {@code reporters} may share case {@code target}: a personal matter (个事) is
+     * its reporter's own - another resident's never joins or is merged into it (issue 13 defect 2).
+     */
+    static boolean mayShare(Case target, MatterType type, List<String> reporters) {
+        boolean personal = target.matterType() == MatterType.PERSONAL || type == MatterType.PERSONAL;
+        return !personal || target.reporterIds().containsAll(reporters);
     }
 
     private void resend(CaseStore.AlreadyLinked linked) {

@@ -45,6 +45,8 @@ public final class CaseRules {
             same(CHECK_IN, EnumSet.of(COORDINATING), Set.of(DEPARTMENT)),
             decided(COMPLETE_TASK, EnumSet.of(COORDINATING), Set.of(DEPARTMENT)),
             decided(VERDICT, EnumSet.of(FED_BACK), Set.of(REPORTER)),
+            // A follower's verdict is satisfaction data: recorded, the case stays as it is.
+            same(VERDICT, EnumSet.of(FED_BACK, CLOSED), Set.of(FOLLOWER)),
             decided(CALLBACK, EnumSet.of(FED_BACK), Set.of(OWNER)),
             to(CLOSE, EnumSet.of(FED_BACK), Set.of(OWNER, SYSTEM), CLOSED),
             to(REOPEN, EnumSet.of(CLOSED), Set.of(REPORTER, OWNER), REWORK),

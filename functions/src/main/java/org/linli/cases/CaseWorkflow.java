@@ -117,7 +117,10 @@ public final class CaseWorkflow {
         return CaseRules.allowed(c, Standing.of(c, actor), clock.instant(), categories.workflow());
     }
 
-    private Outcome replay(Case current, CaseStore.RequestRecord record, Command cmd) {
+    private Outcome replay(Case read, CaseStore.RequestRecord record, Command cmd) {
+        // The same torn read the other way round: the record seen, the case read before its
+        // transition. A replay answers the state the request produced or a later one, never older.
+        Case current = read.version() >= record.version() ? read : store.find(read.id()).orElse(read);
         if (!record.fingerprint().equals(cmd.fingerprint())) {
             throw new Conflict("IDEMPOTENCY_KEY_REUSED", "This request id was already used for a different action on this case.",
                     Map.of("caseId", current.id(), "version", record.version()));
@@ -229,7 +232,9 @@ public final class CaseWorkflow {
             case VERDICT, CALLBACK -> {
                 Verdict v = cmd.verdict();
                 details.put(cmd.action() == CaseAction.VERDICT ? "verdict" : "outcome", v.name());
-                if (v.closes()) {
+                if (party == Party.FOLLOWER) {
+                    details.put("follower", "true"); // satisfaction data only: the first reporter's verdict decides
+                } else if (v.closes()) {
                     b.status(CaseStatus.CLOSED).deadline(null).closedAt(now).verdict(v)
                             .closure(v == Verdict.SATISFIED ? Closure.SATISFIED : Closure.BASICALLY_SATISFIED);
                 } else if (v == Verdict.DISSATISFIED) {
@@ -338,6 +343,9 @@ public final class CaseWorkflow {
         Case target = store.find(cmd.into()).orElseThrow(() -> ValidationFailed.of("into", "is not a case"));
         if (!target.status().open()) throw ValidationFailed.of("into", "is " + target.status() + "; merge into an open case");
         if (!Standing.of(target, actor).is(Party.OWNER)) throw ValidationFailed.of("into", "is not a case you handle");
+        if (!Assignment.mayShare(target, c.matterType(), c.reporterIds())) {
+            throw ValidationFailed.of("into", "is a personal matter (个事) of another resident; personal matters are never merged");
+        }
         return target;
     }
 
@@ -356,7 +364,7 @@ public final class CaseWorkflow {
         if (actor.system()) return "SYSTEM";
         var roles = actor.roles();
         return switch (party) {
-            case REPORTER -> Role.RESIDENT.name();
+            case REPORTER, FOLLOWER -> Role.RESIDENT.name();
             case DEPARTMENT -> Role.DEPARTMENT_STAFF.name();
             case OWNER -> c.tier().actingRole(roles).map(Role::name).orElse(Role.ADMIN.name());
             default -> {

@@ -11,8 +11,14 @@ public enum Party {
     OWNER,
     /** Staff of a department with a summons task on the case. */
     DEPARTMENT,
-    /** A resident who reported the case or follows it (joined or merged duplicates). */
+    /** The resident who reported the case first: his verdict decides its closing. */
     REPORTER,
+    /**
+     * A resident whose report joined the case, or was merged into it: he sees his own report and
+     * the case's status and outcome, nothing of the first reporter or the staff; his verdict is
+     * recorded as satisfaction data and never decides the case (issue 13 defect 2).
+     */
+    FOLLOWER,
     /** The scheduled sweep: escalations, overdue flags, unconfirmed closing. */
     SYSTEM
 }

@@ -23,7 +23,8 @@ public record Standing(Set<Party> parties, Set<String> departments, boolean canR
             for (SummonsTask t : c.tasks()) if (p.holds(Role.DEPARTMENT_STAFF, t.department())) departments.add(t.department());
             if (!departments.isEmpty()) parties.add(Party.DEPARTMENT);
         }
-        if (c.reporterIds().contains(p.userId())) parties.add(Party.REPORTER);
+        if (!c.reporterIds().isEmpty() && c.reporterIds().get(0).equals(p.userId())) parties.add(Party.REPORTER);
+        else if (c.reporterIds().contains(p.userId())) parties.add(Party.FOLLOWER);
         boolean staff = parties.contains(Party.ASSIGNEE) || parties.contains(Party.OWNER) || parties.contains(Party.DEPARTMENT)
                 || p.covers(c.territoryPath()) || inDepartmentQueue(c, p);
         return new Standing(Set.copyOf(parties), Set.copyOf(departments), staff || !parties.isEmpty(), staff);
@@ -46,6 +47,11 @@ public record Standing(Set<Party> parties, Set<String> departments, boolean canR
     /** Handling the case: its assignee, staff owning its tier, or a summoned department. */
     public boolean handles() {
         return is(Party.ASSIGNEE) || is(Party.OWNER) || is(Party.DEPARTMENT);
+    }
+
+    /** A follower and nothing more: he gets the follower's view (status and outcome), no audit trail. */
+    public boolean followerOnly() {
+        return parties.equals(Set.of(Party.FOLLOWER)) && !staffView;
     }
 
     public boolean is(Party party) {

@@ -96,7 +96,7 @@ public final class CasesApi extends ApiHandler {
     }
 
     private ObjectNode view(Case c, Standing standing, Actor actor) {
-        ObjectNode o = CaseViews.caseView(c, categories, standing.staffView());
+        ObjectNode o = standing.followerOnly() ? CaseViews.followerView(c, categories) : CaseViews.caseView(c, categories, standing.staffView());
         // the result's evidence photos: links where the result is shown to this reader
         if (c.resolution() != null && o.has("result")) {
             PhotoViews.links((ObjectNode) o.get("result"), "photos", photos.links(c.resolution().evidence()));
@@ -108,6 +108,8 @@ public final class CasesApi extends ApiHandler {
 
     private ApiResponse audit(ApiRequest request) {
         Viewing v = read(request);
+        // A follower sees the case's status and outcome, not its trail (issue 13 defect 2).
+        if (v.standing().followerOnly()) throw new NotFound("case", v.c().id());
         Page<CaseEvent> page = cases.audit(v.c().id(), request.limit(50, 200), request.cursor());
         ObjectNode body = Json.object();
         var items = body.putArray("items");

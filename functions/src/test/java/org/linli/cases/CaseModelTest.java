@@ -175,7 +175,7 @@ class CaseModelTest {
                 issued.add(cmd);
                 succeeded.merge(cmd.action().wire(), 1, Integer::sum);
                 if (!buttons.contains(cmd.action())) fail(cmd.action() + " succeeded but was not among " + buttons, caseId);
-                CaseStatus want = expectedNext(c, cmd, o.c());
+                CaseStatus want = expectedNext(c, cmd, o.c(), actor);
                 if (o.c().status() != want) fail(cmd.action() + " led to " + o.c().status() + ", the model says " + want, caseId);
                 for (String id : caseIds) checkCase("after " + cmd.action(), id, before.get(id), id.equals(caseId) ? cmd : null,
                         id.equals(caseId) ? actor : null, id.equals(caseId) ? c : null);
@@ -233,9 +233,15 @@ class CaseModelTest {
         }
 
         /** The model: where a successful action leads. */
-        CaseStatus expectedNext(Case before, Command cmd, Case after) {
+        CaseStatus expectedNext(Case before, Command cmd, Case after, Actor actor) {
+            // A follower's verdict is satisfaction data only: the first reporter's decides (issue 13 defect 2).
+            boolean follower = !actor.system() && !before.reporterIds().isEmpty()
+                    && !before.reporterIds().get(0).equals(actor.principal().userId())
+                    && before.reporterIds().contains(actor.principal().userId());
             return switch (cmd.action()) {
-                case VERDICT, CALLBACK -> cmd.verdict().closes() ? CaseStatus.CLOSED
+                case VERDICT -> follower ? before.status() : cmd.verdict().closes() ? CaseStatus.CLOSED
+                        : cmd.verdict() == Verdict.DISSATISFIED ? CaseStatus.REWORK : before.status();
+                case CALLBACK -> cmd.verdict().closes() ? CaseStatus.CLOSED
                         : cmd.verdict() == Verdict.DISSATISFIED ? CaseStatus.REWORK : before.status();
                 case COMPLETE_TASK -> after.tasks().stream().anyMatch(SummonsTask::open) ? CaseStatus.COORDINATING : CaseStatus.RESOLVED;
                 default -> CaseRulesTest.next(before.status(), cmd.action());

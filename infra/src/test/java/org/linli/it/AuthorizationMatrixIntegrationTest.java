@@ -112,7 +112,8 @@ class AuthorizationMatrixIntegrationTest {
         expect("GET /me/claims",                                     "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         expect("GET /communities/{code}/wishes",                     "403/403 200/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
         expect("POST /wishes/{wishId}/review",                       "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
-        expect("POST /wishes/{wishId}/claim",                        "403/404 200/403 403/403 403/403 403/403 403/403 403/403 404/404 403/403");
+        // A claim answers 404 wherever the GET of the wish does (issue 13 defect 6).
+        expect("POST /wishes/{wishId}/claim",                        "403/404 200/404 404/404 404/404 403/404 403/404 403/404 404/404 403/403");
         expect("POST /wishes/{wishId}/completion",                   "409/404 200/404 404/404 404/404 409/404 409/404 409/404 404/404 409/409");
         expect("POST /wishes/{wishId}/confirmation",                 "200/404 409/404 404/404 404/404 409/404 409/404 409/404 404/404 409/409");
         expect("POST /wishes/{wishId}/release",                      "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");

@@ -70,7 +70,7 @@ class EventFixturesIntegrationTest {
             }));
         }
         assertEquals(Set.of("intake-sweep", "case-sweep", "patrol-plan", "cycle-contact", "cycle-collect", "cycle-classify",
-                "cycle-service-day", "cycle-evaluate", "cycle-summarize"), names, "a new schedule needs its fixture");
+                "cycle-service-day", "cycle-evaluate", "cycle-summarize", "retention"), names, "a new schedule needs its fixture");
         return tests;
     }
 

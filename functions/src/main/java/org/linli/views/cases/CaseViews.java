@@ -20,6 +20,25 @@ import org.linli.views.Views;
 public final class CaseViews {
     private CaseViews() {}
 
+    /**
+     * What a follower sees of the case his report joined (issue 13 defect 2): its status and
+     * outcome - nothing of the first reporter, the grid, the assignee or the staff's work.
+     */
+    public static ObjectNode followerView(Case c, Categories categories) {
+        ObjectNode o = org.linli.json.Json.object();
+        o.put("caseId", c.id());
+        o.put("status", c.status().name());
+        o.put("category", c.category());
+        categories.find(c.category()).ifPresent(cat -> o.put("categoryName", cat.name()));
+        o.put("following", true);
+        if (c.resolution() != null && RESULT_SHOWN.contains(c.status())) o.putObject("result").put("text", c.resolution().result());
+        if (c.closure() != null) o.put("closure", c.closure().name());
+        Views.time(o, "closedAt", c.closedAt());
+        o.put("createdAt", Times.api(c.createdAt()));
+        o.put("version", c.version());
+        return o;
+    }
+
     public static ObjectNode caseView(Case c, Categories categories, boolean staff) {
         ObjectNode o = org.linli.json.Json.object();
         o.put("caseId", c.id());

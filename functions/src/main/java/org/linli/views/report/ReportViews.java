@@ -59,6 +59,7 @@ public final class ReportViews {
         o.put("source", d.source().name());
         o.put("receivedAt", Times.api(r.receivedAt()));
         if (c == null) o.putNull("case");
+        else if (!c.reporterIds().isEmpty() && !c.reporterIds().get(0).equals(r.reporterId())) o.set("case", CaseViews.followerView(c, categories));
         else o.set("case", CaseViews.caseView(c, categories, false));
         // A report near an open case of its category joined it instead of opening its own.
         o.put("joinedExistingCase", r.caseId() != null && !r.caseId().equals(Ids.rebrand(r.id(), "case")));

@@ -153,15 +153,16 @@ class ScheduleExpressionTest {
     /** Every schedule of template.yaml, from a fixed instant, in its own time zone (all Asia/Shanghai). */
     @Test
     void theTemplatesOwnSchedules() {
-        Map<String, String> secrets = Map.of("linli/token-keys", "{\"kid\":\"k\",\"privateKey\":\"P\",\"publicKey\":\"P\"}");
+        Map<String, String> secrets = Map.of("linli/token-keys", "{\"kid\":\"k\",\"privateKey\":\"P\",\"publicKey\":\"P\",\"publicKeys\":\"PS\"}");
         List<FunctionEvent.Schedule> schedules = new TemplateReader(StackContext.defaults(), Map.of(),
                 n -> Optional.ofNullable(secrets.get(n))).read(TemplateLocator.find()).schedules();
         Map<String, List<String>> expected = Map.of(
                 "rate(5 minutes)", List.of("2026-12-31T23:55:30", "2027-01-01T00:00:30", "2027-01-01T00:05:30"),
                 "cron(5 0 1 * ? *)", List.of("2027-01-01T00:05", "2027-02-01T00:05", "2027-03-01T00:05"),
                 "cron(0 9 * * ? *)", List.of("2027-01-01T09:00", "2027-01-02T09:00", "2027-01-03T09:00"),
-                "cron(0 2 * * ? *)", List.of("2027-01-01T02:00", "2027-01-02T02:00", "2027-01-03T02:00"));
-        assertEquals(9, schedules.size(), schedules.toString());
+                "cron(0 2 * * ? *)", List.of("2027-01-01T02:00", "2027-01-02T02:00", "2027-01-03T02:00"),
+                "cron(30 3 * * ? *)", List.of("2027-01-01T03:30", "2027-01-02T03:30", "2027-01-03T03:30"));
+        assertEquals(10, schedules.size(), schedules.toString());
         for (FunctionEvent.Schedule s : schedules) {
             assertEquals(SHANGHAI, s.timeZone(), s.name());
             assertTrue(expected.containsKey(s.expression()), s.functionLogicalId() + " " + s.expression() + " has no expectation here");

@@ -216,7 +216,7 @@ class PropertyCheckTest {
 
     @Test
     void theProjectTemplateIsAcceptedWhole() {
-        Map<String, String> secrets = Map.of("linli/token-keys", "{\"kid\":\"k1\",\"privateKey\":\"PRIV\",\"publicKey\":\"PUB\"}");
+        Map<String, String> secrets = Map.of("linli/token-keys", "{\"kid\":\"k1\",\"privateKey\":\"PRIV\",\"publicKey\":\"PUB\",\"publicKeys\":\"PUBS\"}");
         TemplateModel m = new TemplateReader(StackContext.defaults(), Map.of(), n -> Optional.ofNullable(secrets.get(n)))
                 .read(TemplateLocator.find());
         assertEquals(300, m.httpApis().get("LinliApi").authorizers().get("LinliTokenAuthorizer").reauthorizeEverySeconds());

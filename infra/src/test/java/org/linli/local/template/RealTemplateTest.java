@@ -76,7 +76,7 @@ class RealTemplateTest {
         assertEquals("linli-local-CasesTable", cases.tableName());
         assertEquals("PAY_PER_REQUEST", cases.billingMode());
         assertEquals(List.of("ByReporter", "ByAssignee", "ByQueue", "Pending", "Due", "BySupervisor", "ByDepartment",
-                "OpenNearby", "ByMonth", "ByCommunityMonth"), cases.globalIndexes().stream().map(TableDef.Index::name).toList());
+                "OpenNearby", "ByMonth", "ByCommunityMonth", "ByUnit"), cases.globalIndexes().stream().map(TableDef.Index::name).toList());
         assertEquals("expiresAt", cases.ttl().attributeName());
         assertEquals(List.of(new TableDef.Key("pk", "HASH"), new TableDef.Key("sk", "RANGE")), cases.keySchema());
         assertEquals("expiresAt", model.table("TerritoryTable").ttl().attributeName(), "import jobs expire");
