@@ -35,8 +35,6 @@ const tolerated = []
 // Remove a line when its route lands.
 const PENDING_ROUTES = [
   /\/territory\/nodes\/[^/]+\/roster(\/duties)?$/, // rosters and duty
-  /\/territory\/departments$/, // the department registry
-  /\/admin\/users$/, // the account list
   /\/cycle\/[^/]+\/[^/]+$/, // the monthly cycle's schedule
 ]
 const pending = (url) => { try { return PENDING_ROUTES.some((r) => r.test(new URL(url).pathname)) } catch { return false } }

@@ -11,4 +11,16 @@ public record Department(String code, String name, String kind, String jurisdict
     public Department {
         path = java.util.List.copyOf(path);
     }
+
+    /**
+     * Whether the caller may see this department in the registry: administrators always; its own
+     * staff; staff of a node it is seated at or above ({@code path} holds their node: the street's
+     * office sees its police station); and staff of a node below its seat (its jurisdiction lies on
+     * their node's path, {@code callerPaths}: the street summons the district's bureau).
+     */
+    public boolean inScopeOf(org.linli.identity.Principal caller, java.util.Collection<java.util.List<String>> callerPaths) {
+        if (caller.covers(path) || caller.worksFor(code)) return true;
+        for (java.util.List<String> p : callerPaths) if (p.contains(jurisdiction)) return true;
+        return false;
+    }
 }

@@ -15,4 +15,10 @@ public interface DepartmentDirectory {
      * {@code path} (root first) that has one - a street's police station before the district's bureau.
      */
     Optional<Department> serving(List<String> path, String kind);
+
+    /**
+     * The whole registry, ordered by code: one listing partition read in full (a deployment has tens
+     * to a few hundred departments, one page). The console's department picker filters it by scope.
+     */
+    List<Department> registry();
 }

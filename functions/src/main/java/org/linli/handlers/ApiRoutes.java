@@ -11,7 +11,7 @@ import java.util.Map;
 public final class ApiRoutes {
     public static final Map<String, List<String>> BY_HANDLER = Map.ofEntries(
             Map.entry("org.linli.handlers.AuthApi", List.of("POST /auth/wechat-login", "POST /auth/wechat-web-login", "POST /auth/refresh", "GET /me")),
-            Map.entry("org.linli.handlers.UserAdminApi", List.of("GET /admin/users/{userId}",
+            Map.entry("org.linli.handlers.UserAdminApi", List.of("GET /admin/users", "GET /admin/users/{userId}",
                     "POST /admin/users/{userId}/grants", "POST /admin/users/{userId}/revocations",
                     "POST /admin/users/{userId}/disable")),
             Map.entry("org.linli.handlers.PrivacyApi", List.of("POST /cases/{caseId}/contact-reveals",
@@ -40,7 +40,8 @@ public final class ApiRoutes {
                     "POST /communities/{code}/grades/{year}/publish", "GET /communities/{code}/leaderboard",
                     "GET /communities/{code}/stars/{month}")),
             Map.entry("org.linli.handlers.TerritoryApi", List.of("GET /territory/nodes/{code}",
-                    "GET /territory/nodes/{code}/buildings", "GET /territory/locate", "GET /territory/versions")),
+                    "GET /territory/nodes/{code}/buildings", "GET /territory/locate", "GET /territory/versions",
+                    "GET /territory/departments")),
             Map.entry("org.linli.handlers.TerritoryImportApi", List.of("POST /territory/imports",
                     "PUT /territory/imports/{jobId}/parts/{partId}", "POST /territory/imports/{jobId}/commit",
                     "GET /territory/imports/{jobId}")),

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.linli.cases.Department;
+import org.linli.cases.DepartmentDirectory;
 import org.linli.core.NotFound;
 import org.linli.core.Times;
 import org.linli.core.ValidationFailed;
@@ -15,6 +19,9 @@ import org.linli.core.format.NodeCode;
 import org.linli.geo.Datum;
 import org.linli.geo.GeoPoint;
 import org.linli.http.Access;
+import org.linli.identity.Grant;
+import org.linli.identity.Principal;
+import org.linli.identity.Role;
 import org.linli.http.ApiHandler;
 import org.linli.http.ApiRequest;
 import org.linli.http.ApiResponse;
@@ -38,10 +45,12 @@ import org.linli.wiring.Wiring;
 /**
  * The territory registry's read API for the mini-program: a node with its children, the buildings
  * of a compound (the picker), the grid and worker for a point or a building code, and the map
- * versions. Point lookups cost what assignment costs: the cell, then one roster batch.
+ * versions; and the department registry for the console. Point lookups cost what assignment
+ * costs: the cell, then one roster batch.
  */
 public final class TerritoryApi extends ApiHandler {
     private final TerritoryRegistry registry;
+    private final DepartmentDirectory departments;
     private final Locator locator;
 
     public TerritoryApi() {
@@ -49,19 +58,21 @@ public final class TerritoryApi extends ApiHandler {
     }
 
     private TerritoryApi(Wiring w) {
-        this(w.territory(), w.clock());
+        this(w.territory(), w.departments(), w.clock());
         checkAccounts(w.accountCheck(), w::accessLog);
     }
 
-    public TerritoryApi(TerritoryRegistry registry, Clock clock) {
+    public TerritoryApi(TerritoryRegistry registry, DepartmentDirectory departments, Clock clock) {
         super(clock);
         this.registry = registry;
+        this.departments = departments;
         this.locator = new Locator(registry);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
                 Route.of("GET /territory/nodes/{code}", Access.ANY_USER.anyTerritory(), this::node),
                 Route.of("GET /territory/nodes/{code}/buildings", Access.ANY_USER.anyTerritory(), this::buildings),
                 Route.of("GET /territory/locate", Access.ANY_USER.anyTerritory(), this::locate),
-                Route.of("GET /territory/versions", Access.staff().anyTerritory(), this::versions));
+                Route.of("GET /territory/versions", Access.staff().anyTerritory(), this::versions),
+                Route.of("GET /territory/departments", Access.staff().object(), this::departments));
     }
 
     private ApiResponse node(ApiRequest request) {
@@ -147,6 +158,32 @@ public final class TerritoryApi extends ApiHandler {
             if (v.cellPrecision() != null) o.put("cellPrecision", v.cellPrecision());
             if (v.createdAt() != null) o.put("createdAt", Times.api(v.createdAt()));
             if (v.publishedAt() != null) o.put("publishedAt", Times.api(v.publishedAt()));
+        }
+        return ApiResponse.ok(body);
+    }
+
+    /**
+     * The department registry in the caller's scope (the console's summons picker): one Query of the
+     * listing, and for staff below the district the path of each node they hold (the map pointer,
+     * cached, and one GetItem per node) so that the departments seated above them are listed too.
+     */
+    private ApiResponse departments(ApiRequest request) {
+        Principal caller = request.principal();
+        List<List<String>> paths = new ArrayList<>();
+        if (!caller.isAdmin()) {
+            Set<String> nodes = new LinkedHashSet<>();
+            for (Grant g : caller.grants()) if (g.role().territorial() && g.role() != Role.DEPARTMENT_STAFF && g.node() != null) nodes.add(g.node());
+            if (!nodes.isEmpty()) {
+                int version = locator.currentMap().version();
+                for (String code : nodes) registry.node(version, code).ifPresent(n -> paths.add(n.path()));
+            }
+        }
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        for (Department d : departments.registry()) {
+            if (!d.inScopeOf(caller, paths)) continue;
+            ObjectNode o = items.addObject().put("code", d.code()).put("name", d.name()).put("kind", d.kind());
+            if (d.jurisdiction() != null) o.put("seat", d.jurisdiction());
         }
         return ApiResponse.ok(body);
     }

@@ -24,7 +24,7 @@ import org.linli.views.identity.AccountViews;
 import org.linli.wiring.Wiring;
 
 /**
- * Staff administration: an administrator reads an account with its grant history, grants a role
+ * Staff administration: an administrator lists the staff accounts, reads an account with its grant history, grants a role
  * over territory nodes (checked against the current map) or a department, and revokes it. The
  * user's next login or token refresh carries the change.
  */
@@ -62,6 +62,7 @@ public final class UserAdminApi extends ApiHandler {
         this.users = users;
         Access admins = Access.roles(Role.ADMIN).system();
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
+                Route.of("GET /admin/users", admins, this::list).personal(),
                 Route.of("GET /admin/users/{userId}", admins, this::get).personal(),
                 Route.of("POST /admin/users/{userId}/grants", admins, r -> change(r, promotions.grant(r.principal(),
                         r.pathParam("userId"), r.body()))),
@@ -69,6 +70,21 @@ public final class UserAdminApi extends ApiHandler {
                         r.pathParam("userId"), r.body()))),
                 Route.of("POST /admin/users/{userId}/disable", admins, r -> change(r, promotions.disable(r.principal(),
                         r.pathParam("userId"), r.body()))));
+    }
+
+    /**
+     * The staff accounts, a page at a time: {@code q} a user-id prefix (the key condition), {@code role}
+     * and {@code node} filters on the page read (one Query of the sparse ByListing index per page;
+     * a filtered page may hold fewer than {@code limit} rows and still a cursor).
+     */
+    private ApiResponse list(ApiRequest r) {
+        String q = r.query("q").map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+        if (q != null && q.length() > 64) throw org.linli.core.ValidationFailed.of("q", "must be at most 64 characters (a user id prefix)");
+        Role role = QueryParams.enumParam(r, "role", Role.class);
+        String node = r.query("node").map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+        if (node != null && !org.linli.core.format.NodeCode.valid(node)) throw org.linli.core.ValidationFailed.of("node", "is not a territory or department code");
+        var page = users.staff(q, role, node, r.limit(50, 100), r.cursor());
+        return ApiResponse.ok(org.linli.views.Views.page(page, AccountViews::account));
     }
 
     private ApiResponse get(ApiRequest r) {

@@ -49,4 +49,11 @@ public interface UserStore {
 
     /** Removes and returns the session in one step, so a refresh token works exactly once. */
     Optional<RefreshSession> takeSession(String tokenHash);
+
+    /**
+     * The staff accounts (any staff role or administrator; residents and volunteers are not listed),
+     * by user id, one bounded page: those whose id begins with {@code idPrefix}, holding {@code role},
+     * with a grant over {@code node} (each null: any).
+     */
+    org.linli.core.Page<UserAccount> staff(String idPrefix, Role role, String node, int limit, String cursor);
 }

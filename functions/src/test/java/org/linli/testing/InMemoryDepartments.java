@@ -32,4 +32,10 @@ public final class InMemoryDepartments implements DepartmentDirectory {
         return byCode.values().stream().filter(d -> d.kind().equals(kind) && path.contains(d.jurisdiction()))
                 .max(java.util.Comparator.comparingInt(d -> path.indexOf(d.jurisdiction())));
     }
+
+    @Override
+    public List<Department> registry() {
+        reads++;
+        return byCode.values().stream().sorted(java.util.Comparator.comparing(Department::code)).toList();
+    }
 }

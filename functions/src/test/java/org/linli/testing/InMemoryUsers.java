@@ -59,4 +59,15 @@ public class InMemoryUsers implements UserStore {
 
     @Override public synchronized void saveSession(RefreshSession s) { sessions.put(s.tokenHash(), s); }
     @Override public synchronized Optional<RefreshSession> takeSession(String h) { return Optional.ofNullable(sessions.remove(h)); }
+
+    @Override
+    public synchronized org.linli.core.Page<UserAccount> staff(String idPrefix, org.linli.identity.Role role, String node, int limit,
+                                                               String cursor) {
+        List<UserAccount> all = users.values().stream().filter(u -> u.roles().stream().anyMatch(org.linli.identity.Role::staff))
+                .filter(u -> idPrefix == null || u.id().startsWith(idPrefix)).filter(u -> role == null || u.roles().contains(role))
+                .filter(u -> node == null || u.scope().contains(node))
+                .filter(u -> cursor == null || u.id().compareTo(cursor) > 0).sorted(Comparator.comparing(UserAccount::id)).toList();
+        List<UserAccount> page = all.subList(0, Math.min(limit, all.size()));
+        return new org.linli.core.Page<>(page, all.size() > limit ? page.get(page.size() - 1).id() : null);
+    }
 }

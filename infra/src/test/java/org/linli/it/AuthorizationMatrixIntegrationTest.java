@@ -49,6 +49,7 @@ class AuthorizationMatrixIntegrationTest {
         expect("POST /auth/refresh",                                 "200/401 200/401 200/401 200/401 200/401 200/401 200/401 200/401 200/401");
         expect("GET /me",                                            "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // Administration: administrators only, for every user.
+        expect("GET /admin/users",                                   "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
         expect("GET /admin/users/{userId}",                          "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
         expect("POST /admin/users/{userId}/grants",                  "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
         expect("POST /admin/users/{userId}/revocations",             "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
@@ -132,6 +133,8 @@ class AuthorizationMatrixIntegrationTest {
         expect("GET /territory/nodes/{code}/buildings",              "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         expect("GET /territory/locate",                              "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         expect("GET /territory/versions",                            "403/403 403/403 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        // The department registry: staff, each sees the departments of his scope (out of scope: fewer, still 200).
+        expect("GET /territory/departments",                         "403/403 403/403 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // Imports: administrators and district staff; a job is its creator's (administrators: any).
         // Committing a job without parts is refused as input (400) once past the gates.
         expect("POST /territory/imports",                            "403/403 403/403 403/403 403/403 403/403 403/403 201/201 403/403 201/201");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,14 @@ class IdentityIntegrationTest {
         assertEquals("GRID_WORKER", me.path("grants").get(1).path("role").asText(), me.toString());
         assertEquals("DEMO-W1-G2", me.path("grants").get(1).path("node").asText(), me.toString());
 
+        // The staff listing: the promoted account appears under its role and node, and leaves it when revoked.
+        String listing = "/admin/users?role=GRID_WORKER&node=DEMO-W1-G2&q=" + userId;
+        JsonNode listed = api.get(listing, admin).json().path("items");
+        assertEquals(List.of(userId), listed.findValuesAsText("userId"), listed.toString());
+        assertEquals(0, api.get("/admin/users?role=DISTRICT_STAFF&q=" + userId, admin).json().path("items").size());
+        assertEquals(400, api.get("/admin/users?role=NOBODY", admin).status());
+        assertEquals(403, api.get("/admin/users", api.login("district")).status());
+
         JsonNode account = api.get(path, admin).json();
         assertEquals(1, account.path("grantChanges").size(), account.toString());
         assertEquals("新任网格员", account.path("grantChanges").get(0).path("reason").asText());
@@ -88,5 +97,6 @@ class IdentityIntegrationTest {
         String after = refresh(refreshed.path("refreshToken").asText()).path("accessToken").asText();
         assertEquals(403, api.get("/me/cases", after).status());
         assertEquals(2, api.get(path, admin).json().path("grantChanges").size());
+        assertEquals(0, api.get(listing, admin).json().path("items").size(), "a resident again: not staff, not listed");
     }
 }

@@ -380,6 +380,7 @@ final class MatrixWorld {
         });
         s.put("GET /me", x -> get("/me", x.caller()));
         // administration
+        s.put("GET /admin/users", x -> get("/admin/users?role=" + (x.west() ? "COMMUNITY_STAFF" : "GRID_WORKER") + "&limit=5", x.caller()));
         s.put("GET /admin/users/{userId}", x -> get("/admin/users/" + (x.in ? x.caller().userId() : demo("resident2").userId()),
                 x.caller()));
         s.put("POST /admin/users/{userId}/grants", x -> post("/admin/users/" + user(Set.of(Grant.of(Role.RESIDENT))).userId()
@@ -504,6 +505,7 @@ final class MatrixWorld {
         s.put("GET /territory/locate", x -> get("/territory/locate?lat=37.8532&lng=" + (x.west() ? "113.5487" : "113.5787")
                 + "&datum=GCJ02", x.caller()));
         s.put("GET /territory/versions", x -> get("/territory/versions", x.caller()));
+        s.put("GET /territory/departments", x -> get("/territory/departments", x.caller()));
         s.put("POST /territory/imports", x -> post("/territory/imports", "{\"note\":\"矩阵\"}", x.caller()));
         s.put("PUT /territory/imports/{jobId}/parts/{partId}", x -> new AuthorizationMatrixIntegrationTest.Call("PUT",
                 "/territory/imports/" + importJob(x.in && importer(x) ? x.caller() : demo("district")) + "/parts/rosters-0001",

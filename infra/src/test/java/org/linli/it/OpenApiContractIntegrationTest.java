@@ -93,6 +93,7 @@ class OpenApiContractIntegrationTest {
         post("POST /admin/users/{userId}/grants", "/admin/users/" + promoted + "/grants", admin,
                 "{\"role\":\"GRID_WORKER\",\"nodes\":[\"DEMO-W1-G2\"],\"reason\":\"契约测试\"}");
         get("GET /admin/users/{userId}", "/admin/users/" + promoted, admin);
+        get("GET /admin/users", "/admin/users?role=GRID_WORKER&node=DEMO-W1-G2&limit=20", admin);
         post("POST /admin/users/{userId}/revocations", "/admin/users/" + promoted + "/revocations", admin,
                 "{\"role\":\"GRID_WORKER\",\"reason\":\"契约测试\"}");
         post("POST /admin/users/{userId}/grants", "/admin/users/" + promoted + "/grants", admin, "{\"role\":\"MAYOR\"}");
@@ -157,6 +158,7 @@ class OpenApiContractIntegrationTest {
         get("GET /territory/nodes/{code}/buildings", "/territory/nodes/DEMO-W1-G1-M1/buildings", resident);
         get("GET /territory/locate", "/territory/locate?lat=37.8481&lng=113.5452&datum=GCJ02", resident);
         get("GET /territory/versions", "/territory/versions", admin);
+        get("GET /territory/departments", "/territory/departments", dispatcher);
         String job = post("POST /territory/imports", "/territory/imports", admin, "{\"note\":\"contract\"}").json().path("jobId").asText();
         check("PUT /territory/imports/{jobId}/parts/{partId}", "/territory/imports/" + job + "/parts/territory-0001", admin,
                 "{\"type\":\"FeatureCollection\",\"features\":[]}", Map.of("Content-Type", "application/json"));

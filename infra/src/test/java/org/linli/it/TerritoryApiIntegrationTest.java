@@ -120,4 +120,18 @@ class TerritoryApiIntegrationTest {
         assertEquals(1, v.path("items").findValuesAsText("current").stream().filter("true"::equals).count());
         assertEquals(403, api.get("/territory/versions", resident).status());
     }
+
+    @Test
+    void theDepartmentRegistryListsWhatTheCallersTerritoryCanSummon() {
+        // A community's staff: its street's police station and justice office, the district's bureaus; not the east side's.
+        JsonNode w1 = api.get("/territory/departments", api.login("dispatcher-DEMO-W1")).json().path("items");
+        java.util.List<String> codes = w1.findValuesAsText("code");
+        assertTrue(codes.containsAll(java.util.List.of("DEMO-PS-W", "DEMO-SF-W", "DEMO-CG", "DEMO-SJ")), codes.toString());
+        assertTrue(!codes.contains("DEMO-PS-E") && !codes.contains("DEMO-SF-E"), codes.toString());
+        assertEquals("DEMO-W", w1.get(codes.indexOf("DEMO-PS-W")).path("seat").asText());
+        // A department's staff: his own department only; residents: refused.
+        JsonNode own = api.get("/territory/departments", api.login("dept-DEMO-PS-W")).json().path("items");
+        assertEquals(java.util.List.of("DEMO-PS-W"), own.findValuesAsText("code"));
+        assertEquals(403, api.get("/territory/departments", resident).status());
+    }
 }

@@ -92,6 +92,7 @@ public final class Operations {
             Map.entry("POST /auth/wechat-web-login", "DynamoDb.GetItem=2,DynamoDb.PutItem=1,SecretsManager.GetSecretValue<=2"),
             Map.entry("POST /auth/refresh", "DynamoDb.GetItem=1,DynamoDb.PutItem=1,DynamoDb.DeleteItem=1"),
             Map.entry("GET /me", "DynamoDb.GetItem=1"),
+            Map.entry("GET /admin/users", "DynamoDb.GetItem<=1,DynamoDb.Query=1"),
             Map.entry("GET /admin/users/{userId}", "DynamoDb.GetItem<=4,DynamoDb.Query=1"),
             Map.entry("POST /admin/users/{userId}/grants", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
             Map.entry("POST /admin/users/{userId}/revocations", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
@@ -129,6 +130,7 @@ public final class Operations {
             Map.entry("GET /territory/nodes/{code}/buildings", "DynamoDb.GetItem<=1,DynamoDb.Query=1"),
             Map.entry("GET /territory/locate", "DynamoDb.GetItem<=1,DynamoDb.BatchGetItem=1"),
             Map.entry("GET /territory/versions", "DynamoDb.GetItem<=1,DynamoDb.Query=1"),
+            Map.entry("GET /territory/departments", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
             Map.entry("POST /territory/imports", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
             Map.entry("PUT /territory/imports/{jobId}/parts/{partId}", "DynamoDb.GetItem=2,DynamoDb.BatchWriteItem=1,DynamoDb.UpdateItem=1"),
             Map.entry("GET /territory/imports/{jobId}", "DynamoDb.GetItem=1"),
@@ -244,6 +246,7 @@ public final class Operations {
         String uid = login.path("user").path("userId").asText();
         Map<String, String> u = Map.of("userId", uid);
         http("GET /admin/users/{userId}", "/admin/users/" + uid, u, null, ADMIN, 200, "");
+        http("GET /admin/users", "/admin/users", Map.of(), Map.of("role", "COMMUNITY_STAFF", "limit", "20"), null, ADMIN, 200, "");
         http("POST /admin/users/{userId}/grants", "/admin/users/" + uid + "/grants", u,
                 "{\"role\":\"ADMIN\",\"reason\":\"bench\"}", ADMIN, 200, "");
         http("POST /admin/users/{userId}/revocations", "/admin/users/" + uid + "/revocations", u,
@@ -322,6 +325,7 @@ public final class Operations {
         http("GET /territory/locate", "/territory/locate", Map.of(), Map.of("lat", "37.8481", "lng", "113.5452", "datum", "GCJ02"),
                 null, RESIDENT, 200, "");
         http("GET /territory/versions", "/territory/versions", Map.of(), null, ADMIN, 200, "");
+        http("GET /territory/departments", "/territory/departments", Map.of(), null, DISPATCHER, 200, "");
         String job = http("POST /territory/imports", "/territory/imports", Map.of(), "{\"note\":\"bench\"}", ADMIN, 201, "")
                 .path("jobId").asText();
         http("PUT /territory/imports/{jobId}/parts/{partId}", "/territory/imports/" + job + "/parts/territory-0001",

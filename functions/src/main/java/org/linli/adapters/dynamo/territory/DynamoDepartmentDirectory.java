@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.linli.adapters.dynamo.Attr;
 import org.linli.adapters.dynamo.BatchGets;
 import org.linli.adapters.dynamo.DynamoCalls;
+import org.linli.adapters.dynamo.Queries;
 import org.linli.cases.Department;
 import org.linli.cases.DepartmentDirectory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,7 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 /**
  * The department registry in the territory table: {@code DEPT#<code>} for lookups by code, and a
  * seat {@code DEPTSEAT#<node>#<kind>} (a copy) per department at the node it serves, so that "the
- * police station serving this place" is one batch read of the place's path.
+ * police station serving this place" is one batch read of the place's path. The {@code DEPT#} items
+ * are also listed in one {@code ByParent} partition ({@code gsi1pk = DEPTS}, sorted by code): the
+ * registry for the console's picker in one Query, no scan.
  */
 public final class DynamoDepartmentDirectory implements DepartmentDirectory {
     private final DynamoDbClient dynamo;
@@ -48,6 +51,11 @@ public final class DynamoDepartmentDirectory implements DepartmentDirectory {
             item.put("kind", Attr.s(d.kind()));
             item.put("jurisdiction", Attr.s(d.jurisdiction()));
             item.put("path", Attr.strings(d.path()));
+            // The registry's listing: the DEPT# item (not its seat copy) in one ByParent partition.
+            if (k.equals(byCode(d.code()))) {
+                item.put(TerritoryKeys.PARENT_PK, Attr.s(TerritoryKeys.DEPARTMENTS));
+                item.put(TerritoryKeys.PARENT_SK, Attr.s(d.code()));
+            }
             DynamoCalls.call("PutItem department", () -> dynamo.putItem(b -> b.tableName(table).item(item)));
         }
     }
@@ -76,6 +84,17 @@ public final class DynamoDepartmentDirectory implements DepartmentDirectory {
             if (best == null || path.indexOf(d.jurisdiction()) > path.indexOf(best.jurisdiction())) best = d;
         }
         return Optional.ofNullable(best);
+    }
+
+    @Override
+    public List<Department> registry() {
+        List<Department> out = new ArrayList<>();
+        for (Map<String, AttributeValue> item : Queries.all(dynamo, "ByParent departments", b -> b.tableName(table)
+                .indexName(TerritoryKeys.BY_PARENT).keyConditionExpression(TerritoryKeys.PARENT_PK + " = :p")
+                .expressionAttributeValues(Map.of(":p", Attr.s(TerritoryKeys.DEPARTMENTS))))) {
+            out.add(department(item));
+        }
+        return out;
     }
 
     private List<Map<String, AttributeValue>> batch(List<Map<String, AttributeValue>> keys) {

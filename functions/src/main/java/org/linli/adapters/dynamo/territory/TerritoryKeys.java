@@ -58,6 +58,9 @@ public final class TerritoryKeys {
         return TableKeys.key("DEPT#" + code, "DEPT");
     }
 
+    /** The ByParent partition listing every department (on its {@code DEPT#} item only, not the seats). */
+    public static final String DEPARTMENTS = "DEPTS";
+
     /** Which department of a kind serves a node (the responsible police station of a street, …). */
     public static Map<String, AttributeValue> departmentSeat(String node, String kind) {
         return TableKeys.key("DEPTSEAT#" + node + "#" + kind, "DEPTSEAT");

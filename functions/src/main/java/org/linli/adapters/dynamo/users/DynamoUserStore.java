@@ -1,6 +1,7 @@
 package org.linli.adapters.dynamo.users;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,10 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.linli.adapters.dynamo.Attr;
+import org.linli.adapters.dynamo.Cursors;
 import org.linli.adapters.dynamo.DynamoCalls;
 import org.linli.adapters.dynamo.PutIfAbsent;
+import org.linli.adapters.dynamo.Queries;
 import org.linli.adapters.dynamo.TableKeys;
 import org.linli.adapters.dynamo.Transactions;
+import org.linli.core.Page;
 import org.linli.core.Times;
 import org.linli.identity.AccountStatus;
 import org.linli.identity.ErasureRecord;
@@ -25,6 +29,7 @@ import org.linli.identity.UserStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -182,6 +187,32 @@ public final class DynamoUserStore implements UserStore {
                 Instant.ofEpochSecond(Attr.num(r.attributes(), "expiresAt", 0))));
     }
 
+    @Override
+    public Page<UserAccount> staff(String idPrefix, Role role, String node, int limit, String cursor) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":p", Attr.s(UsersKeys.STAFF)));
+        Map<String, String> names = new HashMap<>();
+        List<String> filters = new ArrayList<>();
+        if (role != null) {
+            names.put("#roles", "roles");
+            values.put(":role", Attr.s(role.name()));
+            filters.add("contains(#roles, :role)");
+        }
+        if (node != null) {
+            names.put("#scope", "scope");
+            values.put(":node", Attr.s(node));
+            filters.add("contains(#scope, :node)");
+        }
+        if (idPrefix != null) values.put(":id", Attr.s(idPrefix));
+        QueryResponse r = Queries.page(dynamo, table, UsersKeys.BY_LISTING, UsersKeys.LIST_PK, UsersKeys.LIST_SK, UsersKeys.STAFF,
+                limit, cursor, true, b -> {
+                    b.keyConditionExpression(UsersKeys.LIST_PK + " = :p"
+                            + (idPrefix == null ? "" : " AND begins_with(" + UsersKeys.LIST_SK + ", :id)")).expressionAttributeValues(values);
+                    if (!filters.isEmpty()) b.filterExpression(String.join(" AND ", filters)).expressionAttributeNames(names);
+                    return b;
+                });
+        return new Page<>(r.items().stream().map(DynamoUserStore::fromItem).toList(), Cursors.encode(r.lastEvaluatedKey()));
+    }
+
     private static Map<String, AttributeValue> toItem(UserAccount u) {
         Map<String, AttributeValue> item = new HashMap<>(UsersKeys.profile(u.id()));
         item.put("userId", Attr.s(u.id()));
@@ -194,6 +225,11 @@ public final class DynamoUserStore implements UserStore {
         item.put("createdAt", Attr.s(Times.stored(u.createdAt())));
         item.put("version", Attr.n(u.version()));
         if (!u.active()) item.put("status", Attr.s(u.status().name())); // absent: active (accounts stored before)
+        // Every profile write is a whole PutItem, so the staff listing follows grants and revocations by itself.
+        if (u.roles().stream().anyMatch(Role::staff)) {
+            item.put(UsersKeys.LIST_PK, Attr.s(UsersKeys.STAFF));
+            item.put(UsersKeys.LIST_SK, Attr.s(u.id()));
+        }
         return item;
     }
 

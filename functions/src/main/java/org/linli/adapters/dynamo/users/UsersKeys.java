@@ -17,6 +17,15 @@ public final class UsersKeys {
     /** The sort-key prefix of a user's grant changes, in time order. */
     public static final String GRANT = "GRANT#";
 
+    /**
+     * The sparse index {@code ByListing} ({@code listpk}, {@code listsk}) of the staff listing:
+     * only profiles of staff and administrators carry {@code listpk = STAFF}, sorted by user id.
+     */
+    public static final String BY_LISTING = "ByListing";
+    public static final String LIST_PK = "listpk";
+    public static final String LIST_SK = "listsk";
+    public static final String STAFF = "STAFF";
+
     private UsersKeys() {}
 
     public static Map<String, AttributeValue> profile(String userId) {
