@@ -67,8 +67,11 @@ public final class PhotoRefs {
         return out;
     }
 
+    /** What a photo key can look like (a pho_… id; older keys were paths): short, no spaces, no control characters. */
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_./-]{1,200}");
+
     private static boolean looksLikeKey(String id) {
-        return org.linli.core.Ids.looksLike(id, "pho");
+        return id != null && KEY.matcher(id).matches();
     }
 
     /** Short-lived links to one photo (thumbnail and full size). */
