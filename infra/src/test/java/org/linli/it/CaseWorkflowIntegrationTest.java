@@ -277,7 +277,11 @@ class CaseWorkflowIntegrationTest {
                 j -> !"RECEIVED".equals(j.path("status").asText()), "joined");
         assertEquals(firstCase, joined.path("case").path("caseId").asText());
         assertTrue(joined.path("joinedExistingCase").asBoolean());
-        assertEquals(2, joined.path("case").path("followers").asInt());
+        // The neighbour is a follower: his report embeds the follower's view (docs/workflow.md, Followers);
+        // the count of reporters is in the first reporter's view.
+        assertTrue(joined.path("case").path("following").asBoolean(), joined.toString());
+        assertTrue(joined.path("case").path("assignee").isMissingNode(), "a follower sees no assignee");
+        assertEquals(2, api.get("/reports/" + first, resident).json().path("case").path("followers").asInt());
         Eventually.await(Duration.ofSeconds(10), () -> api.get("/me/notifications", neighbour).json(),
                 j -> j.toString().contains("case.joined"), "the neighbour is told he joined a case");
 
@@ -287,7 +291,7 @@ class CaseWorkflowIntegrationTest {
     }
 
     private static String report(String token, double lat, double lng) {
-        String body = "{\"category\":\"leak\",\"description\":\"楼道水管漏水\",\"location\":{\"lat\":" + lat + ",\"lng\":" + lng
+        String body = "{\"category\":\"sanitation\",\"description\":\"楼道垃圾堆积\",\"location\":{\"lat\":" + lat + ",\"lng\":" + lng
                 + ",\"datum\":\"GCJ02\"},\"contact\":{\"phone\":\"13812341234\"}}";
         return api.post("/reports", token, body).json().path("reportId").asText();
     }

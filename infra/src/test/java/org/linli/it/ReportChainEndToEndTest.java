@@ -43,8 +43,11 @@ class ReportChainEndToEndTest {
 
     @Test
     void aReportIsAssignedToTheGridWorkerWithinTwoSeconds() {
+        // A spot of 柳园社区第1网格 (same micro-grid) no other test reports at: a nearby open case of the same
+        // category would take this report in, and a report's status is then its case's, possibly ACCEPTED already.
+        String body = REPORT.replace("37.8481", "37.8505").replace("113.5452", "113.5430");
         long t0 = System.nanoTime();
-        Api.Answer posted = api.post("/reports", resident, REPORT);
+        Api.Answer posted = api.post("/reports", resident, body);
         assertEquals(202, posted.status(), posted.body());
         String id = posted.json().get("reportId").asText();
         assertEquals("/reports/" + id, posted.header("Location"));
@@ -135,7 +138,8 @@ class ReportChainEndToEndTest {
 
     @Test
     void badInputGetsTheErrorFormatAndStoresNothing() {
-        String before = api.get("/me/reports?limit=50", resident).body();
+        // What is stored, not how it stands: a report's status is its case's, which moves in the background.
+        java.util.List<String> before = myReportIds();
         Api.Answer malformed = api.post("/reports", resident, "{\"category\": \"sanitation\",");
         assertEquals(400, malformed.status());
         assertEquals("INVALID_JSON", malformed.errorCode());
@@ -157,7 +161,15 @@ class ReportChainEndToEndTest {
                 "{\"description\":\"\u00ff\u00fe\"}".getBytes(StandardCharsets.ISO_8859_1), Map.of("Content-Type", "application/json"));
         assertTrue(badUtf8.status() == 400, badUtf8.status() + " " + badUtf8.body());
 
-        assertEquals(before, api.get("/me/reports?limit=50", resident).body(), "nothing stored");
+        assertEquals(before, myReportIds(), "nothing stored");
+    }
+
+    private static java.util.List<String> myReportIds() {
+        Api.Answer mine = api.get("/me/reports?limit=50", resident);
+        assertEquals(200, mine.status(), mine.body());
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        mine.json().path("items").forEach(item -> ids.add(item.path("reportId").asText()));
+        return ids;
     }
 
     @Test
