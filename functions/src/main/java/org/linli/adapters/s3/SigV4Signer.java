@@ -137,7 +137,8 @@ public final class SigV4Signer implements PhotoSigner {
         return out.toString();
     }
 
-    private static byte[] sha256(String s) {
+    /** SHA-256 of a string's UTF-8 bytes (also the local S3's check of presigned GETs). */
+    public static byte[] sha256(String s) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
@@ -145,7 +146,8 @@ public final class SigV4Signer implements PhotoSigner {
         }
     }
 
-    private static byte[] hmac(byte[] key, String data) {
+    /** HMAC-SHA256 of a string's UTF-8 bytes (also the local S3's check of presigned GETs). */
+    public static byte[] hmac(byte[] key, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
