@@ -71,6 +71,27 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
+        /** Erase my account (PIPL art. 47) - the account and its personal data are erased, my reports and micro-wishes keep going for staff without my contact, my volunteer registration keeps its hours and points as 已注销 without phone; asking again answers the record */
+        delete: operations["deleteMe"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff accounts, a page at a time (administrators)
+         * @description Accounts holding a staff role or ADMIN (residents and volunteers are not listed: look them up by id), by user id. q is a user-id prefix; role and node filter the page read, so a filtered page may hold fewer than limit rows and still a nextCursor. One Query of the UsersTable's sparse ByListing index per page, no scan. Accounts hold no phone number: nothing to mask.
+         */
+        get: operations["listAdminUsers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -122,6 +143,112 @@ export interface paths {
         put?: never;
         /** Revoke a role, over some nodes or all of them (administrators; never one's own ADMIN) */
         post: operations["postAdminUserRevocations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An upload grant for one photo (a POST policy for wx.uploadFile or a browser form)
+         * @description The caller declares purpose, type (image/jpeg, image/png, image/webp) and size (1 byte to 10 MB); the answer is a form for exactly one object under incoming/<userId>/<photoKey>, valid 10 minutes. POST upload.fields then the file (field "file", last) to upload.url. The photo may be named in a report, a case action, a wish completion or a service log once GET /uploads/{photoKey} says VALIDATED. Counted against the upload rate limit (429 over it). See docs/photos.md.
+         */
+        post: operations["postUploads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads/{photoKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where one's own photo stands (GRANTED, VALIDATED, REFUSED with its reason), with links once validated */
+        get: operations["getUploadsPhotokey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an account (a staff member who left); its tokens stop at the next write or read of personal data, its refresh and logins are refused (administrators; never one's own) */
+        post: operations["postAdminUserDisable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/contact-reveals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who was shown this case's contacts, newest first (staff who see the case) */
+        get: operations["getCaseContactReveals"];
+        put?: never;
+        /** Show a report's contact whole, recorded in the access log with the reason (the staff handling the case, administrators) */
+        post: operations["postCaseContactReveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The access log - who was shown whose personal data, when and why (administrators); by subject or by viewer */
+        get: operations["getAdminAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{userId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a user's account and personal data (administrators; a written request, the reason is kept, never logged) */
+        post: operations["postAdminUserErasure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -953,6 +1080,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/territory/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The department registry in the caller's scope (staff)
+         * @description The functional departments (职能部门) the caller may summon or sees: those seated at or below a node the caller works for, those seated above it (the district's bureaus for a street), and a department's own; administrators see all. One Query of the registry's listing partition, plus the map pointer (cached) and one GetItem per node the caller holds.
+         */
+        get: operations["getTerritoryDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/territory/imports": {
         parameters: {
             query?: never;
@@ -1174,6 +1321,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/hotline/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A work order (工单) pushed by the 12345 hotline platform, signed with the shared key (docs/hotline.md) */
+        post: operations["postHotlineOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/discovery.json": {
         parameters: {
             query?: never;
@@ -1183,6 +1347,23 @@ export interface paths {
         };
         /** Service discovery */
         get: operations["getOpen311DiscoveryJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/discovery.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service discovery (XML) */
+        get: operations["getOpen311DiscoveryXml"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1369,14 +1550,20 @@ export interface components {
             }[];
             scope: string[];
             version: number;
+            /**
+             * @description DISABLED and ERASED accounts are refused at their next write or read of personal data, refresh and login
+             * @enum {string}
+             */
+            status?: "ACTIVE" | "DISABLED" | "ERASED";
+            erasure?: components["schemas"]["Erasure"];
         };
         /** @enum {string} */
         Role: "RESIDENT" | "VOLUNTEER" | "GRID_WORKER" | "MICRO_GRID_LEADER" | "COMMUNITY_STAFF" | "STREET_STAFF" | "DISTRICT_STAFF" | "DEPARTMENT_STAFF" | "ADMIN";
         GrantChange: {
             changeId: string;
             /** @enum {string} */
-            kind: "GRANT" | "REVOKE";
-            role: components["schemas"]["Role"];
+            kind: "GRANT" | "REVOKE" | "DISABLE" | "ERASE";
+            role?: components["schemas"]["Role"];
             nodes: string[];
             /** @description the administrator's user id */
             by: string;
@@ -1384,6 +1571,10 @@ export interface components {
             /** Format: date-time */
             at: string;
             grantsAfter: string[];
+        };
+        AccountPage: {
+            items: components["schemas"]["Account"][];
+            nextCursor?: string | null;
         };
         AdminAccount: components["schemas"]["Account"] & {
             /** @description newest first, at most 50 */
@@ -1401,7 +1592,11 @@ export interface components {
         };
         ReportAccepted: {
             reportId: string;
-            status: string;
+            /**
+             * @description RECEIVED until the report has a case, then its case's status (a report's own internal states are never shown)
+             * @enum {string}
+             */
+            status: "RECEIVED" | "UNASSIGNED" | "ASSIGNED" | "ACCEPTED" | "IN_PROGRESS" | "COORDINATING" | "ESCALATED" | "RESOLVED" | "FED_BACK" | "REWORK" | "CLOSED" | "REJECTED" | "MERGED";
             /**
              * Format: date-time
              * @description W3C date-time with its offset
@@ -1418,14 +1613,64 @@ export interface components {
             datum?: "WGS84" | "GCJ02";
             buildingCode?: string;
         };
+        /** @description Presigned GET URLs of one photo, valid until expiresAt (10 minutes; never more than 15). */
+        PhotoLinks: {
+            photoKey?: string;
+            thumbUrl: string;
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        /** @description The photos named here with their links - only for viewers allowed to see them. */
+        PhotoLinksList: components["schemas"]["PhotoLinks"][];
+        UploadGrant: {
+            photoKey: string;
+            /** @enum {string} */
+            state: "GRANTED";
+            /** Format: date-time */
+            expiresAt: string;
+            upload: {
+                method: string;
+                url: string;
+                fileField?: string;
+                fields: {
+                    [key: string]: string;
+                };
+            };
+            links?: Record<string, never>;
+        };
+        Photo: {
+            photoKey: string;
+            purpose?: string;
+            contentType?: string;
+            size?: number;
+            /** @enum {string} */
+            state: "GRANTED" | "VALIDATED" | "REFUSED";
+            reason?: string;
+            width?: number;
+            height?: number;
+            /** Format: date-time */
+            grantedAt: string;
+            /**
+             * Format: date-time
+             * @description null while GRANTED
+             */
+            checkedAt?: string | null;
+            links?: components["schemas"]["PhotoLinks"];
+        };
         Report: {
             reportId: string;
-            status: string;
+            /**
+             * @description RECEIVED until the report has a case, then its case's status (a report's own internal states are never shown)
+             * @enum {string}
+             */
+            status: "RECEIVED" | "UNASSIGNED" | "ASSIGNED" | "ACCEPTED" | "IN_PROGRESS" | "COORDINATING" | "ESCALATED" | "RESOLVED" | "FED_BACK" | "REWORK" | "CLOSED" | "REJECTED" | "MERGED";
             category: string;
             categoryName?: string;
             description?: string;
             location?: components["schemas"]["Location"];
             photoKeys?: string[];
+            photos?: components["schemas"]["PhotoLinksList"];
             contact?: {
                 name?: string;
                 phone?: string | null;
@@ -1552,6 +1797,62 @@ export interface components {
             links?: {
                 case?: string;
             };
+        };
+        /** @description An erasure of a user's personal information (PIPL art. 47) - the record kept after the account is erased. */
+        Erasure: {
+            userId: string;
+            /** @enum {string} */
+            state: "RUNNING" | "DONE";
+            /** @description true for DELETE /me, false for an administrator's erasure */
+            bySelf: boolean;
+            requestedBy: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description reports whose contact was erased (open ones keep going for staff without it) */
+            reportsAnonymised: number;
+            /** Format: date-time */
+            doneAt?: string;
+        };
+        ErasureAnswer: {
+            erasure: components["schemas"]["Erasure"];
+        };
+        /** @description One time a staff member was shown personal data whole (the access log, kept three years). */
+        AccessEntry: {
+            entryId: string;
+            viewerId: string;
+            subjects: string[];
+            /** @enum {string} */
+            purpose: "HANDLING" | "REVEAL" | "VOLUNTEER_LIST" | "WISH" | "ADMINISTRATION";
+            reason?: string;
+            /** Format: date-time */
+            at: string;
+        };
+        AccessEntryPage: {
+            items: components["schemas"]["AccessEntry"][];
+            nextCursor?: string | null;
+        };
+        ContactReveal: {
+            revealId: string;
+            caseId: string;
+            reportId: string;
+            contact: {
+                name?: string;
+                phone?: string;
+            };
+            /** Format: date-time */
+            revealedAt: string;
+        };
+        ContactRevealPage: {
+            items: {
+                revealId: string;
+                reportId?: string;
+                by: string;
+                purpose: string;
+                reason: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+            nextCursor?: string | null;
         };
         NotificationPage: {
             items: components["schemas"]["Notification"][];
@@ -1765,6 +2066,18 @@ export interface components {
                 publishedAt?: string;
             }[];
         };
+        Department: {
+            /** @description the department's code (DEMO-PS-W) */
+            code: string;
+            name: string;
+            /** @description what it handles, matching a category's department: police, city_management, ... */
+            kind: string;
+            /** @description the territory node it serves (its jurisdiction) */
+            seat?: string;
+        };
+        DepartmentList: {
+            items: components["schemas"]["Department"][];
+        };
         ImportPart: {
             jobId: string;
             partId: string;
@@ -1973,7 +2286,7 @@ export interface components {
             media_url?: string | null;
         };
         Open311Created: {
-            token: string;
+            service_request_id: string;
             service_notice?: string | null;
             account_id?: string | null;
         }[];
@@ -2125,6 +2438,15 @@ export interface components {
                  *       }
                  *     }
                  */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Over a per-user rate limit (TOO_MANY_REQUESTS); Retry-After says when the window ends */
+        E429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
                 "application/json": components["schemas"]["Error"];
             };
         };
@@ -2304,6 +2626,62 @@ export interface operations {
             401: components["responses"]["E401"];
         };
     };
+    deleteMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted - the erasure record */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureAnswer"];
+                };
+            };
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    listAdminUsers: {
+        parameters: {
+            query?: {
+                /** @description a user id prefix */
+                q?: string;
+                role?: components["schemas"]["Role"];
+                /** @description a territory node or department code the account holds a grant over */
+                node?: string;
+                /** @description page size (default 50, at most 100) */
+                limit?: number;
+                /** @description paging cursor from nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountPage"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
     getAdminUser: {
         parameters: {
             query?: never;
@@ -2437,6 +2815,244 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GrantOutcome"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    postUploads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    purpose: "REPORT" | "CASE_EVIDENCE" | "WISH" | "SERVICE_LOG";
+                    /** @enum {string} */
+                    contentType: "image/jpeg" | "image/png" | "image/webp";
+                    size: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadGrant"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            429: components["responses"]["E429"];
+        };
+    };
+    getUploadsPhotokey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                photoKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            401: components["responses"]["E401"];
+            404: components["responses"]["E404"];
+        };
+    };
+    postAdminUserDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "离职"
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK - the account after the change (status DISABLED); changed is false when it was disabled already */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantOutcome"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    getCaseContactReveals: {
+        parameters: {
+            query?: {
+                /** @description page size */
+                limit?: number;
+                /** @description paging cursor from nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRevealPage"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    postCaseContactReveal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried reveal is the same access entry */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reportId": "rpt_…",
+                 *       "reason": "电话回访"
+                 *     }
+                 */
+                "application/json": {
+                    reportId: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK - the contact whole; who, when and why is in the access log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactReveal"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    getAdminAccessLog: {
+        parameters: {
+            query?: {
+                /** @description kind:id - report:rpt_…, case:case_…, volunteers:DEMO-W1 (exactly one of subject and viewer) */
+                subject?: string;
+                /** @description a staff member's user id */
+                viewer?: string;
+                /** @description page size */
+                limit?: number;
+                /** @description paging cursor from nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessEntryPage"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    postAdminUserErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "本人书面申请删除"
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted - the erasure record (state DONE once it has run; GET /admin/users/{userId} shows it) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureAnswer"];
                 };
             };
             400: components["responses"]["E400"];
@@ -3951,6 +4567,28 @@ export interface operations {
             403: components["responses"]["E403"];
         };
     };
+    getTerritoryDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentList"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
     createTerritoryImport: {
         parameters: {
             query?: never;
@@ -4509,6 +5147,66 @@ export interface operations {
             404: components["responses"]["E404"];
         };
     };
+    postHotlineOrders: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the time of sending, epoch seconds (within 5 minutes of the receiver's clock) */
+                "X-Linli-Timestamp": string;
+                /** @description sha256= + hex HMAC-SHA256 with the shared key over timestamp + "." + the body's exact bytes */
+                "X-Linli-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    orderNo: string;
+                    /** @description the hotline's category; mapped to a Linli category by code, name or any level of a path (城市管理/环境卫生), else other */
+                    category: string;
+                    content: string;
+                    caller?: {
+                        name?: string;
+                        phone?: string;
+                    };
+                    address?: string;
+                    location?: {
+                        lat?: number;
+                        lng?: number;
+                        /** @enum {string} */
+                        datum?: "GCJ02" | "WGS84";
+                    };
+                    /**
+                     * Format: date-time
+                     * @description the hotline's own deadline (交办时限)
+                     */
+                    deadline?: string;
+                    urgency?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received; the order is a report becoming a case */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orderNo: string;
+                        reportId: string;
+                        caseId: string;
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            503: components["responses"]["E503"];
+        };
+    };
     getOpen311DiscoveryJson: {
         parameters: {
             query?: never;
@@ -4543,6 +5241,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Open311Errors"];
+                };
+            };
+        };
+    };
+    getOpen311DiscoveryXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK - the discovery document as GeoReport v2's XML (discovery/endpoints/endpoint) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description invalid arguments or a general service error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
                 };
             };
         };
@@ -4738,7 +5474,10 @@ export interface operations {
     };
     postOpen311V2RequestsJson: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the api_key may come in the query string instead of the form (not both with different values) */
+                api_key?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4746,7 +5485,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
-                    api_key: string;
+                    api_key?: string;
                     jurisdiction_id?: string;
                     service_code: string;
                     lat?: string;
@@ -4774,7 +5513,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "token": "rpt_…",
+                     *         "service_request_id": "case_…",
                      *         "service_notice": "受理时限 4 小时，处置时限 2 天。",
                      *         "account_id": null
                      *       }
@@ -4865,7 +5604,10 @@ export interface operations {
     };
     postOpen311V2RequestsXml: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the api_key may come in the query string instead of the form (not both with different values) */
+                api_key?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4873,7 +5615,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": {
-                    api_key: string;
+                    api_key?: string;
                     jurisdiction_id?: string;
                     service_code: string;
                     lat?: string;
