@@ -2,6 +2,7 @@ package org.linli.tools.bench;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -26,7 +27,27 @@ public final class Accounts {
 
     /** Makes {@code userId} hold the grants {@code roles} (comma-separated) over {@code scope} spread (as Events.http passes them). */
     public static void ensure(LocalCloud cloud, String userId, String roles, String scope) {
-        if (userId == null || !KNOWN.add(cloud.tableName("UsersTable") + "|" + userId + "|" + roles + "|" + scope)) return;
+        if (userId == null) return;
+        String key = cloud.tableName("UsersTable") + "|" + userId + "|" + roles + "|" + scope;
+        if (KNOWN.contains(key)) return;
+        // Serialised, and marked known only once written: callers racing on one user (a test's concurrent requests)
+        // must not run ahead of the write, nor overwrite each other's grants.
+        synchronized (Accounts.class) {
+            if (KNOWN.contains(key)) return;
+            write(cloud, userId, roles, scope);
+            KNOWN.add(key);
+        }
+    }
+
+    /**
+     * The accounts of a set of callers sharing {@code roles} and {@code scope} (a benchmark's residents), made in one go
+     * before the measured part so that the functions' account checks find them.
+     */
+    public static void ensureAll(LocalCloud cloud, Collection<String> userIds, String roles, String scope) {
+        for (String id : userIds) ensure(cloud, id, roles, scope);
+    }
+
+    private static void write(LocalCloud cloud, String userId, String roles, String scope) {
         Set<Role> r = EnumSet.noneOf(Role.class);
         for (String x : roles == null ? new String[0] : roles.split(",")) if (!x.isBlank()) r.add(Role.valueOf(x.trim()));
         Set<String> nodes = new LinkedHashSet<>();

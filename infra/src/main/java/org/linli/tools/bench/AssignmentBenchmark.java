@@ -51,6 +51,8 @@ import org.linli.tools.LocalSetup;
  * </pre>
  */
 public final class AssignmentBenchmark {
+    private static final String ADMIN = "usr_bench_admin";
+
     record Options(List<Integer> sizes, int points, int warmup, int firstWarmup, int precision, Path dir, long seed) {
         static Options parse(String[] args) {
             List<Integer> sizes = List.of(1_000, 10_000, 100_000);
@@ -127,6 +129,8 @@ public final class AssignmentBenchmark {
         out.println("local cloud at " + cloud.baseUrl() + "; JVM max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
         List<Row> rows = new ArrayList<>();
         try {
+            // The admin whose token imports the territory must exist as a user: the import route checks the caller's account.
+            Accounts.ensure(cloud, ADMIN, "ADMIN", "");
             for (int size : options.sizes()) rows.add(size(size));
         } finally {
             cloud.close();
@@ -135,7 +139,7 @@ public final class AssignmentBenchmark {
     }
 
     private String token() {
-        Principal admin = new Principal("usr_bench_admin", Set.of(Role.ADMIN), Set.of());
+        Principal admin = new Principal(ADMIN, Set.of(Role.ADMIN), Set.of());
         return new AccessTokens("linli").issue(admin, setup.keys().kid(), setup.keys().privateKey(), Instant.now());
     }
 

@@ -470,6 +470,8 @@ public final class PerfBenchmark {
             tokens.add(new AccessTokens("linli").issue(new Principal(id, Set.of(Role.RESIDENT), Set.of()), setup.keys().kid(),
                     setup.keys().privateKey(), Instant.now()));
         }
+        // Their accounts, as signing in would have made them: the reports function checks the caller's account before a write.
+        Accounts.ensureAll(cloud, residents, "RESIDENT", "");
         Map<String, Long> posted = new ConcurrentHashMap<>();
         if (heat != null) {
             CallCounter.INSTANCE.watch(heat);
