@@ -77,9 +77,14 @@ public final class UserAdminApi extends ApiHandler {
      * and {@code node} filters on the page read (one Query of the sparse ByListing index per page;
      * a filtered page may hold fewer than {@code limit} rows and still a cursor).
      */
+    private static final java.util.regex.Pattern USER_ID_PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,64}");
+
     private ApiResponse list(ApiRequest r) {
         String q = r.query("q").map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
-        if (q != null && q.length() > 64) throw org.linli.core.ValidationFailed.of("q", "must be at most 64 characters (a user id prefix)");
+        // a user id prefix (usr_…): letters, digits and '_' only - anything else cannot start an id
+        if (q != null && !USER_ID_PREFIX.matcher(q).matches()) {
+            throw org.linli.core.ValidationFailed.of("q", "must be the start of a user id: letters, digits and _ only, at most 64");
+        }
         Role role = QueryParams.enumParam(r, "role", Role.class);
         String node = r.query("node").map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
         if (node != null && !org.linli.core.format.NodeCode.valid(node)) throw org.linli.core.ValidationFailed.of("node", "is not a territory or department code");
