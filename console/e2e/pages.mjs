@@ -75,7 +75,7 @@ export class CasePage {
     const typed = dialog.getByRole('textbox', { name: '职能部门编码' })
     if (await typed.count()) return typed.fill(codes.join(', '))
     // Element Plus draws its select over the input: the wrapper takes the click, the options are in a popper
-    const select = dialog.locator('.el-select').filter({ has: dialog.getByRole('combobox', { name: '职能部门' }) })
+    const select = dialog.locator('.el-select__wrapper', { has: dialog.page().getByRole('combobox', { name: '职能部门' }) })
     await select.click()
     for (const c of codes) await dialog.page().getByRole('option', { name: new RegExp(c) }).click()
     await select.click() // closes the list, so nothing covers the dialog's buttons

@@ -72,9 +72,11 @@ class CycleIntegrationTest {
             assertEquals("true", String.valueOf(checkpoint.get("done").bool()), c.code());
             for (String member : watch.approvedMembers(c.code())) {
                 members++;
-                List<Map<String, AttributeValue>> items = watch.notifications(member, cycle);
-                assertEquals(1, items.size(), member + " in " + c.code() + ": " + items);
-                assertEquals("cycle.service_day", CycleWatch.s(items.get(0), "kind"));
+                // A member who also placed a wish (other suites make such people in the shared cloud) gets the
+                // residents' notice too: what is counted is the member's reminder, once.
+                List<Map<String, AttributeValue>> items = watch.notifications(member, cycle).stream()
+                        .filter(i -> "cycle.service_day".equals(CycleWatch.s(i, "kind"))).toList();
+                assertEquals(1, items.size(), member + " in " + c.code() + ": " + watch.notifications(member, cycle));
             }
         }
         assertTrue(members >= 2 * communities.size());
