@@ -78,6 +78,8 @@ export class CasePage {
     const select = dialog.locator('.el-select__wrapper', { has: dialog.page().getByRole('combobox', { name: '职能部门' }) })
     await select.click()
     for (const c of codes) await dialog.page().getByRole('option', { name: new RegExp(c) }).click()
-    await select.click() // closes the list, so nothing covers the dialog's buttons
+    // a click outside the select closes its list, which would otherwise cover the dialog's buttons
+    await dialog.locator('.el-dialog__header').click()
+    await dialog.page().getByRole('option', { name: new RegExp(codes[0]) }).waitFor({ state: 'hidden' })
   }
 }
