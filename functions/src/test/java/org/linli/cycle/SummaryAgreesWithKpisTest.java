@@ -26,7 +26,6 @@ import org.linli.testing.CaseWorld;
 import org.linli.testing.InMemoryCycleStore;
 import org.linli.testing.InMemoryKpiStore;
 import org.linli.volunteer.membership.Community;
-import org.linli.volunteer.wishes.Wish;
 import org.linli.volunteer.wishes.WishStore;
 
 /**
@@ -91,12 +90,8 @@ class SummaryAgreesWithKpisTest {
     }
 
     private Summaries summaries() {
-        // No wishes: only byState is read.
-        WishStore noWishes = (WishStore) java.lang.reflect.Proxy.newProxyInstance(WishStore.class.getClassLoader(),
-                new Class<?>[] {WishStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("byState")) return new Page<Wish>(List.of(), null);
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        // No wishes in the community: the fake wish store, empty.
+        WishStore noWishes = new org.linli.testing.InMemoryWishes(new org.linli.testing.InMemoryMembers());
         return new Summaries(noWishes, (community, month) -> 0, kpis, new InMemoryCycleStore(), world.clock);
     }
 }

@@ -35,6 +35,13 @@ public final class Api {
         return call("POST", "/_local/dev-login?user=" + handle + "&format=token", null, null, Map.of()).body();
     }
 
+    /** A mini-program sign-in with a WeChat code (the fake WeChat server takes any): the login answer, which must be 200. */
+    public JsonNode wechatLogin(String code) {
+        Answer a = post("/auth/wechat-login", null, "{\"code\":\"" + code + "\"}");
+        org.junit.jupiter.api.Assertions.assertEquals(200, a.status(), a.body());
+        return a.json();
+    }
+
     public Answer get(String path, String token) {
         return call("GET", path, token, null, Map.of());
     }

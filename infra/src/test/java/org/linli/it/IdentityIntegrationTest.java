@@ -29,9 +29,7 @@ class IdentityIntegrationTest {
     }
 
     private static JsonNode login(String code) {
-        Api.Answer a = api.post("/auth/wechat-login", null, "{\"code\":\"" + code + "\"}");
-        assertEquals(200, a.status(), a.body());
-        return a.json();
+        return api.wechatLogin(code);
     }
 
     private static JsonNode refresh(String refreshToken) {

@@ -35,9 +35,7 @@ class PrivacyIntegrationTest {
     }
 
     private static JsonNode login(String code) {
-        Api.Answer a = api.post("/auth/wechat-login", null, "{\"code\":\"" + code + "\"}");
-        assertEquals(200, a.status(), a.body());
-        return a.json();
+        return api.wechatLogin(code);
     }
 
     /** A report filed over HTTP with a contact; its id and its case's id once assigned. */
