@@ -21,6 +21,10 @@ import org.linli.observability.Log;
  * never retried (the inbox item stays); throttled (45009, 45011, -1) and network failures release
  * the claim and throw a {@link DomainException}, so the message comes back through the queue
  * later; any other error is recorded as FAILED (retrying a wrong message cannot help).
+ *
+ * <p>Where the push cannot reach the resident (refused, no openid), the {@link SmsFallback} sends
+ * the case notifications a reporter must have by SMS - on this delivery and on every later copy,
+ * each SMS once.
  */
 public final class Delivery {
     /** How long a delivery owns a push: far longer than two WeChat calls, far shorter than the queue's visibility timeout. */
@@ -37,13 +41,21 @@ public final class Delivery {
     private final Subscribers subscribers;
     private final WeChatClient wechat;
     private final Clock clock;
+    private final SmsFallback sms;
 
     public Delivery(NotificationStore store, PushTemplates templates, Subscribers subscribers, WeChatClient wechat, Clock clock) {
+        this(store, templates, subscribers, wechat, clock, null);
+    }
+
+    /** {@code sms}: the SMS fallback for residents WeChat cannot reach; null where SMS is not configured. */
+    public Delivery(NotificationStore store, PushTemplates templates, Subscribers subscribers, WeChatClient wechat, Clock clock,
+                    SmsFallback sms) {
         this.store = store;
         this.templates = templates;
         this.subscribers = subscribers;
         this.wechat = wechat;
         this.clock = clock;
+        this.sms = sms;
     }
 
     /** What happened to one notification. */
@@ -75,7 +87,12 @@ public final class Delivery {
         if (template == null) return store.add(n) ? Outcome.STORED : Outcome.ALREADY_STORED;
         Instant now = clock.instant();
         NotificationStore.PushClaim claim = store.claimPush(n, now, LEASE);
-        if (claim instanceof NotificationStore.Settled) return Outcome.ALREADY_PUSHED;
+        if (claim instanceof NotificationStore.Settled settled) {
+            // A copy of a notification whose push did not reach him: its SMS may still be owed (a
+            // send that failed before); the SMS ledger drops what was sent.
+            if (unreachable(settled.status())) fallBack(n);
+            return Outcome.ALREADY_PUSHED;
+        }
         if (claim instanceof NotificationStore.InFlight f) {
             // Another copy is being delivered right now: come back shortly and find it settled (or,
             // if that delivery died, wait again until its claim lapses and take it over).
@@ -89,10 +106,12 @@ public final class Delivery {
         Subscribers.Subscriber to = batch.recipients.get(n.userId());
         if (to == null || to.openId() == null) {
             store.settlePush(n, PushStatus.NO_OPENID, null, now);
+            fallBack(n);
             return Outcome.NO_OPENID;
         }
         if (to.refusedSince(template.templateId(), now.minus(templates.refusalMemory()))) {
             store.settlePush(n, PushStatus.REFUSED, "opted out", now);
+            fallBack(n);
             return Outcome.OPTED_OUT;
         }
         WeChatClient.Result result;
@@ -110,6 +129,7 @@ public final class Delivery {
         if (result instanceof WeChatClient.Refused r) {
             store.settlePush(n, PushStatus.REFUSED, String.valueOf(r.errcode()), at);
             subscribers.refused(n.userId(), template.templateId(), at);
+            fallBack(n);
             return Outcome.REFUSED;
         }
         if (result instanceof WeChatClient.Throttled t) {
@@ -122,5 +142,14 @@ public final class Delivery {
                 template.templateId(), "errcode", r.errcode());
         store.settlePush(n, PushStatus.FAILED, String.valueOf(r.errcode()), at);
         return Outcome.FAILED;
+    }
+
+    /** WeChat cannot reach him: he refused the template (or lately refused it), or has no openid. */
+    private static boolean unreachable(PushStatus s) {
+        return s == PushStatus.REFUSED || s == PushStatus.NO_OPENID;
+    }
+
+    private void fallBack(Notification n) {
+        if (sms != null) sms.deliver(n);
     }
 }

@@ -63,7 +63,11 @@ import org.linli.cycle.DispatchQueue;
 import org.linli.cycle.Dispatcher;
 import org.linli.cycle.Summaries;
 import org.linli.adapters.dynamo.cases.DynamoPersonalData;
+import org.linli.adapters.dynamo.cases.DynamoReporterPhones;
+import org.linli.adapters.dynamo.notifications.DynamoSmsLedger;
 import org.linli.adapters.dynamo.privacy.DynamoAccessLog;
+import org.linli.adapters.tencent.TencentCredentials;
+import org.linli.adapters.tencent.TencentSms;
 import org.linli.identity.AccessTokens;
 import org.linli.identity.AccountCheck;
 import org.linli.identity.GrantTargets;
@@ -83,6 +87,9 @@ import org.linli.notify.Notifier;
 import org.linli.notify.Outbox;
 import org.linli.notify.PushTemplates;
 import org.linli.notify.Redelivery;
+import org.linli.notify.SmsCap;
+import org.linli.notify.SmsFallback;
+import org.linli.notify.SmsTemplates;
 import org.linli.open311.ApiKeys;
 import org.linli.open311.ServiceRequests;
 import org.linli.patrol.PatrolStore;
@@ -499,8 +506,38 @@ public final class Wiring {
         var wechat = new HttpWeChatClient(weChatApiBaseUrl(), weChatCredentials.get(),
                 env.getOr("WECHAT_MINIPROGRAM_STATE", "formal"), clock);
         return new Delivery(notificationStore(), pushTemplates.get(),
-                new DynamoSubscribers(AwsClients.dynamo(), usersTable()), wechat, clock);
+                new DynamoSubscribers(AwsClients.dynamo(), usersTable()), wechat, clock, smsFallback());
     }
+
+    /**
+     * The SMS fallback of delivery (docs/sms.md), or null when this deployment has no SMS
+     * ({@code SMS_SDK_APP_ID} blank or unset, or no template id set): Tencent Cloud SMS at
+     * {@code SMS_API_ENDPOINT} ({@code SMS_REGION}), signed with the key pair in {@code SMS_SECRET},
+     * as {@code SMS_SIGN_NAME}, with the templates {@code SMS_TEMPLATE_CASE_ACCEPTED},
+     * {@code SMS_TEMPLATE_CASE_FED_BACK}, {@code SMS_TEMPLATE_CASE_CLOSED}, at most
+     * {@code SMS_DAILY_CAP} a phone a day.
+     */
+    public SmsFallback smsFallback() {
+        String appId = env.getOr("SMS_SDK_APP_ID", "");
+        if (appId.isBlank()) return null;
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        ids.put("case.accepted", env.getOr("SMS_TEMPLATE_CASE_ACCEPTED", ""));
+        ids.put("case.fed_back", env.getOr("SMS_TEMPLATE_CASE_FED_BACK", ""));
+        ids.put("case.closed", env.getOr("SMS_TEMPLATE_CASE_CLOSED", ""));
+        var templates = new SmsTemplates(ids,
+                new SmsCap(Integer.parseInt(env.getOr("SMS_DAILY_CAP", "10"))));
+        if (!templates.any()) return null;
+        var gateway = new TencentSms(env.require("SMS_API_ENDPOINT"), env.require("SMS_REGION"), appId,
+                env.require("SMS_SIGN_NAME"), smsCredentials.get(), clock);
+        return new SmsFallback(templates,
+                new DynamoReporterPhones(AwsClients.dynamo(), casesTable()),
+                new DynamoSmsLedger(AwsClients.dynamo(), env().require("NOTIFICATIONS_TABLE")),
+                gateway, clock);
+    }
+
+    private final Lazy<Supplier<TencentCredentials>> smsCredentials = lazy(() ->
+            SecretValues.memoized(AwsClients.secrets(), env().require("SMS_SECRET"),
+                    TencentCredentials::fromSecretJson));
 
     public Redelivery redelivery() {
         return new SqsRedelivery(AwsClients.sqs(), notificationQueueUrl());
