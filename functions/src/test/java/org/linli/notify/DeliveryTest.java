@@ -82,7 +82,7 @@ class DeliveryTest {
 
     @Test
     void aKindWithoutTemplateGoesToTheInboxOnce() {
-        Notification n = new Notification("ntf_x", "usr_a", "case.accepted", "您反映的问题已受理", "case_1", "noise", "ACCEPTED",
+        Notification n = new Notification("ntf_x", "usr_a", "case.progress", "处置进展更新", "case_1", "noise", "IN_PROGRESS",
                 "evt_1", Instant.parse("2026-11-20T01:00:00Z"), null);
         assertEquals(Delivery.Outcome.STORED, deliver(n));
         assertEquals(Delivery.Outcome.ALREADY_STORED, deliver(n));
