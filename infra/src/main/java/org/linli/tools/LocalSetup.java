@@ -25,19 +25,22 @@ import org.linli.territory.Roster;
 
 /**
  * What makes the local cloud Linli's: the secrets the template references (a fresh token key
- * pair, the fake WeChat app's credentials), the fake WeChat server as WeChat's base URL, the
+ * pair, the fake WeChat app's and SMS account's credentials), the fake WeChat server as WeChat's
+ * base URL and the fake SMS server as Tencent Cloud SMS's endpoint, the
  * demo territory and users, and the local-only dev login. Loaded by Main through ServiceLoader.
  */
 public final class LocalSetup implements LocalCustomizer {
     public static final String TOKEN_KEYS_SECRET = "linli/token-keys";
     public static final String WECHAT_SECRET = "linli/wechat";
     public static final String HOTLINE_SECRET = "linli/hotline";
+    public static final String SMS_SECRET = "linli/sms";
     /** The key the local cloud shares with a (test's) hotline platform; deployed, a secret only the two sides know. */
     public static final String HOTLINE_KEY = "local-hotline-shared-key";
     private static final String ISSUER = "linli";
 
     private final TokenKeys keys;
     private FakeWeChatServer wechat;
+    private FakeSmsServer sms;
     private DemoTerritory demo;
     private DemoVolunteers volunteers;
     /** Every demo user by handle: the territory's and the volunteers'. */
@@ -66,8 +69,9 @@ public final class LocalSetup implements LocalCustomizer {
     public void beforeProvision(LocalCloud.Setup setup) {
         try {
             wechat = new FakeWeChatServer(0);
+            sms = new FakeSmsServer(0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the fake WeChat server", e);
+            throw new UncheckedIOException("cannot start the fake WeChat or SMS server", e);
         }
         setup.putSecret(TOKEN_KEYS_SECRET, keys.toSecretJson());
         setup.putSecret(WECHAT_SECRET, Json.write(Json.object()
@@ -80,6 +84,16 @@ public final class LocalSetup implements LocalCustomizer {
         setup.parameter("HotlineSecretName", HOTLINE_SECRET);
         setup.parameter("TokenIssuer", ISSUER);
         setup.parameter("WeChatApiBaseUrl", wechat.baseUrl());
+        // Tencent Cloud SMS: the fake server's key pair, application, sign and templates (docs/sms.md).
+        setup.putSecret(SMS_SECRET, Json.write(Json.object()
+                .put("secretId", FakeSmsServer.SECRET_ID).put("secretKey", FakeSmsServer.SECRET_KEY)));
+        setup.parameter("SmsSecretName", SMS_SECRET);
+        setup.parameter("SmsApiEndpoint", sms.baseUrl());
+        setup.parameter("SmsSdkAppId", FakeSmsServer.SDK_APP_ID);
+        setup.parameter("SmsSignName", FakeSmsServer.SIGN_NAME);
+        setup.parameter("SmsTemplateCaseAccepted", FakeSmsServer.TEMPLATE_ACCEPTED);
+        setup.parameter("SmsTemplateCaseFedBack", FakeSmsServer.TEMPLATE_FED_BACK);
+        setup.parameter("SmsTemplateCaseClosed", FakeSmsServer.TEMPLATE_CLOSED);
         // Locally a map imported a moment ago should name the next case at once (deployed: 30 s).
         if (!setup.parameters().containsKey("MapCacheSeconds")) setup.parameter("MapCacheSeconds", "2");
     }
@@ -87,6 +101,7 @@ public final class LocalSetup implements LocalCustomizer {
     @Override
     public void afterProvision(LocalCloud cloud) {
         clock = cloud.clock(); // the cloud's time: demo data, this month's plan and dev tokens agree with the functions
+        sms.clock(clock::instant); // the fake judges a request's timestamp by the functions' time
         demo = DemoTerritory.create(clock.instant());
         volunteers = DemoVolunteers.create(demo, clock.instant());
         handles.putAll(demo.users());
@@ -166,6 +181,7 @@ public final class LocalSetup implements LocalCustomizer {
             e.getValue().scope().forEach(scope::add);
         }
         o.put("wechatBaseUrl", wechat.baseUrl());
+        o.put("smsBaseUrl", sms.baseUrl());
         return o;
     }
 
@@ -190,10 +206,16 @@ public final class LocalSetup implements LocalCustomizer {
     @Override
     public void close() {
         if (wechat != null) wechat.close();
+        if (sms != null) sms.close();
     }
 
     public FakeWeChatServer wechat() {
         return wechat;
+    }
+
+    /** The fake Tencent Cloud SMS endpoint the functions send to. */
+    public FakeSmsServer sms() {
+        return sms;
     }
 
     public TokenKeys keys() {
