@@ -100,7 +100,7 @@ class SmsIntegrationTest {
         String phone = freshMobile();
         double[] p = pointInW2G1();
         String body = "{\"category\":\"other\",\"description\":\"楼道灯不亮\",\"location\":{\"lat\":" + p[0] + ",\"lng\":" + p[1]
-                + ",\"datum\":\"GCJ02\"},\"contact\":{\"phone\":\"+86 " + phone + "\"}}";
+                + ",\"datum\":\"GCJ02\"},\"contact\":{\"phone\":\"" + phone + "\"}}";
         Api.Answer filed = api.post("/reports", resident, body);
         assertEquals(202, filed.status(), filed.body());
         String reportId = filed.json().path("reportId").asText();
