@@ -3,24 +3,31 @@ package org.linli.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.linli.adapters.dynamo.notifications.DynamoNotificationStore;
 import org.linli.adapters.sqs.NotificationMessage;
+import org.linli.geo.Datum;
+import org.linli.geo.GeoPoint;
 import org.linli.hotline.HotlineIntake;
 import org.linli.local.LocalCloud;
 import org.linli.notify.Notification;
+import org.linli.notify.SmsRecipient;
 import org.linli.tools.FakeSmsServer;
 import org.linli.tools.FakeWeChatServer;
 import org.linli.tools.HotlineClient;
 import org.linli.tools.LocalSetup;
+import org.linli.tools.OpenKeys;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * SMS where WeChat cannot reach (docs/sms.md), through the local gateway and the real queues: a
@@ -183,10 +190,45 @@ class SmsIntegrationTest {
         }
         deliverAgain(more);
         Eventually.await(WAIT, () -> sms.messagesTo(phone), m -> m.size() >= 10, "ten SMS of the day");
-        quietFor(Duration.ofSeconds(3));
+        String key = SmsRecipient.of(phone).key();
+        List<String> states = Eventually.await(WAIT, () -> more.stream().map(n -> smsState(n.eventId(), key, phone)).toList(),
+                s -> !s.contains(null) && !s.contains("SENDING"), "every SMS settled");
         assertEquals(10, sms.messagesTo(phone).size(), "the eleventh SMS of the day to one phone is capped");
+        assertEquals(7, states.stream().filter("SENT"::equals).count(), states.toString());
+        assertEquals(1, states.stream().filter("CAPPED"::equals).count(), states.toString());
         deliverAgain(more);
         quietFor(Duration.ofSeconds(3));
         assertEquals(10, sms.messagesTo(phone).size());
+    }
+
+    /** The SMS record of (event, phone key) - never the number - as the ledger left it. */
+    private static String smsState(String eventId, String recipientKey, String phone) {
+        var item = cloud.dynamo().getItem(b -> b.tableName(cloud.tableName("NotificationsTable")).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS("SMS#" + eventId), "sk", AttributeValue.fromS("TO#" + recipientKey)))).item();
+        if (item == null || item.isEmpty()) return null;
+        assertTrue(item.values().stream().noneMatch(v -> v.s() != null && v.s().contains(phone)), "no number in " + item);
+        return item.get("sms").s();
+    }
+
+    @Test
+    void anOpen311ReporterWithAPhoneIsToldOfAcceptanceOnce() {
+        String phone = freshMobile();
+        double[] p = pointInW2G1();
+        GeoPoint w = new GeoPoint(p[0], p[1], Datum.GCJ02).in(Datum.WGS84);
+        String form = "api_key=" + OpenKeys.DEMO_KEY + "&service_code=sanitation&lat=" + w.lat() + "&long=" + w.lng()
+                + "&description=" + URLEncoder.encode("垃圾桶满溢", StandardCharsets.UTF_8)
+                + "&phone=" + URLEncoder.encode("+86 " + phone, StandardCharsets.UTF_8);
+        Api.Answer a = api.call("POST", "/open311/v2/requests.json", null, form,
+                Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"));
+        assertEquals(200, a.status(), a.body());
+        String caseId = a.json().get(0).path("service_request_id").asText();
+        String district = api.login("district");
+        Eventually.await(WAIT, () -> api.get("/cases/" + caseId, district),
+                r -> r.status() == 200 && "ASSIGNED".equals(r.json().path("status").asText()), "the request placed");
+        act(caseId, "accept", "{}", api.login("worker-DEMO-W2-G1"));
+        List<FakeSmsServer.Message> got = awaitSms(phone, 1, "the Open311 reporter told of acceptance");
+        assertEquals(FakeSmsServer.TEMPLATE_ACCEPTED, got.get(0).templateId());
+        quietFor(Duration.ofSeconds(2));
+        assertEquals(1, sms.messagesTo(phone).size());
     }
 }

@@ -196,7 +196,16 @@ public final class Operations {
             Map.entry("schedule case-sweep", "DynamoDb.Query=4,DynamoDb.BatchGetItem<=40,DynamoDb.TransactWriteItems<=40,Sqs.SendMessage<=40"),
             Map.entry("schedule patrol-plan", "DynamoDb.GetItem=1,DynamoDb.BatchGetItem<=1,DynamoDb.Query<=24,DynamoDb.UpdateItem<=48"),
             Map.entry("consumer CaseEventsFunction", "DynamoDb.Query<=1,DynamoDb.GetItem<=1,DynamoDb.PutItem<=2,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1,Sqs.SendMessageBatch<=1"),
-            Map.entry("consumer NotificationFunction", "DynamoDb.BatchGetItem<=1,DynamoDb.PutItem<=1,DynamoDb.UpdateItem<=1"),
+            // the last message of the run: a push, or (a reporter WeChat cannot reach) a push settled and its SMS
+            Map.entry("consumer NotificationFunction", "DynamoDb.BatchGetItem<=2,DynamoDb.PutItem<=2,DynamoDb.UpdateItem<=2,"
+                    + "DynamoDb.GetItem<=2,DynamoDb.TransactWriteItems<=1,SecretsManager.GetSecretValue<=1"),
+            // docs/sms.md: users (openid), store + claim push, settle NO_OPENID; case's report ids, reports' phones;
+            // SMS claim + the phone's day counted (one transaction), settle SENT (+ the SMS key pair, once per process)
+            Map.entry("consumer NotificationFunction sms", "DynamoDb.BatchGetItem=2,DynamoDb.PutItem=1,DynamoDb.UpdateItem=2,"
+                    + "DynamoDb.GetItem=1,DynamoDb.TransactWriteItems=1,SecretsManager.GetSecretValue<=1"),
+            // the same message again: push found settled; the phones read again; the SMS claim finds it SENT (nothing sent)
+            Map.entry("consumer NotificationFunction sms again", "DynamoDb.BatchGetItem=2,DynamoDb.PutItem=1,DynamoDb.GetItem<=2,"
+                    + "DynamoDb.TransactWriteItems=1"),
             Map.entry("consumer RatingFunction", "DynamoDb.TransactWriteItems<=1"),
             Map.entry("schedule cycle contact", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"),
             Map.entry("schedule cycle collect", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"),
@@ -494,7 +503,33 @@ public final class Operations {
         return p.id();
     }
 
+    /**
+     * The SMS fallback (docs/sms.md): a case notification for a reporter WeChat cannot reach (the
+     * hotline's pseudonymous reporter: no account, no openid) whose caller gave a mobile - delivered, then delivered again. A
+     * fresh number each run, so that a long-lived cloud never reaches the phone's daily cap.
+     */
+    private void smsFallback() {
+        var store = new org.linli.adapters.dynamo.cases.DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
+        Instant now = now();
+        String phone = String.format("17%09d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000_000));
+        String reporter = org.linli.hotline.HotlineIntake.REPORTER;
+        Report r = Report.received(Ids.random("rpt", now), reporter, new ReportDraft("other", "楼道灯不亮",
+                new GeoPoint(37.8650, 113.5850, Datum.GCJ02), null, List.of(), new Contact(null, phone), false, Source.HOTLINE_12345), now);
+        store.insertNew(r);
+        cloud.invoke("AssignmentFunction", Events.sqs(cloud.queueArn("AssignmentQueue"), "m-" + r.id(),
+                ReportReceivedMessage.encode(ReportReceived.of(r))));
+        String caseId = store.find(r.id()).orElseThrow().caseId();
+        String eventId = Ids.derived("evt", caseId, "bench-sms");
+        var n = new org.linli.notify.Notification(Ids.derivedAt("ntf", now, eventId, reporter), reporter,
+                "case.accepted", "您反映的问题已受理", caseId, "other", "ACCEPTED", eventId, now, null);
+        String body = org.linli.adapters.sqs.NotificationMessage.encode(n);
+        for (String name : List.of("consumer NotificationFunction sms", "consumer NotificationFunction sms again")) {
+            consumer(name, "NotificationFunction", Events.sqs(cloud.queueArn("NotificationQueue"), "bench-" + UUID.randomUUID(), body), "");
+        }
+    }
+
     private void consumersAndSchedules() {
+        smsFallback();
         for (String task : List.of("intake-sweep:IntakeSweepFunction", "case-sweep:CaseSweepFunction",
                 "patrol-plan:PatrolPlanFunction", "retention:RetentionFunction")) {
             String[] t = task.split(":");
