@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.linli.adapters.dynamo.Attr;
 import org.linli.adapters.dynamo.Cursors;
 import org.linli.adapters.dynamo.DynamoCalls;
+import org.linli.adapters.dynamo.Leases;
 import org.linli.adapters.dynamo.PutIfAbsent;
 import org.linli.adapters.dynamo.Queries;
 import org.linli.adapters.dynamo.TableKeys;
@@ -20,8 +21,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The inbox on the notifications table: {@code USER#<userId> / N#<notificationId>}; ids sort by
@@ -35,7 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  */
 public final class DynamoNotificationStore implements NotificationStore {
     static final Duration KEEP = Duration.ofDays(180);
-    private static final String CLAIMABLE = "attribute_not_exists(wx) OR wx = :pending OR (wx = :sending AND wxLease < :now)";
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -89,21 +87,11 @@ public final class DynamoNotificationStore implements NotificationStore {
         if (existing.isEmpty()) return new Claimed(1);
         PushClaim standing = standing(existing.get(), now);
         if (standing != null) return standing;
-        try {
-            var r = DynamoCalls.call("UpdateItem notification push", () -> dynamo.updateItem(b -> b.tableName(table)
-                    .key(NotificationsKeys.notification(n.userId(), n.id()))
-                    .updateExpression("SET wx = :sending, wxLease = :lease ADD wxAttempts :one")
-                    .conditionExpression(CLAIMABLE)
-                    .expressionAttributeValues(Map.of(":sending", Attr.s(PushStatus.SENDING.name()),
-                            ":pending", Attr.s(PushStatus.PENDING.name()), ":now", Attr.s(Times.stored(now)),
-                            ":lease", Attr.s(Times.stored(now.plus(lease))), ":one", Attr.n(1)))
-                    .returnValues(ReturnValue.UPDATED_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
-            return new Claimed((int) Attr.num(r.attributes(), "wxAttempts", 1));
-        } catch (ConditionalCheckFailedException e) {
-            PushClaim now2 = e.hasItem() ? standing(e.item(), now) : null;
-            return now2 != null ? now2 : new InFlight(now.plus(lease)); // claimed by another between our two calls
-        }
+        Leases.Reclaim r = Leases.reclaim(dynamo, table, "notification push", NotificationsKeys.notification(n.userId(), n.id()), "wx",
+                true, now, lease);
+        if (r.claimed()) return new Claimed(r.attempt());
+        PushClaim again = r.standing().isEmpty() ? null : standing(r.standing(), now);
+        return again != null ? again : new InFlight(now.plus(lease)); // claimed by another between our two calls
     }
 
     /** How a stored push stands, or null when it may be claimed. */
@@ -111,29 +99,14 @@ public final class DynamoNotificationStore implements NotificationStore {
         PushStatus status = Attr.enumOf(item, "wx", PushStatus.class);
         if (status == null || status == PushStatus.PENDING) return null;
         if (status.settled()) return new Settled(status);
-        Instant until = Attr.instant(item, "wxLease");
-        return until != null && until.isAfter(now) ? new InFlight(until) : null;
+        Instant until = Leases.live(item, "wx", now);
+        return until != null ? new InFlight(until) : null;
     }
 
     @Override
     public void settlePush(Notification n, PushStatus status, String detail, Instant at) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":status", Attr.s(status.name()));
-        values.put(":at", Attr.s(Times.stored(at)));
-        values.put(":sending", Attr.s(PushStatus.SENDING.name()));
-        String set = "SET wx = :status, wxAt = :at";
-        if (detail != null) {
-            set += ", wxDetail = :detail";
-            values.put(":detail", Attr.s(detail));
-        }
-        String expression = set + " REMOVE wxLease";
-        try {
-            DynamoCalls.call("UpdateItem notification push", () -> dynamo.updateItem(b -> b.tableName(table)
-                    .key(NotificationsKeys.notification(n.userId(), n.id())).updateExpression(expression).conditionExpression("wx = :sending")
-                    .expressionAttributeValues(values)));
-        } catch (ConditionalCheckFailedException e) {
-            // the claim lapsed and another delivery has settled or re-claimed the push: its word stands
-        }
+        Leases.settle(dynamo, table, "notification push", NotificationsKeys.notification(n.userId(), n.id()), "wx", status.name(),
+                detail, at);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.linli.adapters.dynamo.Attr;
-import org.linli.adapters.dynamo.DynamoCalls;
+import org.linli.adapters.dynamo.Leases;
 import org.linli.adapters.dynamo.PutIfAbsent;
 import org.linli.core.RateLimit;
 import org.linli.core.Times;
@@ -18,9 +18,6 @@ import org.linli.notify.SmsRecipient;
 import org.linli.notify.SmsStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The SMS ledger on the notifications table: one item per (event, phone) -
@@ -35,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  */
 public final class DynamoSmsLedger implements SmsLedger {
     static final Duration KEEP = Duration.ofDays(30);
-    private static final String CLAIMABLE = "sms = :pending OR (sms = :sending AND smsLease < :now)";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -81,21 +77,10 @@ public final class DynamoSmsLedger implements SmsLedger {
         if (existing.isEmpty()) return new Claimed(1);
         Claim standing = standing(existing.get(), now);
         if (standing != null) return standing;
-        try {
-            var r = DynamoCalls.call("UpdateItem sms", () -> dynamo.updateItem(b -> b.tableName(table)
-                    .key(NotificationsKeys.sms(eventId, to.key()))
-                    .updateExpression("SET sms = :sending, smsLease = :lease ADD smsAttempts :one")
-                    .conditionExpression(CLAIMABLE)
-                    .expressionAttributeValues(Map.of(":sending", Attr.s(SmsStatus.SENDING.name()),
-                            ":pending", Attr.s(SmsStatus.PENDING.name()), ":now", Attr.s(Times.stored(now)),
-                            ":lease", Attr.s(Times.stored(now.plus(lease))), ":one", Attr.n(1)))
-                    .returnValues(ReturnValue.UPDATED_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
-            return new Claimed((int) Attr.num(r.attributes(), "smsAttempts", 1));
-        } catch (ConditionalCheckFailedException e) {
-            Claim again = e.hasItem() ? standing(e.item(), now) : null;
-            return again != null ? again : new InFlight(now.plus(lease));
-        }
+        Leases.Reclaim r = Leases.reclaim(dynamo, table, "sms", NotificationsKeys.sms(eventId, to.key()), "sms", false, now, lease);
+        if (r.claimed()) return new Claimed(r.attempt());
+        Claim again = r.standing().isEmpty() ? null : standing(r.standing(), now);
+        return again != null ? again : new InFlight(now.plus(lease));
     }
 
     /** How a stored SMS stands, or null when it may be claimed (PENDING, or a lapsed claim). */
@@ -103,28 +88,12 @@ public final class DynamoSmsLedger implements SmsLedger {
         SmsStatus status = Attr.enumOf(item, "sms", SmsStatus.class);
         if (status == null || status == SmsStatus.PENDING) return null;
         if (status.settled()) return new Settled(status);
-        Instant until = Attr.instant(item, "smsLease");
-        return until != null && until.isAfter(now) ? new InFlight(until) : null;
+        Instant until = Leases.live(item, "sms", now);
+        return until != null ? new InFlight(until) : null;
     }
 
     @Override
     public void settle(SmsRecipient to, String eventId, SmsStatus status, String detail, Instant at) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":status", Attr.s(status.name()));
-        values.put(":at", Attr.s(Times.stored(at)));
-        values.put(":sending", Attr.s(SmsStatus.SENDING.name()));
-        String set = "SET sms = :status, smsAt = :at";
-        if (detail != null && !detail.isEmpty()) {
-            set += ", smsDetail = :detail";
-            values.put(":detail", Attr.s(detail));
-        }
-        String expression = set + " REMOVE smsLease";
-        try {
-            DynamoCalls.call("UpdateItem sms", () -> dynamo.updateItem(b -> b.tableName(table)
-                    .key(NotificationsKeys.sms(eventId, to.key())).updateExpression(expression).conditionExpression("sms = :sending")
-                    .expressionAttributeValues(values)));
-        } catch (ConditionalCheckFailedException e) {
-            // the claim lapsed and another delivery settled or re-claimed it: its word stands
-        }
+        Leases.settle(dynamo, table, "sms", NotificationsKeys.sms(eventId, to.key()), "sms", status.name(), detail, at);
     }
 }
