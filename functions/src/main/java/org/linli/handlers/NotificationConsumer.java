@@ -20,7 +20,8 @@ import org.linli.wiring.Wiring;
 
 /**
  * Consumes the notification queue: each notification into its recipient's inbox and, for kinds
- * with a WeChat template, out as a subscribe message ({@link Delivery}). The batch's recipients
+ * with a WeChat template, out as a subscribe message ({@link Delivery}) - and, for a reporter the
+ * push cannot reach, by SMS (docs/sms.md). The batch's recipients
  * are read in one batch read. A message WeChat throttled (or that another delivery holds) is
  * reported as a batch item failure and hidden for a backoff - {@code WECHAT_RETRY_BASE_SECONDS}
  * doubled per receive, at most 15 minutes - with one ChangeMessageVisibilityBatch, so that it

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.linli.core.ExternalServiceFailed;
 import org.linli.core.TooManyRequests;
 import org.linli.testing.InMemoryNotifications;
+import org.linli.testing.InMemorySmsLedger;
 import org.linli.testing.MutableClock;
 
 /**
@@ -30,7 +31,7 @@ class SmsFallbackTest {
     private final Map<String, Subscribers.Subscriber> users = new HashMap<>();
     private final Deque<WeChatClient.Result> wechatAnswers = new ArrayDeque<>();
     private final Map<String, List<String>> phonesByCaseAndReporter = new HashMap<>();
-    private final Ledger ledger = new Ledger();
+    private final InMemorySmsLedger ledger = new InMemorySmsLedger();
     private final Provider provider = new Provider();
     private final SmsTemplates templates = new SmsTemplates(
             Map.of("case.accepted", "1001", "case.fed_back", "1002", "case.closed", " "), new SmsCap(10));
@@ -49,39 +50,6 @@ class SmsFallbackTest {
     }, m -> wechatAnswers.isEmpty() ? new WeChatClient.Sent("m") : wechatAnswers.poll(), clock,
             new SmsFallback(templates, (caseId, reporterId) -> phonesByCaseAndReporter.getOrDefault(caseId + "/" + reporterId, List.of()),
                     ledger, provider, clock));
-
-    /** The SMS ledger's rules in memory: one record per (event, phone), claimed with a lease, counted per phone and Beijing day. */
-    static final class Ledger implements SmsLedger {
-        record Entry(SmsStatus status, Instant lease, String detail) {}
-
-        final Map<String, Entry> entries = new HashMap<>();
-        final Map<String, Integer> perDay = new HashMap<>();
-
-        @Override
-        public Claim claim(SmsRecipient to, String eventId, String kind, Instant now, Duration lease, SmsCap cap) {
-            String key = eventId + "/" + to.key();
-            Entry e = entries.get(key);
-            if (e == null) {
-                String day = to.key() + "/" + SmsCap.day(now);
-                if (perDay.getOrDefault(day, 0) >= cap.perDay()) {
-                    entries.put(key, new Entry(SmsStatus.CAPPED, null, null));
-                    return new Settled(SmsStatus.CAPPED);
-                }
-                perDay.merge(day, 1, Integer::sum);
-                entries.put(key, new Entry(SmsStatus.SENDING, now.plus(lease), null));
-                return new Claimed(1);
-            }
-            if (e.status().settled()) return new Settled(e.status());
-            if (e.status() == SmsStatus.SENDING && e.lease().isAfter(now)) return new InFlight(e.lease());
-            entries.put(key, new Entry(SmsStatus.SENDING, now.plus(lease), null));
-            return new Claimed(2);
-        }
-
-        @Override
-        public void settle(SmsRecipient to, String eventId, SmsStatus status, String detail, Instant at) {
-            entries.computeIfPresent(eventId + "/" + to.key(), (k, e) -> e.status() == SmsStatus.SENDING ? new Entry(status, null, detail) : e);
-        }
-    }
 
     static final class Provider implements SmsGateway {
         final List<Message> sent = new ArrayList<>();
@@ -162,7 +130,7 @@ class SmsFallbackTest {
             deliver(caseNotice("case.accepted", "usr_hotline", "case_" + i, "evt_c" + i));
         }
         assertEquals(10, provider.to("13700001111"));
-        assertEquals(SmsStatus.CAPPED, ledger.entries.get("evt_c11/" + SmsRecipient.of("13700001111").key()).status());
+        assertEquals(SmsStatus.CAPPED, ledger.entry("evt_c11", SmsRecipient.of("13700001111")).status());
         deliver(caseNotice("case.accepted", "usr_hotline", "case_11", "evt_c11"));
         assertEquals(10, provider.to("13700001111"), "a capped SMS is settled: its copies send nothing");
         clock.advance(Duration.ofDays(1));
@@ -190,7 +158,7 @@ class SmsFallbackTest {
         deliver(wrong);
         assertEquals(0, provider.to("13800000002"));
         assertEquals("InvalidParameterValue.IncorrectPhoneNumber",
-                ledger.entries.get("evt_5/" + SmsRecipient.of("13800000002").key()).detail());
+                ledger.entry("evt_5", SmsRecipient.of("13800000002")).detail());
     }
 
     @Test
