@@ -1,9 +1,6 @@
 package org.linli.notify;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.linli.core.Digests;
 import org.linli.core.Masking;
 
 /**
@@ -14,12 +11,7 @@ import org.linli.core.Masking;
  */
 public record SmsRecipient(String phone, String key) {
     public static SmsRecipient of(String phone) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(("sms:" + phone).getBytes(StandardCharsets.UTF_8));
-            return new SmsRecipient(phone, HexFormat.of().formatHex(d, 0, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SmsRecipient(phone, Digests.sha256Hex("sms:" + phone).substring(0, 32));
     }
 
     @Override

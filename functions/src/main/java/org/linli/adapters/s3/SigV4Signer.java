@@ -2,8 +2,6 @@ package org.linli.adapters.s3;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.linli.core.Digests;
 import org.linli.photos.PhotoSigner;
 
 /**
@@ -139,22 +136,12 @@ public final class SigV4Signer implements PhotoSigner {
 
     /** SHA-256 of a string's UTF-8 bytes (also the local S3's check of presigned GETs). */
     public static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(s);
     }
 
     /** HMAC-SHA256 of a string's UTF-8 bytes (also the local S3's check of presigned GETs). */
     public static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.hmacSha256(key, data);
     }
 
     private static String hex(byte[] b) {

@@ -1,16 +1,13 @@
 package org.linli.adapters.tencent;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.linli.core.Digests;
 
 /**
  * Tencent Cloud API 3.0's request signature, TC3-HMAC-SHA256, step by step as Tencent documents it
@@ -67,7 +64,7 @@ public final class Tc3Signer {
         byte[] secretDate = hmac(("TC3" + secretKey).getBytes(StandardCharsets.UTF_8), date(timestamp));
         byte[] secretService = hmac(secretDate, service);
         byte[] secretSigning = hmac(secretService, "tc3_request");
-        return hex(hmac(secretSigning, stringToSign));
+        return java.util.HexFormat.of().formatHex(hmac(secretSigning, stringToSign));
     }
 
     /** The Authorization header of {@code r}, signed at {@code timestamp} for {@code service}. */
@@ -78,24 +75,10 @@ public final class Tc3Signer {
     }
 
     public static String sha256Hex(String s) {
-        try {
-            return hex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(s);
     }
 
     private static byte[] hmac(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        return java.util.HexFormat.of().formatHex(bytes);
+        return Digests.hmacSha256(key, message);
     }
 }
