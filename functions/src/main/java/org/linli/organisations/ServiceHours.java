@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.volunteer.points.MonthScore;
-import org.linli.volunteer.points.PointsStore;
 
 /**
  * Verified service hours summed per organisation for a month ({@code 2026-11}) or a year
@@ -22,12 +21,18 @@ import org.linli.volunteer.points.PointsStore;
 public final class ServiceHours {
     public static final int BOARD_ROWS = 1000;
 
-    private final OrganisationStore organisations;
-    private final PointsStore points;
+    /** The period's board of the points ledger: each member's row with his verified minutes (PointsStore.leaderboard). */
+    @FunctionalInterface
+    public interface Board {
+        List<MonthScore> rows(String community, String period, int limit);
+    }
 
-    public ServiceHours(OrganisationStore organisations, PointsStore points) {
+    private final OrganisationStore organisations;
+    private final Board board;
+
+    public ServiceHours(OrganisationStore organisations, Board board) {
         this.organisations = organisations;
-        this.points = points;
+        this.board = board;
     }
 
     /** Every organisation of the community with its hours in {@code period}, most hours first (organisations without any too). */
@@ -35,7 +40,7 @@ public final class ServiceHours {
         OrganisationStore.Roster roster = organisations.roster(community);
         if (roster.organisations().isEmpty()) return List.of();
         Map<String, Integer> minutesByMember = new HashMap<>();
-        for (MonthScore row : points.leaderboard(community, period, BOARD_ROWS)) {
+        for (MonthScore row : board.rows(community, period, BOARD_ROWS)) {
             minutesByMember.merge(row.memberId(), row.verifiedMinutes(), Integer::sum);
         }
         return sum(roster, minutesByMember);
