@@ -98,8 +98,17 @@ public final class Consultations {
         String topic = in.requiredString("topic", 1, 200, TextRule.SINGLE_LINE);
         String place = in.requiredString("place", 1, 100, TextRule.SINGLE_LINE);
         Instant meetingAt = in.instant("meetingAt", true);
-        List<String> options = in.optionalStringList("options", MAX_OPTIONS, 200, Pattern.compile("[^\\p{Cntrl}]*\\S[^\\p{Cntrl}]*"),
-                "must be a single line of text, at most 200 characters");
+        List<String> options = in.optionalStringList("options", MAX_OPTIONS, 200, ANY, "must be at most 200 characters");
+        if (options != null) {
+            List<String> kept = new ArrayList<>();
+            for (int i = 0; i < options.size(); i++) {
+                String o = options.get(i).trim();
+                String problem = o.isEmpty() ? "must not be empty" : TextRule.SINGLE_LINE.problem(o);
+                if (problem != null) in.error("options[" + i + "]", problem);
+                else kept.add(o);
+            }
+            options = kept;
+        }
         if (options == null && !in.has("options")) in.error("options", "is required: 2 to " + MAX_OPTIONS + " options to vote on");
         else if (options != null && options.size() < 2 && in.errors().stream().noneMatch(e -> e.field().startsWith("options"))) {
             in.error("options", "must hold at least 2 options");
@@ -222,7 +231,8 @@ public final class Consultations {
     // ---------------------------------------------------------------- steps
 
     /** Sends the meeting notice to every participant who is a user, through the inbox. */
-    public Consultation notifyParticipants(Principal p, String id) {
+    public Consultation notifyParticipants(Principal p, String id, JsonNode body) {
+        JsonInput.root(body, Set.of()).throwIfInvalid(); // nothing to say, and nothing else may be said
         Consultation c = get(p, id);
         ConsultationState to = next(c, ConsultationAction.NOTIFY);
         Instant now = clock.instant();

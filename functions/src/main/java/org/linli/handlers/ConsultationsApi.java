@@ -38,7 +38,7 @@ public final class ConsultationsApi extends ApiHandler {
                 Route.of("POST /consultations", Access.staff().object(), this::open),
                 Route.of("GET /consultations/{consultationId}", Access.staff().object(), this::get).personal(),
                 Route.of("POST /consultations/{consultationId}/notices", Access.staff().object(),
-                        r -> step(r, "notified", consultations.notifyParticipants(r.principal(), r.pathParam("consultationId")))),
+                        r -> step(r, "notified", consultations.notifyParticipants(r.principal(), r.pathParam("consultationId"), r.body()))),
                 Route.of("POST /consultations/{consultationId}/attendance", Access.staff().object(),
                         r -> step(r, "attendance", consultations.recordAttendance(r.principal(), r.pathParam("consultationId"), r.body()))),
                 Route.of("POST /consultations/{consultationId}/decision", Access.staff().object(),

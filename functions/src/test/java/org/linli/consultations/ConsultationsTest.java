@@ -63,7 +63,7 @@ class ConsultationsTest {
 
     private Consultation held(Case c) {
         Consultation opened = consultations.open(street, openBody(c.id()), "k1").consultation();
-        consultations.notifyParticipants(street, opened.id());
+        consultations.notifyParticipants(street, opened.id(), Json.object());
         return consultations.recordAttendance(street, opened.id(), Json.parse("{\"present\":[\"p1\",\"p2\",\"p3\",\"p4\"]}"));
     }
 
@@ -148,7 +148,7 @@ class ConsultationsTest {
         assertEquals("INVALID_TRANSITION", early.code());
         assertEquals(List.of("NOTIFY", "CANCEL"), early.details().get("allowedActions"));
         consultations.cancel(street, opened.id(), Json.parse("{\"reason\":\"改期\"}"));
-        assertThrows(Conflict.class, () -> consultations.notifyParticipants(street, opened.id()));
+        assertThrows(Conflict.class, () -> consultations.notifyParticipants(street, opened.id(), Json.object()));
     }
 
     @Test

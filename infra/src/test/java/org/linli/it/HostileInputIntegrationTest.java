@@ -59,7 +59,7 @@ import org.linli.tools.OpenKeys;
 class HostileInputIntegrationTest {
     /** Body fields that are free text (a resident's words): emoji, RTL and "injection" strings are legitimate there. */
     static final Set<String> FREE_TEXT = Set.of("description", "detail", "title", "note", "reason", "place", "name", "result",
-            "comment", "text", "partyOrganisation", "address", "summary", "csv");
+            "comment", "text", "partyOrganisation", "address", "summary", "csv", "topic", "options", "minutes");
 
     static final List<String> INJECTIONS = List.of(
             "' OR '1'='1' --", "1; DROP TABLE users", "{\"$gt\":\"\"}", "attribute_exists(pk) OR #a = :v",
