@@ -52,7 +52,8 @@ public final class Summaries {
         return store.summary(c.code(), month).orElseGet(() -> store.keep(compute(c, month)));
     }
 
-    MonthlySummary compute(Community c, YearMonth month) {
+    /** The figures as they are now, not stored (what {@link #of} stores on the summary date; tests compare against it). */
+    public MonthlySummary compute(Community c, YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay(Times.CHINA).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(Times.CHINA).toInstant();
         int[] w = new int[4]; // collected, classified, served, rated
