@@ -225,9 +225,9 @@ class OpenApiContractIntegrationTest {
 
         // organisations and 议事协商 (a topic of DEMO-W1: no case moves here; ConsultationIntegrationTest moves one)
         Map<String, String> jsonType = Map.of("Content-Type", "application/json");
-        Api.Answer org = post("POST /communities/{code}/organisations", "/communities/DEMO-W1/organisations", dispatcher,
+        Api.Answer unit = post("POST /communities/{code}/organisations", "/communities/DEMO-W1/organisations", dispatcher,
                 "{\"kind\":\"SHOP\",\"name\":\"便民超市\",\"contact\":{\"name\":\"孙店主\",\"phone\":\"13822223333\"}}");
-        String orgId = org.json().path("organisationId").asText();
+        String orgId = unit.json().path("organisationId").asText();
         post("POST /communities/{code}/organisations", "/communities/DEMO-W1/organisations", dispatcher, "{\"kind\":\"NOPE\"}");
         get("GET /communities/{code}/organisations", "/communities/DEMO-W1/organisations", resident);
         get("GET /communities/{code}/organisations", "/communities/DEMO-W1/organisations", dispatcher);
