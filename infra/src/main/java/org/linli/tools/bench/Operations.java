@@ -170,20 +170,26 @@ public final class Operations {
             Map.entry("POST /communities/{code}/grades/{year}", "DynamoDb.GetItem=1,DynamoDb.Query<=3,DynamoDb.BatchWriteItem<=1,DynamoDb.PutItem=1"),
             // the sheet, then the year's hours per organisation: the organisations partition and, when there are any, the year's board
             Map.entry("GET /communities/{code}/grades/{year}", "DynamoDb.Query<=3"),
-            Map.entry("POST /communities/{code}/organisations", "DynamoDb.GetItem=1,DynamoDb.PutItem=1"),
-            Map.entry("GET /communities/{code}/organisations", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
-            Map.entry("PUT /communities/{code}/organisations/{organisationId}", "DynamoDb.GetItem=2,DynamoDb.PutItem=1"),
+            // organisations: the account check, the community (cached after a function's first lookup), the partition
+            Map.entry("POST /communities/{code}/organisations", "DynamoDb.GetItem<=3,DynamoDb.PutItem=1"),
+            Map.entry("GET /communities/{code}/organisations", "DynamoDb.GetItem<=3,DynamoDb.Query=1"),
+            Map.entry("PUT /communities/{code}/organisations/{organisationId}", "DynamoDb.GetItem<=3,DynamoDb.PutItem=1"),
             Map.entry("POST /communities/{code}/organisations/{organisationId}/members",
-                    "DynamoDb.GetItem=3,DynamoDb.TransactWriteItems=1"),
-            Map.entry("POST /consultations", "DynamoDb.GetItem=3,DynamoDb.Query=1,DynamoDb.BatchGetItem=2,DynamoDb.TransactWriteItems=2,Sqs.SendMessage=1"),
-            Map.entry("GET /consultations/{consultationId}", "DynamoDb.GetItem=2,DynamoDb.Query=1"),
-            Map.entry("POST /consultations/{consultationId}/notices", "DynamoDb.GetItem=2,DynamoDb.Query=1,DynamoDb.TransactWriteItems=1,Sqs.SendMessageBatch=1"),
-            Map.entry("POST /consultations/{consultationId}/attendance", "DynamoDb.GetItem=2,DynamoDb.Query=1,DynamoDb.TransactWriteItems=1"),
+                    "DynamoDb.GetItem<=4,DynamoDb.TransactWriteItems=1"),
+            // 议事协商: opening on a case reads the case, the organisations and departments named, writes the consultation
+            // (one transaction) and notes the case through the workflow (its load, its transaction, its event)
+            Map.entry("POST /consultations", "DynamoDb.GetItem<=4,DynamoDb.Query<=2,DynamoDb.BatchGetItem<=2,DynamoDb.TransactWriteItems<=2,Sqs.SendMessage<=1"),
+            Map.entry("GET /consultations/{consultationId}", "DynamoDb.GetItem=2,DynamoDb.Query<=1"),
+            Map.entry("POST /consultations/{consultationId}/notices",
+                    "DynamoDb.GetItem=2,DynamoDb.Query<=1,DynamoDb.TransactWriteItems=1,Sqs.SendMessageBatch<=1"),
+            Map.entry("POST /consultations/{consultationId}/attendance", "DynamoDb.GetItem=2,DynamoDb.Query<=1,DynamoDb.TransactWriteItems=1"),
+            // a decision: the case's steps through the workflow (a redirect or a rejection one, a resolution of a queued case
+            // two: accept, resolve), then the consultation and its published copy in one transaction
             Map.entry("POST /consultations/{consultationId}/decision",
-                    "DynamoDb.GetItem=3,DynamoDb.Query=2,DynamoDb.BatchGetItem=3,DynamoDb.TransactWriteItems=3,Sqs.SendMessage=1"),
+                    "DynamoDb.GetItem=3,DynamoDb.Query<=2,DynamoDb.BatchGetItem<=4,DynamoDb.TransactWriteItems<=3,Sqs.SendMessage<=2"),
             Map.entry("POST /consultations/{consultationId}/cancellation", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
-            Map.entry("GET /communities/{code}/consultations", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
-            Map.entry("GET /communities/{code}/decisions", "DynamoDb.Query=1"),
+            Map.entry("GET /communities/{code}/consultations", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
+            Map.entry("GET /communities/{code}/decisions", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
             Map.entry("POST /communities/{code}/grades/{year}/adjustments", "DynamoDb.GetItem=1,DynamoDb.Query=1,DynamoDb.TransactWriteItems=1"),
             Map.entry("POST /communities/{code}/grades/{year}/publish", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
             Map.entry("GET /communities/{code}/leaderboard", "DynamoDb.Query=1"),
@@ -210,7 +216,8 @@ public final class Operations {
             Map.entry("schedule intake-sweep", "DynamoDb.Query=4,DynamoDb.GetItem<=40,DynamoDb.BatchGetItem<=40,DynamoDb.TransactWriteItems<=40,Sqs.SendMessage<=40"),
             Map.entry("schedule case-sweep", "DynamoDb.Query=4,DynamoDb.BatchGetItem<=40,DynamoDb.TransactWriteItems<=40,Sqs.SendMessage<=40"),
             Map.entry("schedule patrol-plan", "DynamoDb.GetItem=1,DynamoDb.BatchGetItem<=1,DynamoDb.Query<=24,DynamoDb.UpdateItem<=48"),
-            Map.entry("consumer CaseEventsFunction", "DynamoDb.Query<=1,DynamoDb.GetItem<=1,DynamoDb.PutItem<=2,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1,Sqs.SendMessageBatch<=1"),
+            // the last case event is a consultation's summons: its departments are read (BatchGetItem)
+            Map.entry("consumer CaseEventsFunction", "DynamoDb.Query<=1,DynamoDb.GetItem<=1,DynamoDb.BatchGetItem<=1,DynamoDb.PutItem<=2,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1,Sqs.SendMessageBatch<=1"),
             Map.entry("consumer NotificationFunction", "DynamoDb.BatchGetItem<=1,DynamoDb.PutItem<=1,DynamoDb.UpdateItem<=1"),
             Map.entry("consumer RatingFunction", "DynamoDb.TransactWriteItems<=1"),
             Map.entry("schedule cycle contact", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"),
