@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.linli.adapters.dynamo.Attr;
 import org.linli.adapters.dynamo.DynamoCalls;
 import org.linli.adapters.dynamo.PutIfAbsent;
+import org.linli.adapters.dynamo.Queries;
 import org.linli.adapters.dynamo.TableKeys;
 import org.linli.adapters.dynamo.Transactions;
 import org.linli.adapters.dynamo.volunteer.VolunteerKeys;
@@ -19,7 +20,6 @@ import org.linli.organisations.OrganisationStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -80,23 +80,16 @@ public final class DynamoOrganisationStore implements OrganisationStore {
     public Roster roster(String community) {
         List<Organisation> organisations = new ArrayList<>();
         List<MemberLink> links = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = DynamoCalls.call("Query organisations", () -> dynamo.query(b -> b.tableName(table)
-                    .keyConditionExpression(TableKeys.PK + " = :p")
-                    .expressionAttributeValues(Map.of(":p", Attr.s(VolunteerKeys.organisations(community))))
-                    .consistentRead(true).exclusiveStartKey(from)));
-            for (Map<String, AttributeValue> i : r.items()) {
-                String sk = Attr.str(i, TableKeys.SK);
-                if (sk.startsWith(VolunteerKeys.ORGANISATION)) organisations.add(organisation(i));
-                else if (sk.startsWith(VolunteerKeys.ORG_LINK)) {
-                    links.add(new MemberLink(Attr.str(i, "community"), Attr.str(i, "memberId"), Attr.str(i, "organisationId"),
-                            Attr.instant(i, "linkedAt"), Attr.str(i, "linkedBy")));
-                }
+        for (Map<String, AttributeValue> i : Queries.all(dynamo, "organisations", b -> b.tableName(table)
+                .keyConditionExpression(TableKeys.PK + " = :p")
+                .expressionAttributeValues(Map.of(":p", Attr.s(VolunteerKeys.organisations(community)))).consistentRead(true))) {
+            String sk = Attr.str(i, TableKeys.SK);
+            if (sk.startsWith(VolunteerKeys.ORGANISATION)) organisations.add(organisation(i));
+            else if (sk.startsWith(VolunteerKeys.ORG_LINK)) {
+                links.add(new MemberLink(Attr.str(i, "community"), Attr.str(i, "memberId"), Attr.str(i, "organisationId"),
+                        Attr.instant(i, "linkedAt"), Attr.str(i, "linkedBy")));
             }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return new Roster(organisations, links);
     }
 
