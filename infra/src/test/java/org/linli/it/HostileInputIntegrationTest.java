@@ -671,6 +671,8 @@ class HostileInputIntegrationTest {
                 world.demo("admin").token()));
         readers.put("POST /volunteers", s -> api.get("/me/volunteer", s.call().caller().token()));
         readers.put("POST /patrols", s -> api.get("/patrols/" + s.answer().json().path("patrolId").asText(), s.call().caller().token()));
+        readers.put("POST /consultations", s -> api.get("/consultations/" + s.answer().json().path("consultationId").asText(),
+                s.call().caller().token()));
         readers.put("POST /territory/imports", s -> api.get("/territory/imports/" + s.answer().json().path("jobId").asText(),
                 s.call().caller().token()));
         Map<String, Base> bases = bases();
