@@ -83,7 +83,11 @@ public final class Consultations {
         this.clock = clock;
     }
 
-    public record Opened(Consultation consultation, boolean replayed) {}
+    /** An opened consultation, whether it was a replay, and the organisations it names (read once, for its view). */
+    public record Opened(Consultation consultation, boolean replayed, Map<String, Organisation> organisations) {}
+
+    /** A consultation after a step and the organisations it names (read once per request). */
+    public record Shown(Consultation consultation, Map<String, Organisation> organisations) {}
 
     // ---------------------------------------------------------------- open
 
@@ -139,19 +143,19 @@ public final class Consultations {
             community = communities.find(communityCode).orElseThrow(() -> ValidationFailed.of("community", "is not a community"));
             if (!p.covers(community.path())) throw new Forbidden("Community " + community.code() + " is outside your territory.");
         }
-        checkReferences(community, participants);
+        Map<String, Organisation> named = checkReferences(community, participants);
 
         String id = idempotencyKey == null ? Ids.random("csl", now) : Ids.derived("csl", p.userId(), idempotencyKey);
         Consultation opened = new Consultation(id, community.code(), community.path(), caseId, topic, place, meetingAt,
                 participants, options, ConsultationState.OPEN, null, null,
                 List.of(new AuditEntry(now, p.userId(), "OPEN", null)), now, p.userId(), 1);
         Optional<Consultation> existing = store.open(opened);
-        if (existing.isPresent()) return new Opened(existing.get(), true);
+        if (existing.isPresent()) return new Opened(existing.get(), true, organisationsOf(existing.get()));
         if (c != null) {
             // The case's own trail says a consultation was called on it (a note, which keeps its state).
             caseStep(c.id(), opened.id(), CaseAction.ADD_NOTE, "议事协商 " + opened.id() + " opened", null, null, List.of(), p);
         }
-        return new Opened(opened, false);
+        return new Opened(opened, false, named);
     }
 
     private Participant participant(JsonInput in, int i) {
@@ -175,21 +179,21 @@ public final class Consultations {
         return new Participant("p" + (i + 1), kind, name, userId, organisationId, department, null);
     }
 
-    /** Organisations must be the community's, departments known: field errors naming the participant. */
-    private void checkReferences(Community community, List<Participant> participants) {
+    /** Organisations must be the community's, departments known: field errors naming the participant. Returns the organisations. */
+    private Map<String, Organisation> checkReferences(Community community, List<Participant> participants) {
         Set<String> orgIds = new HashSet<>();
         Set<String> deptCodes = new LinkedHashSet<>();
         for (Participant each : participants) {
             if (each.organisationId() != null) orgIds.add(each.organisationId());
             if (each.department() != null) deptCodes.add(each.department());
         }
-        Set<String> known = new HashSet<>();
-        if (!orgIds.isEmpty()) organisations.roster(community.code()).organisations().forEach(o -> known.add(o.id()));
+        Map<String, Organisation> known = orgIds.isEmpty() ? Map.of()
+                : org.linli.organisations.Organisations.byId(organisations.roster(community.code()).organisations());
         Map<String, Department> depts = deptCodes.isEmpty() ? Map.of() : departments.find(deptCodes);
         List<org.linli.core.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < participants.size(); i++) {
             Participant each = participants.get(i);
-            if (each.organisationId() != null && !known.contains(each.organisationId())) {
+            if (each.organisationId() != null && !known.containsKey(each.organisationId())) {
                 errors.add(new org.linli.core.FieldError("participants[" + i + "].organisationId",
                         "is not an organisation of community " + community.code()));
             }
@@ -198,6 +202,7 @@ public final class Consultations {
             }
         }
         if (!errors.isEmpty()) throw new ValidationFailed("The request is invalid: " + errors.size() + " field(s) need attention.", errors);
+        return known;
     }
 
     // ---------------------------------------------------------------- read
@@ -296,7 +301,7 @@ public final class Consultations {
      * The case moves first: a decision the case workflow refuses (the case changed meanwhile) is
      * not recorded, and a retry after the case moved replays the case's steps instead of repeating them.
      */
-    public Consultation decide(Principal p, String id, JsonNode body) {
+    public Shown decide(Principal p, String id, JsonNode body) {
         Consultation c = get(p, id);
         ConsultationState to = next(c, ConsultationAction.DECIDE);
         Decision d = readDecision(c, body, p.userId());
@@ -308,8 +313,9 @@ public final class Consultations {
         Consultation after = c.step(to, c.participants(), d, null,
                 new AuditEntry(d.decidedAt(), p.userId(), ConsultationAction.DECIDE.name(),
                         "option " + (d.chosen() + 1) + (c.caseId() == null ? "" : ", case " + d.outcome())));
-        save(c, after, publish(after));
-        return after;
+        Map<String, Organisation> orgs = organisationsOf(after);
+        save(c, after, publish(after, orgs));
+        return new Shown(after, orgs);
     }
 
     private Decision readDecision(Consultation c, JsonNode body, String by) {
@@ -393,12 +399,11 @@ public final class Consultations {
     }
 
     /** The decision as the community reads it: counted, named by organisation and department only, masked. */
-    PublicDecision publish(Consultation c) {
+    PublicDecision publish(Consultation c, Map<String, Organisation> orgs) {
         Decision d = c.decision();
         String[] names = names(c);
         Map<String, Integer> byKind = new TreeMap<>();
         c.participants().forEach(x -> byKind.merge(x.kind().name(), 1, Integer::sum));
-        Map<String, Organisation> orgs = organisationsOf(c);
         List<String> orgNames = c.participants().stream().map(Participant::organisationId).filter(java.util.Objects::nonNull)
                 .distinct().map(o -> orgs.containsKey(o) ? orgs.get(o).name() : o).toList();
         Set<String> deptCodes = new LinkedHashSet<>();

@@ -42,7 +42,7 @@ public final class ConsultationsApi extends ApiHandler {
                 Route.of("POST /consultations/{consultationId}/attendance", Access.staff().object(),
                         r -> step(r, "attendance", consultations.recordAttendance(r.principal(), r.pathParam("consultationId"), r.body()))),
                 Route.of("POST /consultations/{consultationId}/decision", Access.staff().object(),
-                        r -> step(r, "decided", consultations.decide(r.principal(), r.pathParam("consultationId"), r.body()))),
+                        r -> shown(r, "decided", consultations.decide(r.principal(), r.pathParam("consultationId"), r.body()))),
                 Route.of("POST /consultations/{consultationId}/cancellation", Access.staff().object(),
                         r -> step(r, "cancelled", consultations.cancel(r.principal(), r.pathParam("consultationId"), r.body()))),
                 Route.of("GET /communities/{code}/consultations", Access.staff().community("code"), r -> ApiResponse.ok(Views.page(
@@ -56,7 +56,7 @@ public final class ConsultationsApi extends ApiHandler {
         Consultation c = opened.consultation();
         Log.info(opened.replayed() ? "consultation.replayed" : "consultation.opened", "consultationId", c.id(),
                 "community", c.community(), "caseId", c.caseId(), "participants", c.participants().size(), "requestId", r.requestId());
-        ApiResponse answer = ApiResponse.created(ConsultationViews.consultation(c, consultations.organisationsOf(c)), "/consultations/" + c.id());
+        ApiResponse answer = ApiResponse.created(ConsultationViews.consultation(c, opened.organisations()), "/consultations/" + c.id());
         return opened.replayed() ? answer.withHeader("Idempotent-Replayed", "true") : answer;
     }
 
@@ -66,8 +66,13 @@ public final class ConsultationsApi extends ApiHandler {
     }
 
     private ApiResponse step(ApiRequest r, String what, Consultation c) {
+        return shown(r, what, new Consultations.Shown(c, consultations.organisationsOf(c)));
+    }
+
+    private ApiResponse shown(ApiRequest r, String what, Consultations.Shown shown) {
+        Consultation c = shown.consultation();
         Log.info("consultation." + what, "consultationId", c.id(), "community", c.community(), "caseId", c.caseId(),
                 "state", c.state().name(), "version", c.version(), "requestId", r.requestId());
-        return ApiResponse.ok(ConsultationViews.consultation(c, consultations.organisationsOf(c)));
+        return ApiResponse.ok(ConsultationViews.consultation(c, shown.organisations()));
     }
 }

@@ -78,7 +78,7 @@ class ConsultationsTest {
 
         Consultation decided = consultations.decide(street, held.id(), Json.parse("""
                 {"chosen":1,"votes":[3,1],"abstained":0,"summary":"由派出所会同物业处置，王芳监督",
-                 "minutes":"王芳：要求一周内清理。","outcome":"REDIRECTED","departments":["DEPT-P"]}"""));
+                 "minutes":"王芳：要求一周内清理。","outcome":"REDIRECTED","departments":["DEPT-P"]}""")).consultation();
 
         assertEquals(ConsultationState.DECIDED, decided.state());
         Case after = world.table.cases.get(c.id());

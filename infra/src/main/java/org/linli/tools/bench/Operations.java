@@ -178,7 +178,7 @@ public final class Operations {
                     "DynamoDb.GetItem<=4,DynamoDb.TransactWriteItems=1"),
             // 议事协商: opening on a case reads the case, the organisations and departments named, writes the consultation
             // (one transaction) and notes the case through the workflow (its load, its transaction, its event)
-            Map.entry("POST /consultations", "DynamoDb.GetItem<=4,DynamoDb.Query<=2,DynamoDb.BatchGetItem<=2,DynamoDb.TransactWriteItems<=2,Sqs.SendMessage<=1"),
+            Map.entry("POST /consultations", "DynamoDb.GetItem<=4,DynamoDb.Query<=1,DynamoDb.BatchGetItem<=2,DynamoDb.TransactWriteItems<=2,Sqs.SendMessage<=1"),
             Map.entry("GET /consultations/{consultationId}", "DynamoDb.GetItem=2,DynamoDb.Query<=1"),
             Map.entry("POST /consultations/{consultationId}/notices",
                     "DynamoDb.GetItem=2,DynamoDb.Query<=1,DynamoDb.TransactWriteItems=1,Sqs.SendMessageBatch<=1"),
@@ -186,7 +186,7 @@ public final class Operations {
             // a decision: the case's steps through the workflow (a redirect or a rejection one, a resolution of a queued case
             // two: accept, resolve), then the consultation and its published copy in one transaction
             Map.entry("POST /consultations/{consultationId}/decision",
-                    "DynamoDb.GetItem=3,DynamoDb.Query<=2,DynamoDb.BatchGetItem<=4,DynamoDb.TransactWriteItems<=3,Sqs.SendMessage<=2"),
+                    "DynamoDb.GetItem=3,DynamoDb.Query<=1,DynamoDb.BatchGetItem<=4,DynamoDb.TransactWriteItems<=3,Sqs.SendMessage<=2"),
             Map.entry("POST /consultations/{consultationId}/cancellation", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
             Map.entry("GET /communities/{code}/consultations", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
             Map.entry("GET /communities/{code}/decisions", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
