@@ -9,6 +9,7 @@ import org.linli.core.Times;
 import org.linli.kpi.Counter;
 import org.linli.kpi.KpiStore;
 import org.linli.kpi.Tally;
+import org.linli.organisations.ServiceHours;
 import org.linli.volunteer.membership.Community;
 import org.linli.volunteer.wishes.Wish;
 import org.linli.volunteer.wishes.WishEvent;
@@ -23,7 +24,8 @@ import org.linli.volunteer.wishes.WishStore;
  *
  * <p>The case figures are the community's KPI counters of the month (one GetItem): 受理 is
  * received, 办结 is closed, 超期 is overdue, each defined once, in {@code kpi.CaseFacts} - the
- * summary and {@code /kpis} cannot disagree (issue 13 defect 8: the summary counted RESOLVED and
+ * summary and {@code /kpis} cannot disagree. Organisations' hours come from {@link ServiceHours}, which
+ * the year-end view (GET /communities/{code}/grades/{year}) calls with the year (issue 13 defect 8: the summary counted RESOLVED and
  * FED_BACK cases as 办结 and manual escalations as 超期).
  */
 public final class Summaries {
@@ -33,13 +35,15 @@ public final class Summaries {
     private final CommunityActivity activity;
     private final KpiStore kpis;
     private final CycleStore store;
+    private final ServiceHours hours;
     private final Clock clock;
 
-    public Summaries(WishStore wishes, CommunityActivity activity, KpiStore kpis, CycleStore store, Clock clock) {
+    public Summaries(WishStore wishes, CommunityActivity activity, KpiStore kpis, CycleStore store, ServiceHours hours, Clock clock) {
         this.wishes = wishes;
         this.activity = activity;
         this.kpis = kpis;
         this.store = store;
+        this.hours = hours;
         this.clock = clock;
     }
 
@@ -48,7 +52,8 @@ public final class Summaries {
         return store.summary(c.code(), month).orElseGet(() -> store.keep(compute(c, month)));
     }
 
-    MonthlySummary compute(Community c, YearMonth month) {
+    /** The figures as they are now, not stored (what {@link #of} stores on the summary date; tests compare against it). */
+    public MonthlySummary compute(Community c, YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay(Times.CHINA).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(Times.CHINA).toInstant();
         int[] w = new int[4]; // collected, classified, served, rated
@@ -75,7 +80,7 @@ public final class Summaries {
         Instant now = clock.instant();
         Tally k = kpis.unit(c.code(), month).map(KpiStore.Stored::tally).orElse(Tally.ZERO);
         return new MonthlySummary(c.code(), month, w[0], w[1], w[2], w[3], count(k, Counter.RECEIVED), count(k, Counter.CLOSED),
-                count(k, Counter.OVERDUE), activity.activeVolunteers(c.code(), month), now);
+                count(k, Counter.OVERDUE), activity.activeVolunteers(c.code(), month), now, hours.of(c.code(), month.toString()));
     }
 
     private static int count(Tally t, Counter c) {

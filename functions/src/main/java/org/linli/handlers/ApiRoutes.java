@@ -54,6 +54,13 @@ public final class ApiRoutes {
                     "GET /open311/v2/requests/{requestId}", "GET /open311/v2/tokens/{token}")),
             Map.entry("org.linli.handlers.HotlineApi", List.of("POST /hotline/orders")),
             Map.entry("org.linli.handlers.PhotosApi", List.of("POST /uploads", "GET /uploads/{photoKey}")),
+            Map.entry("org.linli.handlers.OrganisationsApi", List.of("POST /communities/{code}/organisations",
+                    "GET /communities/{code}/organisations", "PUT /communities/{code}/organisations/{organisationId}",
+                    "POST /communities/{code}/organisations/{organisationId}/members")),
+            Map.entry("org.linli.handlers.ConsultationsApi", List.of("POST /consultations", "GET /consultations/{consultationId}",
+                    "POST /consultations/{consultationId}/notices", "POST /consultations/{consultationId}/attendance",
+                    "POST /consultations/{consultationId}/decision", "POST /consultations/{consultationId}/cancellation",
+                    "GET /communities/{code}/consultations", "GET /communities/{code}/decisions")),
             Map.entry("org.linli.handlers.SummariesApi", List.of("GET /communities/{code}/summaries",
                     "GET /communities/{code}/summaries/{month}")));
 

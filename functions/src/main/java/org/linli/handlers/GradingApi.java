@@ -13,6 +13,8 @@ import org.linli.identity.Principal;
 import org.linli.json.Json;
 import org.linli.json.JsonInput;
 import org.linli.observability.Log;
+import org.linli.organisations.ServiceHours;
+import org.linli.views.organisations.OrganisationViews;
 import org.linli.views.volunteer.VolunteerViews;
 import org.linli.volunteer.grading.GradeRow;
 import org.linli.volunteer.grading.GradeSheet;
@@ -26,18 +28,20 @@ import org.linli.wiring.Wiring;
  */
 public final class GradingApi extends ApiHandler {
     private final Standings standings;
+    private final ServiceHours hours;
 
     public GradingApi() {
         this(Wiring.current());
     }
 
     private GradingApi(Wiring w) {
-        this(w.volunteerPorts(), w.clock());
+        this(w.volunteerPorts(), w.serviceHours(), w.clock());
         checkAccounts(w.accountCheck(), w::accessLog);
     }
 
-    public GradingApi(VolunteerPorts ports, Clock clock) {
+    public GradingApi(VolunteerPorts ports, ServiceHours hours, Clock clock) {
         super(clock);
+        this.hours = hours;
         this.standings = new Standings(ports.points(), ports.grades(), ports.members(), ports.communities(),
                 ports.rules().grading(), clock);
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
@@ -83,7 +87,10 @@ public final class GradingApi extends ApiHandler {
     private ApiResponse read(ApiRequest r) {
         String code = r.pathParam("code");
         GradeSheet s = standings.read(r.principal(), code, Standings.year(r.pathParam("year")));
-        return ApiResponse.ok(VolunteerViews.grades(s, staffOf(r.principal(), code)));
+        ObjectNode body = VolunteerViews.grades(s, staffOf(r.principal(), code));
+        // The year-end view: the organisations' verified hours of the year, by the monthly summary's own path.
+        body.set("organisations", OrganisationViews.hours(hours.of(code, String.valueOf(s.year()))));
+        return ApiResponse.ok(body);
     }
 
     private ApiResponse adjust(ApiRequest r) {

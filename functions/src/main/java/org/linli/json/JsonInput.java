@@ -234,6 +234,26 @@ public final class JsonInput {
         return out;
     }
 
+    /** An array of whole numbers in {@code min..max}, exactly {@code size} of them; null when absent. */
+    public List<Integer> optionalIntList(String name, int size, int min, int max) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) return null;
+        if (!v.isArray() || v.size() != size) {
+            error(name, "must be an array of " + size + " whole numbers");
+            return null;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            if (!item.isIntegralNumber() || !item.canConvertToInt() || item.intValue() < min || item.intValue() > max) {
+                error(name + "[" + i + "]", "must be a whole number between " + min + " and " + max);
+                continue;
+            }
+            out.add(item.intValue());
+        }
+        return out.size() == size ? out : null;
+    }
+
     private String string(String name, JsonNode v, int min, int max, TextRule rule) {
         if (!v.isTextual()) {
             error(name, "must be a string");

@@ -581,7 +581,7 @@ public final class Wiring {
         var wishes = volunteerPorts().wishes();
         var activity = new DynamoCommunityActivity(AwsClients.dynamo(), volunteerTable());
         var audiences = new CommunityAudiences(communities(), territory(), volunteerPorts().members(), wishes, caseStore(),
-                new Summaries(wishes, activity, kpiStore(), cycleStore(), clock), clock);
+                new Summaries(wishes, activity, kpiStore(), cycleStore(), serviceHours(), clock), clock);
         return new Dispatcher(cycleConfig.get(), cycleStore(), audiences, outbox.get(), dispatchQueue.get(), clock,
                 Integer.parseInt(env.getOr("DISPATCH_PAGE_SIZE", String.valueOf(DEFAULT_PAGE_SIZE))));
     }
@@ -603,6 +603,31 @@ public final class Wiring {
 
     public VolunteerPorts volunteerPorts() {
         return volunteerPorts.get();
+    }
+
+    // ------------------------------------------------------------------ organisations (VolunteerTable) and 议事协商 (CasesTable)
+
+    private final Lazy<org.linli.organisations.OrganisationStore> organisationStore = lazy(() ->
+            new org.linli.adapters.dynamo.organisations.DynamoOrganisationStore(AwsClients.dynamo(), volunteerTable()));
+    private final Lazy<org.linli.consultations.ConsultationStore> consultationStore = lazy(() ->
+            new org.linli.adapters.dynamo.consultations.DynamoConsultationStore(AwsClients.dynamo(), casesTable()));
+
+    public org.linli.organisations.OrganisationStore organisationStore() {
+        return organisationStore.get();
+    }
+
+    public org.linli.organisations.Organisations organisations() {
+        return new org.linli.organisations.Organisations(organisationStore(), communities(), volunteerPorts().members(), clock);
+    }
+
+    /** Verified hours per organisation: the one path of the monthly summary and the year-end view. */
+    public org.linli.organisations.ServiceHours serviceHours() {
+        return new org.linli.organisations.ServiceHours(organisationStore(), volunteerPorts().points()::leaderboard);
+    }
+
+    public org.linli.consultations.Consultations consultations() {
+        return new org.linli.consultations.Consultations(consultationStore.get(), caseStore(), caseWorkflow(), communities(),
+                organisationStore(), departments(), outbox.get(), clock);
     }
 
     // ------------------------------------------------------------------ once, on first use

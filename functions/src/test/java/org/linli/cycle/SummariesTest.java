@@ -42,7 +42,7 @@ class SummariesTest {
     private final InMemoryCycleStore store = new InMemoryCycleStore();
     private final Wishes wishes = new Wishes();
     private final InMemoryKpiStore kpis = new InMemoryKpiStore();
-    private final Summaries summaries = new Summaries(wishes, (community, month) -> 7, kpis, store, clock);
+    private final Summaries summaries = new Summaries(wishes, (community, month) -> 7, kpis, store, new org.linli.organisations.ServiceHours(new org.linli.organisations.InMemoryOrganisationStore(), (c, p, n) -> java.util.List.of()), clock);
 
     /** byState as the store answers it: live states oldest first, settled ones newest first, in pages. */
     private static final class Wishes implements WishStore {

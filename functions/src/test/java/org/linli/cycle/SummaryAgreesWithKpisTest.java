@@ -92,6 +92,6 @@ class SummaryAgreesWithKpisTest {
     private Summaries summaries() {
         // No wishes in the community: the fake wish store, empty.
         WishStore noWishes = new org.linli.testing.InMemoryWishes(new org.linli.testing.InMemoryMembers());
-        return new Summaries(noWishes, (community, month) -> 0, kpis, new InMemoryCycleStore(), world.clock);
+        return new Summaries(noWishes, (community, month) -> 0, kpis, new InMemoryCycleStore(), new org.linli.organisations.ServiceHours(new org.linli.organisations.InMemoryOrganisationStore(), (c, p, n) -> java.util.List.of()), world.clock);
     }
 }

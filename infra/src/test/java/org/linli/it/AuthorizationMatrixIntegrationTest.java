@@ -156,6 +156,23 @@ class AuthorizationMatrixIntegrationTest {
         // Monthly summaries: the community's staff and staff above it (not its grids, not departments).
         expect("GET /communities/{code}/summaries",                  "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
         expect("GET /communities/{code}/summaries/{month}",          "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
+        // Organisations (双报到 of units): the community's staff (covering it) register, update and link members; anyone
+        // signed in lists them - contact persons masked for all but those staff.
+        expect("POST /communities/{code}/organisations",             "403/403 403/403 403/403 403/403 201/403 201/403 201/403 403/403 201/201");
+        expect("GET /communities/{code}/organisations",              "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        expect("PUT /communities/{code}/organisations/{organisationId}", "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
+        expect("POST /communities/{code}/organisations/{organisationId}/members", "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
+        // 议事协商: opened on a case by staff who own it at its tier (the west case is the community's: its grid worker
+        // is its assignee, not an owner); the steps and reads for staff covering the consultation's community; the
+        // published decisions (masked) for anyone signed in.
+        expect("POST /consultations",                                "403/403 403/403 403/403 403/403 201/403 201/403 201/403 403/403 201/201");
+        expect("GET /consultations/{consultationId}",                "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
+        expect("POST /consultations/{consultationId}/notices",       "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
+        expect("POST /consultations/{consultationId}/attendance",    "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
+        expect("POST /consultations/{consultationId}/decision",      "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
+        expect("POST /consultations/{consultationId}/cancellation",  "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
+        expect("GET /communities/{code}/consultations",              "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
+        expect("GET /communities/{code}/decisions",                  "200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // Open311 (docs/open311.md): public reads whoever calls (descriptions masked); a request is
         // filed with an api_key whose node holds the place (the west key in the west / the east),
         // whatever token comes with it; errors in GeoReport's own format.

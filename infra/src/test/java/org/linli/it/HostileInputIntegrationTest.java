@@ -59,7 +59,7 @@ import org.linli.tools.OpenKeys;
 class HostileInputIntegrationTest {
     /** Body fields that are free text (a resident's words): emoji, RTL and "injection" strings are legitimate there. */
     static final Set<String> FREE_TEXT = Set.of("description", "detail", "title", "note", "reason", "place", "name", "result",
-            "comment", "text", "partyOrganisation", "address", "summary", "csv");
+            "comment", "text", "partyOrganisation", "address", "summary", "csv", "topic", "options", "minutes");
 
     static final List<String> INJECTIONS = List.of(
             "' OR '1'='1' --", "1; DROP TABLE users", "{\"$gt\":\"\"}", "attribute_exists(pk) OR #a = :v",
@@ -671,6 +671,8 @@ class HostileInputIntegrationTest {
                 world.demo("admin").token()));
         readers.put("POST /volunteers", s -> api.get("/me/volunteer", s.call().caller().token()));
         readers.put("POST /patrols", s -> api.get("/patrols/" + s.answer().json().path("patrolId").asText(), s.call().caller().token()));
+        readers.put("POST /consultations", s -> api.get("/consultations/" + s.answer().json().path("consultationId").asText(),
+                s.call().caller().token()));
         readers.put("POST /territory/imports", s -> api.get("/territory/imports/" + s.answer().json().path("jobId").asText(),
                 s.call().caller().token()));
         Map<String, Base> bases = bases();

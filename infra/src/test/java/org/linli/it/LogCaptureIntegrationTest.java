@@ -40,6 +40,9 @@ class LogCaptureIntegrationTest {
     private static final String WISH_NAME = "司马光明";
     private static final String VOLUNTEER_NAME = "诸葛亮亮";
     private static final String OPEN311_NAME = "Wang Fangfang";
+    private static final String ORG_CONTACT = "上官建国";
+    private static final String ORG_PHONE = "13566667777";
+    private static final String PARTICIPANT = "慕容雪梅";
     private static final String REPORT_ADDRESS = "柳园小区7号楼2单元301室";
     private static final String WISH_ADDRESS = "杏花小区12号楼3单元502室";
     private static final String LAT = "37.852137";
@@ -57,12 +60,14 @@ class LogCaptureIntegrationTest {
         secrets.put("unionid", FakeWeChatServer.unionIdFor(unionCode));
         secrets.put("union openid", FakeWeChatServer.openIdFor(unionCode));
         secrets.put("session key", "local-session-key");
-        for (String phone : List.of(REPORT_PHONE, WISH_PHONE, VOLUNTEER_PHONE, OPEN311_PHONE)) {
+        for (String phone : List.of(REPORT_PHONE, WISH_PHONE, VOLUNTEER_PHONE, OPEN311_PHONE, ORG_PHONE)) {
             secrets.put("phone " + phone, phone);
             secrets.put("masked phone " + phone, phone.substring(0, 3) + "****" + phone.substring(7));
             secrets.put("spaced phone " + phone, phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7));
         }
-        for (String name : List.of(REPORTER_NAME, WISH_NAME, VOLUNTEER_NAME, OPEN311_NAME, "Fangfang")) secrets.put("name " + name, name);
+        for (String name : List.of(REPORTER_NAME, WISH_NAME, VOLUNTEER_NAME, OPEN311_NAME, "Fangfang", ORG_CONTACT, PARTICIPANT)) {
+            secrets.put("name " + name, name);
+        }
         for (String a : List.of(REPORT_ADDRESS, WISH_ADDRESS, "7号楼2单元301", "12号楼3单元502")) secrets.put("address " + a, a);
         secrets.put("latitude", LAT);
         secrets.put("longitude", LNG);
@@ -136,6 +141,24 @@ class LogCaptureIntegrationTest {
                     + "&last_name=Wang&phone=" + OPEN311_PHONE + "&email=fangfang%40example.com", Map.of("Content-Type",
                     "application/x-www-form-urlencoded")));
             secrets.put("email", "fangfang@example.com");
+
+            // An organisation's contact person (issue 18): registered, listed whole to staff and masked to a resident; a
+            // consultation naming a participant, with his phone in the topic and his words in the minutes, decided.
+            String orgId = expect(steps, 201, api.post("/communities/DEMO-W1/organisations", dispatcher, "{\"kind\":\"PROPERTY_MANAGER\","
+                    + "\"name\":\"柳园物业\",\"contact\":{\"name\":\"" + ORG_CONTACT + "\",\"phone\":\"" + ORG_PHONE + "\"}}"))
+                    .json().path("organisationId").asText();
+            expect(steps, 200, api.get("/communities/DEMO-W1/organisations", dispatcher));
+            expect(steps, 200, api.get("/communities/DEMO-W1/organisations", volunteer));
+            String csl = expect(steps, 201, api.post("/consultations", dispatcher, "{\"community\":\"DEMO-W1\",\"topic\":\"" + PARTICIPANT
+                    + "（" + ORG_PHONE + "）反映的停车问题\",\"place\":\"议事厅\",\"meetingAt\":\"" + wantedBy + "\",\"options\":[\"划线\",\"不划线\"],"
+                    + "\"participants\":[{\"kind\":\"RESIDENT_REPRESENTATIVE\",\"name\":\"" + PARTICIPANT + "\",\"userId\":\""
+                    + org.linli.tools.DemoTerritory.userId("resident2") + "\"},{\"kind\":\"PROPERTY_MANAGER\",\"organisationId\":\"" + orgId
+                    + "\"}]}")).json().path("consultationId").asText();
+            expect(steps, 200, api.post("/consultations/" + csl + "/notices", dispatcher, "{}"));
+            expect(steps, 200, api.post("/consultations/" + csl + "/attendance", dispatcher, "{\"present\":[\"p1\",\"p2\"]}"));
+            expect(steps, 200, api.post("/consultations/" + csl + "/decision", dispatcher, "{\"chosen\":1,\"votes\":[2,0],\"summary\":\"划线，"
+                    + PARTICIPANT + "监督\",\"minutes\":\"" + PARTICIPANT + "：" + ORG_PHONE + "\"}"));
+            expect(steps, 200, api.get("/communities/DEMO-W1/decisions", volunteer));
 
             // Refusals that carry a phone where it does not belong: body, query, path, an Open311 field.
             expect(steps, 400, api.post("/reports", token, "{\"category\":\"" + REPORT_PHONE + "\",\"description\":\"x\",\"location\":"

@@ -527,6 +527,33 @@ final class MatrixWorld {
             storeSummaries();
             return get("/communities/" + x.community() + "/summaries/" + SUMMARY_MONTH, x.caller());
         });
+        // organisations (双报到 of units) and 议事协商: fresh objects made by an administrator, in the cell's community
+        s.put("POST /communities/{code}/organisations", x -> post("/communities/" + x.community() + "/organisations",
+                organisationBody(), x.caller()));
+        s.put("GET /communities/{code}/organisations", x -> {
+            organisation(x.community());
+            return get("/communities/" + x.community() + "/organisations", x.caller());
+        });
+        s.put("PUT /communities/{code}/organisations/{organisationId}", x -> new AuthorizationMatrixIntegrationTest.Call("PUT",
+                "/communities/" + x.community() + "/organisations/" + organisation(x.community()),
+                organisationBody().replace("{\"kind\"", "{\"version\":1,\"kind\""), x.caller(), Map.of("Content-Type", "application/json")));
+        s.put("POST /communities/{code}/organisations/{organisationId}/members", x -> post("/communities/" + x.community()
+                + "/organisations/" + organisation(x.community()) + "/members", "{\"memberId\":\"" + member(x.community()).userId()
+                + "\"}", x.caller()));
+        s.put("POST /consultations", x -> post("/consultations", consultationBody("\"caseId\":\"" + (x.west() ? west : east).caseId()
+                + "\""), x.caller()));
+        s.put("GET /consultations/{consultationId}", x -> get("/consultations/" + consultation(x.community(), 0), x.caller()));
+        s.put("POST /consultations/{consultationId}/notices", x -> post("/consultations/" + consultation(x.community(), 0)
+                + "/notices", "{}", x.caller()));
+        s.put("POST /consultations/{consultationId}/attendance", x -> post("/consultations/" + consultation(x.community(), 1)
+                + "/attendance", "{\"present\":[\"p1\",\"p2\"]}", x.caller()));
+        s.put("POST /consultations/{consultationId}/decision", x -> post("/consultations/" + consultation(x.community(), 2)
+                + "/decision", "{\"chosen\":1,\"votes\":[2,0],\"abstained\":0,\"summary\":\"划线收费，收入用于小区维护\","
+                + "\"minutes\":\"业委会主任发言。\"}", x.caller()));
+        s.put("POST /consultations/{consultationId}/cancellation", x -> post("/consultations/" + consultation(x.community(), 0)
+                + "/cancellation", "{\"reason\":\"改期另议\"}", x.caller()));
+        s.put("GET /communities/{code}/consultations", x -> get("/communities/" + x.community() + "/consultations", x.caller()));
+        s.put("GET /communities/{code}/decisions", x -> get("/communities/" + x.community() + "/decisions", x.caller()));
         // Open311: the caller's token comes along and changes nothing
         s.put("POST /hotline/orders", x -> {
             String body = org.linli.tools.HotlineClient.order("MX" + System.nanoTime(), "环境卫生", 37.8470, 113.5790);
@@ -580,6 +607,39 @@ final class MatrixWorld {
             store.keep(new org.linli.cycle.MonthlySummary(c, SUMMARY_MONTH, 3, 3, 2, 1, 4, 3, 1, 2, cloud.clock().instant()));
         }
         summariesStored = true;
+    }
+
+    private static String organisationBody() {
+        return "{\"kind\":\"UNIT\",\"name\":\"市供电公司第三党支部\",\"contact\":{\"name\":\"赵建国\",\"phone\":\"13912345678\"},"
+                + "\"address\":\"柳园路1号\"}";
+    }
+
+    /** A new organisation of {@code community}, registered by an administrator. */
+    String organisation(String community) {
+        Api.Answer a = api.post("/communities/" + community + "/organisations", demo("admin").token(), organisationBody());
+        if (a.status() != 201) throw new AssertionError("organisation: " + a.body());
+        return a.json().path("organisationId").asText();
+    }
+
+    /** A consultation's body: on a case ({@code "caseId":…}) or a community's topic ({@code "community":…}). */
+    String consultationBody(String about) {
+        return "{" + about + ",\"topic\":\"小区停车位规划\",\"place\":\"社区议事厅\",\"meetingAt\":\""
+                + Times.api(cloud.clock().instant().plus(Duration.ofDays(2))) + "\",\"options\":[\"划线收费\",\"维持现状\"],"
+                + "\"participants\":[{\"kind\":\"RESIDENT_REPRESENTATIVE\",\"name\":\"王芳\",\"userId\":\""
+                + demo("resident").userId() + "\"},{\"kind\":\"OWNERS_COMMITTEE\",\"name\":\"业委会主任\"}]}";
+    }
+
+    /** A new consultation on a topic of {@code community}, taken by an administrator to stage 0 (open), 1 (notified) or 2 (met). */
+    String consultation(String community, int stage) {
+        String admin = demo("admin").token();
+        Api.Answer a = api.post("/consultations", admin, consultationBody("\"community\":\"" + community + "\""));
+        if (a.status() != 201) throw new AssertionError("consultation: " + a.body());
+        String id = a.json().path("consultationId").asText();
+        if (stage >= 1 && api.post("/consultations/" + id + "/notices", admin, "{}").status() != 200) throw new AssertionError("notices");
+        if (stage >= 2 && api.post("/consultations/" + id + "/attendance", admin, "{\"present\":[\"p1\",\"p2\"]}").status() != 200) {
+            throw new AssertionError("attendance");
+        }
+        return id;
     }
 
     /** An Open311 request form: the west key (西城街道), a point of the west or the east in WGS-84. */

@@ -223,6 +223,41 @@ class OpenApiContractIntegrationTest {
         check("POST /hotline/orders", "/hotline/orders", null, "{\"orderNo\":\"x\"}",
                 org.linli.tools.HotlineClient.headers(org.linli.tools.LocalSetup.HOTLINE_KEY, "{\"orderNo\":\"x\"}", LinliCloud.now()));
 
+        // organisations and 议事协商 (a topic of DEMO-W1: no case moves here; ConsultationIntegrationTest moves one)
+        Map<String, String> jsonType = Map.of("Content-Type", "application/json");
+        Api.Answer unit = post("POST /communities/{code}/organisations", "/communities/DEMO-W1/organisations", dispatcher,
+                "{\"kind\":\"SHOP\",\"name\":\"便民超市\",\"contact\":{\"name\":\"孙店主\",\"phone\":\"13822223333\"}}");
+        String orgId = unit.json().path("organisationId").asText();
+        post("POST /communities/{code}/organisations", "/communities/DEMO-W1/organisations", dispatcher, "{\"kind\":\"NOPE\"}");
+        get("GET /communities/{code}/organisations", "/communities/DEMO-W1/organisations", resident);
+        get("GET /communities/{code}/organisations", "/communities/DEMO-W1/organisations", dispatcher);
+        check("PUT /communities/{code}/organisations/{organisationId}", "/communities/DEMO-W1/organisations/" + orgId, dispatcher,
+                "{\"version\":1,\"kind\":\"SHOP\",\"name\":\"便民超市（柳园店）\",\"contact\":{\"name\":\"孙店主\",\"phone\":\"13822223333\"}}", jsonType);
+        check("PUT /communities/{code}/organisations/{organisationId}", "/communities/DEMO-W1/organisations/" + orgId, dispatcher,
+                "{\"version\":1,\"kind\":\"SHOP\",\"name\":\"x\",\"contact\":{\"name\":\"孙店主\",\"phone\":\"13822223333\"}}", jsonType);
+        post("POST /communities/{code}/organisations/{organisationId}/members", "/communities/DEMO-W1/organisations/" + orgId + "/members",
+                dispatcher, "{\"memberId\":\"" + org.linli.tools.DemoTerritory.userId("volunteer-DEMO-W1-1") + "\"}");
+        String consultationBody = "{\"community\":\"DEMO-W1\",\"topic\":\"停车位规划\",\"place\":\"议事亭\",\"meetingAt\":\"2026-12-20T09:30:00+08:00\","
+                + "\"options\":[\"划线\",\"不划线\"],\"participants\":[{\"kind\":\"RESIDENT_REPRESENTATIVE\",\"name\":\"居民代表\"},"
+                + "{\"kind\":\"SHOP\"}]}";
+        post("POST /consultations", "/consultations", dispatcher, consultationBody);
+        Api.Answer csl = post("POST /consultations", "/consultations", dispatcher, consultationBody.replace("{\"kind\":\"SHOP\"}",
+                "{\"kind\":\"ORGANISATION\",\"organisationId\":\"" + orgId + "\"}"));
+        String cslId = csl.json().path("consultationId").asText();
+        get("GET /consultations/{consultationId}", "/consultations/" + cslId, dispatcher);
+        get("GET /consultations/{consultationId}", "/consultations/csl_00000000000000000000000000", dispatcher);
+        post("POST /consultations/{consultationId}/attendance", "/consultations/" + cslId + "/attendance", dispatcher, "{\"present\":[\"p1\"]}");
+        post("POST /consultations/{consultationId}/notices", "/consultations/" + cslId + "/notices", dispatcher, "{}");
+        post("POST /consultations/{consultationId}/attendance", "/consultations/" + cslId + "/attendance", dispatcher, "{\"present\":[\"p1\",\"p2\"]}");
+        post("POST /consultations/{consultationId}/decision", "/consultations/" + cslId + "/decision", dispatcher,
+                "{\"chosen\":1,\"votes\":[2,0],\"summary\":\"划线\"}");
+        Api.Answer other = post("POST /consultations", "/consultations", dispatcher, consultationBody.replace("{\"kind\":\"SHOP\"}",
+                "{\"kind\":\"STAFF\",\"name\":\"社区主任\"}"));
+        post("POST /consultations/{consultationId}/cancellation", "/consultations/" + other.json().path("consultationId").asText()
+                + "/cancellation", dispatcher, "{\"reason\":\"改期\"}");
+        get("GET /communities/{code}/consultations", "/communities/DEMO-W1/consultations", dispatcher);
+        get("GET /communities/{code}/decisions", "/communities/DEMO-W1/decisions", resident);
+
         // Open311
         get("GET /open311/discovery.json", "/open311/discovery.json", null);
         get("GET /open311/discovery.xml", "/open311/discovery.xml", null);

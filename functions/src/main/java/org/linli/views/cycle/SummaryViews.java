@@ -15,6 +15,7 @@ public final class SummaryViews {
         wishes.put("collected", s.collected()).put("classified", s.classified()).put("served", s.served()).put("rated", s.rated());
         o.putObject("cases").put("received", s.casesReceived()).put("resolved", s.casesResolved()).put("overdue", s.casesOverdue());
         o.putObject("volunteers").put("active", s.volunteersActive());
+        o.set("organisations", org.linli.views.organisations.OrganisationViews.hours(s.organisations()));
         o.put("computedAt", Times.api(s.computedAt()));
         return o;
     }

@@ -168,7 +168,28 @@ public final class Operations {
             Map.entry("GET /communities/{code}/feed", "DynamoDb.Query=1"),
             Map.entry("POST /communities/{code}/assessments", "DynamoDb.GetItem<=4,DynamoDb.UpdateItem=1"),
             Map.entry("POST /communities/{code}/grades/{year}", "DynamoDb.GetItem=1,DynamoDb.Query<=3,DynamoDb.BatchWriteItem<=1,DynamoDb.PutItem=1"),
-            Map.entry("GET /communities/{code}/grades/{year}", "DynamoDb.Query=1"),
+            // the sheet, then the year's hours per organisation: the organisations partition and, when there are any, the year's board
+            Map.entry("GET /communities/{code}/grades/{year}", "DynamoDb.Query<=3"),
+            // organisations: the account check, the community (cached after a function's first lookup), the partition
+            Map.entry("POST /communities/{code}/organisations", "DynamoDb.GetItem<=3,DynamoDb.PutItem=1"),
+            Map.entry("GET /communities/{code}/organisations", "DynamoDb.GetItem<=3,DynamoDb.Query=1"),
+            Map.entry("PUT /communities/{code}/organisations/{organisationId}", "DynamoDb.GetItem<=3,DynamoDb.PutItem=1"),
+            Map.entry("POST /communities/{code}/organisations/{organisationId}/members",
+                    "DynamoDb.GetItem<=4,DynamoDb.TransactWriteItems=1"),
+            // 议事协商: opening on a case reads the case, the organisations and departments named, writes the consultation
+            // (one transaction) and notes the case through the workflow (its load, its transaction, its event)
+            Map.entry("POST /consultations", "DynamoDb.GetItem<=4,DynamoDb.Query<=1,DynamoDb.BatchGetItem<=2,DynamoDb.TransactWriteItems<=2,Sqs.SendMessage<=1"),
+            Map.entry("GET /consultations/{consultationId}", "DynamoDb.GetItem=2,DynamoDb.Query<=1"),
+            Map.entry("POST /consultations/{consultationId}/notices",
+                    "DynamoDb.GetItem=2,DynamoDb.Query<=1,DynamoDb.TransactWriteItems=1,Sqs.SendMessageBatch<=1"),
+            Map.entry("POST /consultations/{consultationId}/attendance", "DynamoDb.GetItem=2,DynamoDb.Query<=1,DynamoDb.TransactWriteItems=1"),
+            // a decision: the case's steps through the workflow (a redirect or a rejection one, a resolution of a queued case
+            // two: accept, resolve), then the consultation and its published copy in one transaction
+            Map.entry("POST /consultations/{consultationId}/decision",
+                    "DynamoDb.GetItem=3,DynamoDb.Query<=1,DynamoDb.BatchGetItem<=4,DynamoDb.TransactWriteItems<=3,Sqs.SendMessage<=2"),
+            Map.entry("POST /consultations/{consultationId}/cancellation", "DynamoDb.GetItem=2,DynamoDb.TransactWriteItems=1"),
+            Map.entry("GET /communities/{code}/consultations", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
+            Map.entry("GET /communities/{code}/decisions", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
             Map.entry("POST /communities/{code}/grades/{year}/adjustments", "DynamoDb.GetItem=1,DynamoDb.Query=1,DynamoDb.TransactWriteItems=1"),
             Map.entry("POST /communities/{code}/grades/{year}/publish", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
             Map.entry("GET /communities/{code}/leaderboard", "DynamoDb.Query=1"),
@@ -195,7 +216,8 @@ public final class Operations {
             Map.entry("schedule intake-sweep", "DynamoDb.Query=4,DynamoDb.GetItem<=40,DynamoDb.BatchGetItem<=40,DynamoDb.TransactWriteItems<=40,Sqs.SendMessage<=40"),
             Map.entry("schedule case-sweep", "DynamoDb.Query=4,DynamoDb.BatchGetItem<=40,DynamoDb.TransactWriteItems<=40,Sqs.SendMessage<=40"),
             Map.entry("schedule patrol-plan", "DynamoDb.GetItem=1,DynamoDb.BatchGetItem<=1,DynamoDb.Query<=24,DynamoDb.UpdateItem<=48"),
-            Map.entry("consumer CaseEventsFunction", "DynamoDb.Query<=1,DynamoDb.GetItem<=1,DynamoDb.PutItem<=2,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1,Sqs.SendMessageBatch<=1"),
+            // the last case event is a consultation's summons: its departments are read (BatchGetItem)
+            Map.entry("consumer CaseEventsFunction", "DynamoDb.Query<=1,DynamoDb.GetItem<=1,DynamoDb.BatchGetItem<=1,DynamoDb.PutItem<=2,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1,Sqs.SendMessageBatch<=1"),
             // the last message of the run: a push, or (a reporter WeChat cannot reach) a push settled and its SMS
             Map.entry("consumer NotificationFunction", "DynamoDb.BatchGetItem<=2,DynamoDb.PutItem<=2,DynamoDb.UpdateItem<=2,"
                     + "DynamoDb.GetItem<=2,DynamoDb.TransactWriteItems<=1,SecretsManager.GetSecretValue<=1"),
@@ -237,6 +259,7 @@ public final class Operations {
         volunteers();
         wishes();
         photos();
+        organisationsAndConsultations();
         grading();
         kpisAndPatrols();
         open311(caseId);
@@ -398,6 +421,55 @@ public final class Operations {
         http("GET /me/claims", "/me/claims", Map.of(), null, VOLUNTEER, 200, "");
         http("GET /communities/{code}/wishes", "/communities/DEMO-W1/wishes", Map.of("code", "DEMO-W1"), null, DISPATCHER, 200, "");
         http("GET /communities/{code}/feed", "/communities/DEMO-W1/feed", Map.of("code", "DEMO-W1"), null, RESIDENT, 200, "");
+    }
+
+    /**
+     * Organisations of DEMO-W1 (a volunteer linked), then 议事协商 on a fresh 难事 case (illegal construction: the
+     * street's queue) through notice, attendance and a decision that summons the west police station, and a
+     * second consultation on a topic, cancelled.
+     */
+    private void organisationsAndConsultations() {
+        Map<String, String> c = Map.of("code", "DEMO-W1");
+        String base = "/communities/DEMO-W1/organisations";
+        String org = http("POST /communities/{code}/organisations", base, c, "{\"kind\":\"PROPERTY_MANAGER\",\"name\":\"安居物业\","
+                + "\"contact\":{\"name\":\"赵经理\",\"phone\":\"13911112222\"}}", DISPATCHER, 201, "").path("organisationId").asText();
+        Map<String, String> co = Map.of("code", "DEMO-W1", "organisationId", org);
+        http("GET /communities/{code}/organisations", base, c, null, DISPATCHER, 200, "");
+        http("PUT /communities/{code}/organisations/{organisationId}", base + "/" + org, co, "{\"version\":1,\"kind\":\"PROPERTY_MANAGER\","
+                + "\"name\":\"安居物业服务有限公司\",\"contact\":{\"name\":\"赵经理\",\"phone\":\"13911112222\"}}", DISPATCHER, 200, "");
+        http("POST /communities/{code}/organisations/{organisationId}/members", base + "/" + org + "/members", co,
+                "{\"memberId\":\"" + VOLUNTEER.userId() + "\"}", DISPATCHER, 200, "");
+
+        var reports = new org.linli.adapters.dynamo.cases.DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
+        Instant now = now();
+        Report hard = Report.received(Ids.random("rpt", now), RESIDENT.userId(), new ReportDraft("illegal_construction", "楼顶违章搭建",
+                new GeoPoint(37.8521, 113.5667, Datum.GCJ02), null, List.of(), new Contact(null, "13812341234"), false,
+                Source.MINI_PROGRAM), now);
+        reports.insertNew(hard);
+        cloud.invoke("AssignmentFunction", Events.sqs(cloud.queueArn("AssignmentQueue"), "m-" + hard.id(),
+                ReportReceivedMessage.encode(ReportReceived.of(hard))));
+        String caseId = reports.find(hard.id()).orElseThrow().caseId();
+        String meetingAt = Times.api(now.plus(Duration.ofDays(2)));
+        String participants = "\"participants\":[{\"kind\":\"RESIDENT_REPRESENTATIVE\",\"name\":\"王芳\",\"userId\":\""
+                + RESIDENT.userId() + "\"},{\"kind\":\"PROPERTY_MANAGER\",\"organisationId\":\"" + org + "\"},"
+                + "{\"kind\":\"DEPARTMENT\",\"department\":\"DEMO-PS-W\"}]";
+        String csl = http("POST /consultations", "/consultations", Map.of(), "{\"caseId\":\"" + caseId + "\",\"topic\":\"楼顶违章搭建\","
+                + "\"place\":\"社区议事厅\",\"meetingAt\":\"" + meetingAt + "\",\"options\":[\"限期拆除\",\"补办手续\"]," + participants + "}",
+                STREET, 201, "").path("consultationId").asText();
+        Map<String, String> k = Map.of("consultationId", csl);
+        http("GET /consultations/{consultationId}", "/consultations/" + csl, k, null, STREET, 200, "");
+        http("POST /consultations/{consultationId}/notices", "/consultations/" + csl + "/notices", k, "{}", STREET, 200, "");
+        http("POST /consultations/{consultationId}/attendance", "/consultations/" + csl + "/attendance", k,
+                "{\"present\":[\"p1\",\"p2\",\"p3\"]}", STREET, 200, "");
+        http("POST /consultations/{consultationId}/decision", "/consultations/" + csl + "/decision", k, "{\"chosen\":1,\"votes\":[3,0],"
+                + "\"summary\":\"由派出所会同城管限期拆除\",\"outcome\":\"REDIRECTED\",\"departments\":[\"DEMO-PS-W\"]}", STREET, 200, "");
+        String topic = http(null, "/consultations", Map.of(), "{\"community\":\"DEMO-W1\",\"topic\":\"停车位规划\",\"place\":\"议事亭\","
+                + "\"meetingAt\":\"" + meetingAt + "\",\"options\":[\"划线\",\"不划线\"],\"participants\":[{\"kind\":\"STAFF\",\"name\":\"社区主任\"}]}",
+                DISPATCHER, 201, "").path("consultationId").asText();
+        http("POST /consultations/{consultationId}/cancellation", "/consultations/" + topic + "/cancellation",
+                Map.of("consultationId", topic), "{\"reason\":\"改期\"}", DISPATCHER, 200, "");
+        http("GET /communities/{code}/consultations", "/communities/DEMO-W1/consultations", c, null, DISPATCHER, 200, "");
+        http("GET /communities/{code}/decisions", "/communities/DEMO-W1/decisions", c, null, RESIDENT, 200, "");
     }
 
     private void grading() {
@@ -613,6 +685,7 @@ public final class Operations {
 
     private static String guessKey(String path, String body) {
         if (path.equals("/wishes")) return "POST /wishes";
+        if (path.equals("/consultations")) return "POST /consultations";
         String tail = path.substring(path.lastIndexOf('/') + 1);
         return "POST /wishes/{wishId}/" + tail;
     }

@@ -32,7 +32,8 @@ class RealTemplateTest {
     @Test
     void everyFunctionHasAHandlerAndAResolvedEnvironment() {
         assertTrue(model.functions().keySet().containsAll(Set.of("AuthorizerFunction", "AuthApiFunction", "ReportsApiFunction",
-                "CasesApiFunction", "AssignmentFunction", "IntakeSweepFunction", "ApiFallbackFunction")), model.functions().keySet().toString());
+                "CasesApiFunction", "AssignmentFunction", "IntakeSweepFunction", "ApiFallbackFunction", "OrganisationsApiFunction",
+                "ConsultationsApiFunction")), model.functions().keySet().toString());
         for (FunctionDef fn : model.functions().values()) {
             assertTrue(fn.handlerClass().startsWith("org.linli."), fn.handler());
             assertEquals("java21", fn.runtime(), "Globals.Function.Runtime");
@@ -68,6 +69,13 @@ class RealTemplateTest {
         assertEquals("NONE", login.authorizer());
         FunctionEvent.HttpApi fallback = model.routes().stream().filter(r -> r.routeKey().equals("$default")).findFirst().orElseThrow();
         assertEquals("ApiFallbackFunction", fallback.functionLogicalId());
+        // 议事协商 and organisations: their own functions, behind the token authorizer
+        for (String key : List.of("POST /consultations", "POST /consultations/{consultationId}/decision", "GET /communities/{code}/decisions",
+                "POST /communities/{code}/organisations", "PUT /communities/{code}/organisations/{organisationId}")) {
+            FunctionEvent.HttpApi r = model.routes().stream().filter(x -> x.routeKey().equals(key)).findFirst().orElseThrow(() -> new AssertionError(key));
+            assertEquals(key.contains("organisations") ? "OrganisationsApiFunction" : "ConsultationsApiFunction", r.functionLogicalId(), key);
+            org.junit.jupiter.api.Assertions.assertNotEquals("NONE", r.authorizer(), key + ": the default (token) authorizer");
+        }
     }
 
     @Test

@@ -169,4 +169,29 @@ public final class CasesKeys {
     public static String pendingPartition(String reportId) {
         return PENDING_SHARD + Math.floorMod(reportId.hashCode(), PENDING_SHARDS);
     }
+
+    // ---------------------------------------------------------------- consultations (议事协商)
+
+    /** A consultation's own item. */
+    public static Map<String, AttributeValue> consultation(String id) {
+        return TableKeys.key("CONSULT#" + id, "CONSULT");
+    }
+
+    /** A community's consultations, newest first: a copy of each in partition {@code CONSULTS#<community>}, written with it. */
+    public static String consultations(String community) {
+        return "CONSULTS#" + community;
+    }
+
+    public static Map<String, AttributeValue> consultationListed(String community, String openedAt, String id) {
+        return TableKeys.key(consultations(community), openedAt + "#" + id);
+    }
+
+    /** A community's published decisions (公示), newest first: masked copies, nothing personal. */
+    public static String decisions(String community) {
+        return "DECISIONS#" + community;
+    }
+
+    public static Map<String, AttributeValue> decision(String community, String decidedAt, String id) {
+        return TableKeys.key(decisions(community), decidedAt + "#" + id);
+    }
 }

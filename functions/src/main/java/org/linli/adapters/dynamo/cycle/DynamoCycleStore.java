@@ -90,13 +90,15 @@ public final class DynamoCycleStore implements CycleStore {
         item.put("month", Attr.s(s.month().toString()));
         s.values().forEach((k, v) -> item.put(k, Attr.n(Long.parseLong(v))));
         Attr.put(item, "computedAt", s.computedAt());
+        if (!s.organisations().isEmpty()) item.put("organisations", Attr.s(OrganisationHoursCodec.write(s.organisations())));
         return PutIfAbsent.put(dynamo, table, "summary", item).map(DynamoCycleStore::summary).orElse(s);
     }
 
     private static MonthlySummary summary(Map<String, AttributeValue> i) {
         return new MonthlySummary(Attr.str(i, "community"), YearMonth.parse(Attr.str(i, "month")), count(i, "collected"),
                 count(i, "classified"), count(i, "served"), count(i, "rated"), count(i, "casesReceived"),
-                count(i, "casesResolved"), count(i, "casesOverdue"), count(i, "volunteersActive"), Attr.instant(i, "computedAt"));
+                count(i, "casesResolved"), count(i, "casesOverdue"), count(i, "volunteersActive"), Attr.instant(i, "computedAt"),
+                OrganisationHoursCodec.read(Attr.str(i, "organisations")));
     }
 
     private static int count(Map<String, AttributeValue> i, String name) {

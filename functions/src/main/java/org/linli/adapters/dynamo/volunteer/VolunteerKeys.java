@@ -9,7 +9,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Key layout of the volunteer table (docs/data-model.md). Memberships, wishes, service logs, day
- * sheets, the points ledger with its aggregates, ratings and grade sheets share one table, so that
+ * sheets, the points ledger with its aggregates, ratings, grade sheets and the organisations that
+ * report for duty (with their member links) share one table, so that
  * a verification, its ledger entry and the aggregates it moves change in one transaction.
  */
 public final class VolunteerKeys {
@@ -129,5 +130,23 @@ public final class VolunteerKeys {
 
     public static String board(String community, String period) {
         return "BOARD#" + community + "#" + period;
+    }
+
+    /** A community's organisations (双报到 of units) and their member links share one partition: one Query reads both. */
+    public static String organisations(String community) {
+        return "ORGS#" + community;
+    }
+
+    /** Sort-key prefixes in a community's organisations partition. */
+    public static final String ORGANISATION = "ORG#";
+    public static final String ORG_LINK = "LINK#";
+
+    public static Map<String, AttributeValue> organisation(String community, String organisationId) {
+        return key(organisations(community), ORGANISATION + organisationId);
+    }
+
+    /** A member's link: keyed by member, so that he is linked to at most one organisation of the community. */
+    public static Map<String, AttributeValue> organisationLink(String community, String memberId) {
+        return key(organisations(community), ORG_LINK + memberId);
     }
 }

@@ -1,0 +1,2 @@
+/** JSON views of consultations (staff) and published decisions (everyone, masked). */
+package org.linli.views.consultations;
