@@ -54,6 +54,11 @@ public final class ApiRoutes {
                     "GET /open311/v2/requests/{requestId}", "GET /open311/v2/tokens/{token}")),
             Map.entry("org.linli.handlers.HotlineApi", List.of("POST /hotline/orders")),
             Map.entry("org.linli.handlers.PhotosApi", List.of("POST /uploads", "GET /uploads/{photoKey}")),
+            Map.entry("org.linli.handlers.RegistersApi", List.of("GET /communities/{code}/households",
+                    "POST /communities/{code}/households", "GET /communities/{code}/households/{householdId}",
+                    "POST /communities/{code}/households/{householdId}/binding", "GET /me/households",
+                    "POST /communities/{code}/household-imports", "GET /communities/{code}/household-imports/{jobId}",
+                    "GET /communities/{code}/household-ledger")),
             Map.entry("org.linli.handlers.SummariesApi", List.of("GET /communities/{code}/summaries",
                     "GET /communities/{code}/summaries/{month}")));
 
