@@ -176,6 +176,7 @@ public final class RegistersApi extends ApiHandler {
     /** The ledger import's progress, its problems (line, 户号, column, never the value) and its counts. */
     private ApiResponse importJob(ApiRequest r) {
         String code = community(r);
+        registers.requireKeeper(r.principal(), code);
         String id = r.pathParam("jobId");
         if (!Ids.looksLike(id, "imp")) throw new NotFound("import", id);
         ImportJob job = jobs.find(id).filter(j -> j.ledger() != null && j.ledger().community().equals(code)

@@ -65,7 +65,8 @@ public final class Registers {
 
     /**
      * A community's list, masked: the whole register for its 社区 and the staff above; for anyone
-     * else (a grid worker, a party member) only the households bound to him there.
+     * else only the households bound to him there - staff working inside the community (its grid
+     * workers, micro-grid leaders) may find that empty, anyone else with none there is refused.
      */
     public Page<HouseholdListing> list(Principal p, String community, int limit, String cursor) {
         RegistryNode node = community(community);
@@ -73,7 +74,21 @@ public final class Registers {
         for (Role r : SUPERVISING) supervising |= p.covers(r, node.path());
         if (supervising) return store.list(community, limit, cursor);
         Page<HouseholdListing> mine = store.boundTo(p.userId(), limit, cursor);
-        return new Page<>(mine.items().stream().filter(l -> l.community().equals(community)).toList(), mine.nextCursor());
+        List<HouseholdListing> here = mine.items().stream().filter(l -> l.community().equals(community)).toList();
+        if (here.isEmpty() && cursor == null && !worksInside(p, community)) {
+            throw new Forbidden("You keep no register of " + community + " and have no household bound to you there.");
+        }
+        return new Page<>(here, mine.nextCursor());
+    }
+
+    /** Staff whose node lies inside the community (its grids and micro-grids). */
+    private boolean worksInside(Principal p, String community) {
+        MapInfo map = territory.currentMap();
+        for (var g : p.grants()) {
+            if (!g.role().territorial() || g.node() == null) continue;
+            if (territory.node(map.version(), g.node()).map(n -> n.path().contains(community)).orElse(false)) return true;
+        }
+        return false;
     }
 
     /** The caller's own 包联 households, masked. */
