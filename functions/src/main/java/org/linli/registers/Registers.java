@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.linli.core.Forbidden;
 import org.linli.core.NotFound;
 import org.linli.core.Page;
@@ -101,8 +99,9 @@ public final class Registers {
 
     public Household create(Principal p, String community, String householdId, Draft d) {
         requireKeeper(p, community);
-        Map<String, BuildingRecord> buildings = buildings(community);
-        if (!buildings.containsKey(d.buildingCode())) {
+        community(community);
+        MapInfo map = territory.currentMap();
+        if (territory.building(map.version(), d.buildingCode()).filter(b -> b.path().contains(community)).isEmpty()) {
             throw ValidationFailed.of("buildingCode", "is not a building of " + community + " on the current map");
         }
         Household h = new Household(householdId, community, d.buildingCode(), d.unit(), d.room(), d.members(), d.care(), null,
@@ -131,12 +130,24 @@ public final class Registers {
         if (!keeper(p, community)) throw new Forbidden("Only the community's staff (COMMUNITY_STAFF of " + community + ") keep its register.");
     }
 
-    /** The community's buildings on the current map, by code. */
+    /**
+     * The community's buildings on the current map, by code: those listed under the community, its
+     * compounds, grids and micro-grids (the picker lists a building under one of them). One Query
+     * per node walked (about 30 for a community of 3 grids): once per ledger import.
+     */
     public Map<String, BuildingRecord> buildings(String community) {
         community(community);
-        MapInfo map = territory.currentMap();
-        return territory.buildingsUnder(map.version(), community).stream()
-                .collect(Collectors.toMap(BuildingRecord::code, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+        int version = territory.currentMap().version();
+        Map<String, BuildingRecord> out = new java.util.LinkedHashMap<>();
+        java.util.ArrayDeque<String> nodes = new java.util.ArrayDeque<>(List.of(community));
+        Set<String> seen = new java.util.HashSet<>();
+        while (!nodes.isEmpty()) {
+            String code = nodes.poll();
+            if (!seen.add(code) || seen.size() > 500) continue;
+            for (BuildingRecord b : territory.buildingsUnder(version, code)) if (b.path().contains(community)) out.putIfAbsent(b.code(), b);
+            for (RegistryNode child : territory.children(version, code)) nodes.add(child.code());
+        }
+        return out;
     }
 
     /** The care categories given, as codes; unknown ones are reported through {@code unknown}. */
