@@ -160,7 +160,7 @@ public final class RegistersApi extends ApiHandler {
         String csv = in.requiredString("csv", 1, 1_000_000, JsonInput.TextRule.MULTI_LINE);
         Boolean dry = in.optionalBoolean("dryRun");
         in.throwIfInvalid();
-        registers.buildings(code); // 404 for a community that is not on the map, before anything is stored
+        registers.requireCommunity(code); // 404 for a community that is not on the map, before anything is stored
         ImportJob job = ImportJob.ledger(Ids.random("imp", clock.instant()), r.principal().userId(), code, Boolean.TRUE.equals(dry),
                 clock.instant());
         jobs.create(job);

@@ -160,6 +160,11 @@ public final class Registers {
         return codes;
     }
 
+    /** NotFound unless {@code code} is a community of the current map. */
+    public void requireCommunity(String code) {
+        community(code);
+    }
+
     private RegistryNode community(String code) {
         MapInfo map = territory.currentMap();
         RegistryNode node = territory.node(map.version(), code).orElseThrow(() -> new NotFound("community", code));
