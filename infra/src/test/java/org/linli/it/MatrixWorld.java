@@ -524,7 +524,10 @@ final class MatrixWorld {
         s.put("GET /me/patrols", x -> get("/me/patrols", x.caller()));
         s.put("GET /communities/{code}/summaries", x -> get("/communities/" + x.community() + "/summaries", x.caller()));
         // registers (docs/registers.md): a west household in DEMO-W1-G1-M2 bound to the matrix volunteer, an east one in DEMO-E2
-        s.put("GET /communities/{code}/households", x -> get("/communities/" + x.community() + "/households", x.caller()));
+        s.put("GET /communities/{code}/households", x -> {
+            household(true); // the volunteer's binding exists before his cell
+            return get("/communities/" + x.community() + "/households", x.caller());
+        });
         s.put("POST /communities/{code}/households", x -> post("/communities/" + x.community() + "/households",
                 householdBody(x.community()), x.caller()));
         s.put("GET /communities/{code}/households/{householdId}", x -> get("/communities/" + x.community() + "/households/"

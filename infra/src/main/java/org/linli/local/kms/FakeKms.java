@@ -1,14 +1,10 @@
 package org.linli.local.kms;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +19,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.linli.adapters.s3.SigV4Signer;
+import org.linli.local.awsjson.AwsJsonServer;
 import org.linli.local.template.KeyDef;
 
 /**
@@ -41,9 +36,7 @@ import org.linli.local.template.KeyDef;
  * key's local material, bound to the encryption context. The material is derived from the key's
  * ARN: stable across restarts of run-local with a data directory, and no secret - it is local.
  */
-public final class FakeKms implements AutoCloseable {
-    private static final String JSON_11 = "application/x-amz-json-1.1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class FakeKms extends AwsJsonServer {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final byte[] MAGIC = "LKMS".getBytes(StandardCharsets.US_ASCII);
 
@@ -51,12 +44,11 @@ public final class FakeKms implements AutoCloseable {
     private final String region;
     private final String accessKey;
     private final String secretKey;
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, AtomicLong> calls = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeKms(Collection<KeyDef> keys, String region, String accessKey, String secretKey) throws IOException {
+        super("local-kms");
         for (KeyDef k : keys) {
             byIdOrArn.put(k.keyId(), k);
             byIdOrArn.put(k.arn(), k);
@@ -64,19 +56,6 @@ public final class FakeKms implements AutoCloseable {
         this.region = region;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        this.executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "local-kms");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
-    }
-
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
     /** Calls served so far, by operation (for the call budgets). */
@@ -85,7 +64,8 @@ public final class FakeKms implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -265,28 +245,5 @@ public final class FakeKms implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void error(HttpExchange exchange, int status, String type, String message) throws IOException {
-        ObjectNode out = JSON.createObjectNode();
-        out.put("__type", type);
-        out.put("message", message);
-        send(exchange, status, out, type);
-    }
-
-    private void send(HttpExchange exchange, int status, JsonNode body, String errorType) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", JSON_11);
-        if (errorType != null) exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
     }
 }

@@ -209,6 +209,9 @@ public final class Operations {
             Map.entry("consumer CaseEventsFunction", "DynamoDb.Query<=1,DynamoDb.GetItem<=1,DynamoDb.PutItem<=2,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1,Sqs.SendMessageBatch<=1"),
             Map.entry("consumer NotificationFunction", "DynamoDb.BatchGetItem<=1,DynamoDb.PutItem<=1,DynamoDb.UpdateItem<=1"),
             Map.entry("consumer RatingFunction", "DynamoDb.TransactWriteItems<=1"),
+            // A ledger's dry run (or its redelivery: the claim refused, the job read): claim, parts, the community's
+            // buildings walked (two Queries a node: about 24 for a demo community), progress, the outcome. No KMS: nothing sealed.
+            Map.entry("consumer ImportWorkerFunction", "DynamoDb.UpdateItem<=5,DynamoDb.GetItem<=4,DynamoDb.Query<=60"),
             Map.entry("schedule cycle contact", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"),
             Map.entry("schedule cycle collect", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"),
             Map.entry("schedule cycle classify", "DynamoDb.GetItem<=1,DynamoDb.Query<=3,Sqs.SendMessageBatch<=1"),
