@@ -54,6 +54,8 @@ public final class RegistersApi extends ApiHandler {
 
     private static final Access KEEPERS = Access.roles(Role.COMMUNITY_STAFF).community("code");
     private static final Pattern UNIT_ROOM = Pattern.compile("[0-9A-Za-z\\-一-龥]{1,10}");
+    /** A category's code or name: no control characters, not blank. */
+    private static final Pattern CARE = Pattern.compile("[^\\p{Cntrl}\\s][^\\p{Cntrl}]*");
     private static final Pattern USER_ID = Pattern.compile("usr_[A-Za-z0-9_-]{1,60}");
     /** A ledger in one request: 500 households of three residents are about 100 KB; the part limit allows 40 times more. */
     public static final int MAX_LEDGER_BYTES = TerritoryImportApi.MAX_PART_BYTES;
@@ -129,7 +131,7 @@ public final class RegistersApi extends ApiHandler {
             String relation = m.optionalString("relation", 1, 20, JsonInput.TextRule.SINGLE_LINE);
             members.add(new Resident(name, idText, phone, relation == null ? (i == 0 ? "户主" : "家庭成员") : relation));
         }
-        List<String> care = in.optionalStringList("careCategories", 10, 40, Pattern.compile("[^\\p{Cntrl}]+"), "must be a care category");
+        List<String> care = in.optionalStringList("careCategories", 10, 40, CARE, "must be a care category (its code or its name)");
         List<String> unknown = new ArrayList<>();
         Set<String> codes = registers.careCodes(care == null ? List.of() : care, unknown);
         if (!unknown.isEmpty()) in.error("careCategories", "holds " + unknown.size() + " value(s) that are not configured care categories");
