@@ -61,6 +61,11 @@ public final class ApiRoutes {
                     "POST /consultations/{consultationId}/notices", "POST /consultations/{consultationId}/attendance",
                     "POST /consultations/{consultationId}/decision", "POST /consultations/{consultationId}/cancellation",
                     "GET /communities/{code}/consultations", "GET /communities/{code}/decisions")),
+            Map.entry("org.linli.handlers.RegistersApi", List.of("GET /communities/{code}/households",
+                    "POST /communities/{code}/households", "GET /communities/{code}/households/{householdId}",
+                    "POST /communities/{code}/households/{householdId}/binding", "GET /me/households",
+                    "POST /communities/{code}/household-imports", "GET /communities/{code}/household-imports/{jobId}",
+                    "GET /communities/{code}/household-ledger")),
             Map.entry("org.linli.handlers.SummariesApi", List.of("GET /communities/{code}/summaries",
                     "GET /communities/{code}/summaries/{month}")));
 

@@ -26,7 +26,11 @@ public record AccessEntry(String entryId, String viewerId, List<String> subjects
         /** A volunteer or staff read a wish with the wisher's contact. */
         WISH,
         /** An administrator read an account. */
-        ADMINISTRATION
+        ADMINISTRATION,
+        /** A household of a register read whole (its community's staff, or the 包联 person bound to it). */
+        REGISTER,
+        /** A community's register exported whole by its staff (the ledger CSV). */
+        REGISTER_EXPORT
     }
 
     public static String subject(String kind, String id) {

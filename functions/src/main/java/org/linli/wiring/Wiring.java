@@ -115,6 +115,14 @@ import org.linli.territory.TerritoryRepository;
 import org.linli.territory.imports.ImportJobs;
 import org.linli.territory.imports.ImportQueue;
 import org.linli.territory.imports.ImportRunner;
+import org.linli.adapters.dynamo.registers.DynamoHouseholdStore;
+import org.linli.adapters.kms.EnvelopeCipher;
+import org.linli.adapters.kms.KmsHttpKeyService;
+import org.linli.registers.CareCategories;
+import org.linli.registers.HouseholdStore;
+import org.linli.registers.LedgerImport;
+import org.linli.registers.Registers;
+import org.linli.territory.AddressMatcher;
 import org.linli.volunteer.VolunteerRules;
 import org.linli.volunteer.membership.Communities;
 import org.linli.volunteer.points.RatingQueue;
@@ -399,11 +407,37 @@ public final class Wiring {
         return importQueue.get();
     }
 
-    /** The import worker's run: it reads the map it is replacing without a cache, and writes progress each second. */
+    /**
+     * The import worker's run: it reads the map it is replacing without a cache, and writes progress each second;
+     * a community's register ledger goes to the registers' LedgerImport (when the function has REGISTERS_TABLE).
+     */
     public ImportRunner importRunner() {
         TerritoryRepository repository = new DynamoTerritoryRepository(AwsClients.dynamo(), territoryTable(), clock);
+        ImportRunner.LedgerImports ledgers = env().get("REGISTERS_TABLE").isPresent()
+                ? new LedgerImport(registers(), householdStore.get(), new AddressMatcher(territory()), clock) : null;
         return new ImportRunner(importJobs(), new DynamoTerritoryDirectory(AwsClients.dynamo(), territoryTable(), clock, Duration.ZERO),
-                repository, clock, Duration.ofSeconds(1));
+                repository, clock, Duration.ofSeconds(1), ledgers);
+    }
+
+    // ------------------------------------------------------------------ registers (RegistersTable, the register key in KMS)
+
+    private final Lazy<EnvelopeCipher> registerCipher = lazy(() -> {
+        String region = env().require("AWS_REGION");
+        URI endpoint = env().get("LINLI_ENDPOINT_KMS").map(URI::create).orElseGet(() -> KmsHttpKeyService.awsEndpoint(region));
+        var provider = AwsClients.signingCredentials();
+        return new EnvelopeCipher(new KmsHttpKeyService(endpoint, region, env().require("REGISTER_KEY_ID"), () -> {
+            var c = provider.resolveCredentials();
+            return new SigV4Signer.Credentials(c.accessKeyId(), c.secretAccessKey(),
+                    c instanceof software.amazon.awssdk.auth.credentials.AwsSessionCredentials sc ? sc.sessionToken() : null);
+        }, clock()), clock());
+    });
+    private final Lazy<HouseholdStore> householdStore = lazy(() -> new DynamoHouseholdStore(AwsClients.dynamo(),
+            env().require("REGISTERS_TABLE"), registerCipher.get()));
+
+    /** Households and care registers: who sees what; care categories from {@code CARE_CATEGORIES} (default: CareCategories.DEFAULT). */
+    public Registers registers() {
+        return new Registers(householdStore.get(), territory(), CareCategories.parse(env.getOr("CARE_CATEGORIES", CareCategories.DEFAULT)),
+                clock);
     }
 
     // ------------------------------------------------------------------ identity (UsersTable, secrets, WeChat)

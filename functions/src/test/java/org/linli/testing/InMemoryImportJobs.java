@@ -100,15 +100,18 @@ public final class InMemoryImportJobs implements ImportJobs {
         for (ImportProblem p : problems) counts.merge(p.problem().name(), 1, Integer::sum);
         jobs.put(jobId, new ImportJob(j.id(), j.createdBy(), j.admin(), j.scope(), State.REFUSED, j.datum(), j.cellPrecision(),
                 j.note(), j.parts(), attempt, j.progress(), problems.subList(0, Math.min(problems.size(), ImportJob.MAX_PROBLEMS_KEPT)),
-                problems.size(), counts, j.mapVersion(), null, null, j.createdAt(), j.committedAt(), now));
+                problems.size(), counts, j.mapVersion(), null, null, j.createdAt(), j.committedAt(), now, j.ledger()));
     }
 
     @Override
-    public void publish(String jobId, int attempt, Integer mapVersion, ImportJob.Summary summary, Instant now) {
+    public void publish(String jobId, int attempt, Integer mapVersion, ImportJob.Summary summary, List<ImportProblem> problems,
+                        Instant now) {
         ImportJob j = owned(jobId, attempt);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ImportProblem p : problems) counts.merge(p.problem().name(), 1, Integer::sum);
         jobs.put(jobId, new ImportJob(j.id(), j.createdBy(), j.admin(), j.scope(), State.PUBLISHED, j.datum(), j.cellPrecision(),
-                j.note(), j.parts(), attempt, j.progress(), List.of(), 0, Map.of(), mapVersion, summary, null, j.createdAt(),
-                j.committedAt(), now));
+                j.note(), j.parts(), attempt, j.progress(), problems.subList(0, Math.min(problems.size(), ImportJob.MAX_PROBLEMS_KEPT)),
+                problems.size(), counts, mapVersion, summary, null, j.createdAt(), j.committedAt(), now, j.ledger()));
     }
 
     @Override
@@ -116,12 +119,12 @@ public final class InMemoryImportJobs implements ImportJobs {
         ImportJob j = owned(jobId, attempt);
         jobs.put(jobId, new ImportJob(j.id(), j.createdBy(), j.admin(), j.scope(), State.FAILED, j.datum(), j.cellPrecision(),
                 j.note(), j.parts(), attempt, j.progress(), List.of(), 0, Map.of(), j.mapVersion(), null, failure, j.createdAt(),
-                j.committedAt(), now));
+                j.committedAt(), now, j.ledger()));
     }
 
     private static ImportJob with(ImportJob j, State state, Set<String> parts, int attempt, Progress progress, Integer version) {
         return new ImportJob(j.id(), j.createdBy(), j.admin(), j.scope(), state, j.datum(), j.cellPrecision(), j.note(), parts,
                 attempt, progress, j.problems(), j.problemCount(), j.problemCounts(), version, j.summary(), j.failure(),
-                j.createdAt(), j.committedAt(), j.finishedAt());
+                j.createdAt(), j.committedAt(), j.finishedAt(), j.ledger());
     }
 }

@@ -63,6 +63,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Map<String, Long> startupMillis = new LinkedHashMap<>();
     private CloudBackend backend;
     private FakeSecretsManager secretsManager;
+    private org.linli.local.kms.FakeKms kms;
     private EmbeddedS3 s3;
     private TemplateModel model;
     private DynamoDbClient dynamo;
@@ -113,6 +114,8 @@ public final class LocalCloud implements AutoCloseable {
             StackContext context = new StackContext(config.region, StackContext.DEFAULT_ACCOUNT, config.stackName,
                     backend.sqsEndpoint().toString());
             model = new TemplateReader(context, setup.parameters, setup.secrets::value).read(config.template);
+            kms = new org.linli.local.kms.FakeKms(model.keys().values(), config.region, LocalClients.ACCESS_KEY, LocalClients.SECRET_KEY);
+            resources.add(kms);
             dynamo = LocalClients.dynamo(backend.dynamoEndpoint(), config.region);
             sqs = LocalClients.sqs(backend.sqsEndpoint(), config.region);
             resources.add(dynamo);
@@ -210,6 +213,7 @@ public final class LocalCloud implements AutoCloseable {
         env.put("LINLI_ENDPOINT_SQS", backend.sqsEndpoint().toString());
         env.put("LINLI_ENDPOINT_S3", s3.endpoint().toString());
         env.put("LINLI_ENDPOINT_SECRETSMANAGER", secretsManager.endpoint().toString());
+        env.put("LINLI_ENDPOINT_KMS", kms.endpoint().toString());
         env.put("AWS_LAMBDA_FUNCTION_NAME", fn.functionName());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(fn.memoryMb()));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
@@ -273,6 +277,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public EmbeddedS3 s3() {
         return Objects.requireNonNull(s3, "not started");
+    }
+
+    /** The local KMS serving the template's keys (calls counted per operation). */
+    public org.linli.local.kms.FakeKms kms() {
+        return Objects.requireNonNull(kms, "not started");
     }
 
     public URI secretsEndpoint() {

@@ -154,6 +154,18 @@ class AuthorizationMatrixIntegrationTest {
         expect("GET /patrols/{patrolId}",                            "403/403 403/403 200/403 200/403 200/403 200/403 200/403 403/403 200/200");
         expect("GET /me/patrols",                                    "403/403 403/403 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
         // Monthly summaries: the community's staff and staff above it (not its grids, not departments).
+        // Registers (docs/registers.md): lists masked for the community's staff and staff above, and for those with a household
+        // bound to them (workers inside the community may find theirs empty); a household whole for its community's staff and
+        // its bound person, masked for other staff of its territory, unknown (404) to the rest; writes, import and export for
+        // the community's own COMMUNITY_STAFF; residents nothing.
+        expect("GET /communities/{code}/households",                 "403/403 200/403 200/403 200/403 200/403 200/403 200/403 403/403 200/200");
+        expect("POST /communities/{code}/households",                "403/403 403/403 403/403 403/403 201/403 403/403 403/403 403/403 403/403");
+        expect("GET /communities/{code}/households/{householdId}",   "403/403 200/404 200/404 200/404 200/404 200/404 200/404 404/404 200/200");
+        expect("POST /communities/{code}/households/{householdId}/binding", "403/403 403/403 403/403 403/403 200/403 403/403 403/403 403/403 403/403");
+        expect("GET /me/households",                                 "403/403 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        expect("POST /communities/{code}/household-imports",         "403/403 403/403 403/403 403/403 202/403 403/403 403/403 403/403 403/403");
+        expect("GET /communities/{code}/household-imports/{jobId}",  "403/403 403/403 403/403 403/403 200/403 403/403 403/403 403/403 403/403");
+        expect("GET /communities/{code}/household-ledger",           "403/403 403/403 403/403 403/403 200/403 403/403 403/403 403/403 403/403");
         expect("GET /communities/{code}/summaries",                  "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
         expect("GET /communities/{code}/summaries/{month}",          "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
         // Organisations (双报到 of units): the community's staff (covering it) register, update and link members; anyone

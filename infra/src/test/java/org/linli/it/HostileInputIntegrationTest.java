@@ -675,6 +675,8 @@ class HostileInputIntegrationTest {
                 s.call().caller().token()));
         readers.put("POST /territory/imports", s -> api.get("/territory/imports/" + s.answer().json().path("jobId").asText(),
                 s.call().caller().token()));
+        readers.put("POST /communities/{code}/households", s -> api.get(s.call().path() + "/" + s.answer().json().path("householdId").asText(),
+                s.call().caller().token()));
         Map<String, Base> bases = bases();
         List<String> problems = new ArrayList<>();
         StringBuilder printed = new StringBuilder("\nFree text (emoji, RTL, injection look-alikes): route -> fields, status, read back\n");
@@ -723,7 +725,7 @@ class HostileInputIntegrationTest {
 
     /** The routes whose path names another user's object: the same request, on a resident's behalf, for another resident's object. */
     private static AuthorizationMatrixIntegrationTest.Call othersObject(String route) {
-        if (!route.matches(".*\\{(reportId|caseId|wishId|logId|notificationId|jobId|userId)}.*")) return null;
+        if (!route.matches(".*\\{(reportId|caseId|wishId|logId|notificationId|jobId|userId|householdId)}.*")) return null;
         return world.scenarios().get(route).apply(world.ctx(Role.RESIDENT, false));
     }
 

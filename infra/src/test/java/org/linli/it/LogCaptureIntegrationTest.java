@@ -46,6 +46,9 @@ class LogCaptureIntegrationTest {
     private static final String REPORT_ADDRESS = "柳园小区7号楼2单元301室";
     private static final String WISH_ADDRESS = "杏花小区12号楼3单元502室";
     private static final String LAT = "37.852137";
+    private static final String HOUSEHOLD_NAME = "上官婉儿";
+    private static final String LEDGER_NAME = "慕容复明";
+    private static final String HOUSEHOLD_PHONE = "13566667777";
     private static final String LNG = "113.566712";
 
     @Test
@@ -69,6 +72,20 @@ class LogCaptureIntegrationTest {
             secrets.put("name " + name, name);
         }
         for (String a : List.of(REPORT_ADDRESS, WISH_ADDRESS, "7号楼2单元301", "12号楼3单元502")) secrets.put("address " + a, a);
+        // Registers (issue 18): ID numbers, names and phones of a household and a ledger, and every care category.
+        String householdId = Ledgers.id(run.hashCode() & 0x3ff, 7001);
+        String ledgerId = Ledgers.id(run.hashCode() & 0x3ff, 7002);
+        String badId = ledgerId.substring(0, 17) + (ledgerId.charAt(17) == '1' ? '2' : '1');
+        for (String id : List.of(householdId, ledgerId, badId)) {
+            secrets.put("ID number " + id, id);
+            secrets.put("ID number digits " + id, id.substring(6, 14) + id.substring(14, 17));
+        }
+        for (String name : List.of(HOUSEHOLD_NAME, LEDGER_NAME)) secrets.put("name " + name, name);
+        secrets.put("phone " + HOUSEHOLD_PHONE, HOUSEHOLD_PHONE);
+        for (String care : List.of("独居", "空巢老人", "残疾", "低保", "特困", "留守儿童", "退役军人", "ELDERLY_ALONE", "LEFT_BEHIND_CHILD",
+                "SUBSISTENCE", "VETERAN")) {
+            secrets.put("care category " + care, care);
+        }
         secrets.put("latitude", LAT);
         secrets.put("longitude", LNG);
 
@@ -172,6 +189,32 @@ class LogCaptureIntegrationTest {
                     + "&phone=" + url(OPEN311_NAME), Map.of("Content-Type", "application/x-www-form-urlencoded"));
             // A forged token naming the reporter's phone as its subject.
             expect(steps, 401, api.get("/me", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMzk4NzY1NDMyMSJ9.c2ln"));
+
+            // Registers (issue 18): a household with its ID number and care categories, a ledger with a bad row (dry run and
+            // import), a binding, whole and masked reads, a refusal naming an ID number, the export, the access log.
+            String keeper = api.login("dispatcher-DEMO-W1");
+            String hh = expect(steps, 201, api.post("/communities/DEMO-W1/households", keeper, "{\"buildingCode\":\"DEMO-W1-G1-M2-B1\","
+                    + "\"unit\":\"3\",\"room\":\"502\",\"members\":[{\"name\":\"" + HOUSEHOLD_NAME + "\",\"idNumber\":\"" + householdId
+                    + "\",\"phone\":\"" + HOUSEHOLD_PHONE + "\"}],\"careCategories\":[\"独居/空巢老人\",\"残疾\",\"退役军人\"]}")).json()
+                    .path("householdId").asText();
+            expect(steps, 400, api.post("/communities/DEMO-W1/households", keeper, "{\"buildingCode\":\"DEMO-W1-G1-M2-B1\",\"members\":"
+                    + "[{\"name\":\"" + HOUSEHOLD_NAME + "\",\"idNumber\":\"" + badId + "\"}],\"careCategories\":[\"留守儿童\"]}"));
+            String ledger = Ledgers.HEADER + "L" + run + ",柳园小区3号楼,1,101," + LEDGER_NAME + "," + ledgerId + ",13566668888,户主,低保;留守儿童\n"
+                    + "M" + run + ",柳园小区3号楼,1,102," + LEDGER_NAME + "," + badId + ",,户主,特困\n";
+            for (boolean dry : List.of(true, false)) {
+                String location = expect(steps, 202, api.post("/communities/DEMO-W1/household-imports", keeper,
+                        org.linli.json.Json.write(org.linli.json.Json.object().put("csv", ledger).put("dryRun", dry)))).header("Location");
+                Eventually.await(Duration.ofSeconds(30), () -> api.get(location, keeper).json(),
+                        j -> j.path("state").asText().equals("PUBLISHED"), "the ledger import");
+            }
+            String hhWorker = api.login("worker-DEMO-W1-G1");
+            expect(steps, 200, api.post("/communities/DEMO-W1/households/" + hh + "/binding", keeper,
+                    "{\"userId\":\"" + org.linli.tools.DemoTerritory.userId("worker-DEMO-W1-G1") + "\"}"));
+            expect(steps, 200, api.get("/me/households", hhWorker));
+            expect(steps, 200, api.get("/communities/DEMO-W1/households/" + hh, hhWorker));
+            expect(steps, 200, api.get("/communities/DEMO-W1/households/" + hh, api.login("street-DEMO-W")));
+            expect(steps, 200, api.get("/communities/DEMO-W1/households?limit=50", keeper));
+            expect(steps, 200, api.get("/communities/DEMO-W1/household-ledger", keeper));
 
             // PIPL (issue 13): the access log read by an administrator, then the reporter erases his account and
             // an administrator erases the newcomer's; the erasures run to the end while the logs are captured.

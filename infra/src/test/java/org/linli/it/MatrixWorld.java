@@ -523,6 +523,25 @@ final class MatrixWorld {
         s.put("GET /patrols/{patrolId}", x -> get("/patrols/" + patrol(x.west()), x.caller()));
         s.put("GET /me/patrols", x -> get("/me/patrols", x.caller()));
         s.put("GET /communities/{code}/summaries", x -> get("/communities/" + x.community() + "/summaries", x.caller()));
+        // registers (docs/registers.md): a west household in DEMO-W1-G1-M2 bound to the matrix volunteer, an east one in DEMO-E2
+        s.put("GET /communities/{code}/households", x -> {
+            household(true); // the volunteer's binding exists before his cell
+            return get("/communities/" + x.community() + "/households", x.caller());
+        });
+        s.put("POST /communities/{code}/households", x -> post("/communities/" + x.community() + "/households",
+                householdBody(x.community()), x.caller()));
+        s.put("GET /communities/{code}/households/{householdId}", x -> get("/communities/" + x.community() + "/households/"
+                + household(x.west()), x.caller()));
+        // The one cell that binds binds a spare household: the west one stays bound to the volunteer.
+        s.put("POST /communities/{code}/households/{householdId}/binding", x -> post("/communities/" + x.community() + "/households/"
+                + (x.role == Role.COMMUNITY_STAFF && x.in ? spareHousehold() : household(x.west()))
+                + "/binding", "{\"userId\":\"" + volunteer.userId() + "\"}", x.caller()));
+        s.put("GET /me/households", x -> get("/me/households", x.caller()));
+        s.put("POST /communities/{code}/household-imports", x -> post("/communities/" + x.community() + "/household-imports",
+                "{\"dryRun\":true,\"csv\":\"户号,楼栋,姓名,身份证号\\n1,DEMO-W1-G1-M2-B1,王五,11010519491231002X\\n\"}", x.caller()));
+        s.put("GET /communities/{code}/household-imports/{jobId}", x -> get("/communities/" + x.community() + "/household-imports/"
+                + ledgerJob(), x.caller()));
+        s.put("GET /communities/{code}/household-ledger", x -> get("/communities/" + x.community() + "/household-ledger", x.caller()));
         s.put("GET /communities/{code}/summaries/{month}", x -> {
             storeSummaries();
             return get("/communities/" + x.community() + "/summaries/" + SUMMARY_MONTH, x.caller());
@@ -664,6 +683,52 @@ final class MatrixWorld {
 
     private static boolean importer(Ctx x) {
         return x.role == Role.ADMIN || x.role == Role.DISTRICT_STAFF;
+    }
+
+    private String westHousehold;
+    private String eastHousehold;
+    private String ledgerJob;
+    private String spareHousehold;
+
+    private synchronized String spareHousehold() {
+        if (spareHousehold == null) spareHousehold = newHousehold("dispatcher-DEMO-W1", "DEMO-W1");
+        return spareHousehold;
+    }
+
+    private static String householdBody(String community) {
+        return "{\"buildingCode\":\"" + community + "-G1-M2-B1\",\"members\":[{\"name\":\"王五\",\"idNumber\":\"11010519491231002X\"}],"
+                + "\"careCategories\":[\"独居/空巢老人\"]}";
+    }
+
+    /** A new household of {@code community}, created by its staff {@code keeper} through the API. */
+    private String newHousehold(String keeper, String community) {
+        Api.Answer a = api.post("/communities/" + community + "/households", api.login(keeper), householdBody(community));
+        if (a.status() != 201) throw new IllegalStateException("matrix household: " + a.body());
+        return a.json().path("householdId").asText();
+    }
+
+    /** The west household (bound to the matrix volunteer) or the east one (DEMO-E2, bound to nobody). */
+    private synchronized String household(boolean west) {
+        if (westHousehold == null) {
+            westHousehold = newHousehold("dispatcher-DEMO-W1", "DEMO-W1");
+            Api.Answer b = api.post("/communities/DEMO-W1/households/" + westHousehold + "/binding", demo("dispatcher-DEMO-W1").token(),
+                    "{\"userId\":\"" + volunteer.userId() + "\"}");
+            if (b.status() != 200) throw new IllegalStateException("matrix binding: " + b.body());
+            eastHousehold = newHousehold("dispatcher-DEMO-E2", "DEMO-E2");
+        }
+        return west ? westHousehold : eastHousehold;
+    }
+
+    /** A dry-run ledger import by DEMO-W1's staff. */
+    private synchronized String ledgerJob() {
+        if (ledgerJob == null) {
+            household(true); // the volunteer's binding exists before any cell reads
+            Api.Answer a = api.post("/communities/DEMO-W1/household-imports", demo("dispatcher-DEMO-W1").token(),
+                    "{\"dryRun\":true,\"csv\":\"户号,楼栋,姓名,身份证号\\n1,DEMO-W1-G1-M2-B1,王五,11010519491231002X\\n\"}");
+            if (a.status() != 202) throw new IllegalStateException("matrix ledger: " + a.body());
+            ledgerJob = a.json().path("jobId").asText();
+        }
+        return ledgerJob;
     }
 
     private static AuthorizationMatrixIntegrationTest.Call get(String path, Caller c) {

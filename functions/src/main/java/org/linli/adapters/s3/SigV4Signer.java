@@ -108,6 +108,49 @@ public final class SigV4Signer implements PhotoSigner {
         return new UploadForm(bucketUrl.toString(), fields);
     }
 
+    /**
+     * Signs a request in the Authorization header (SigV4 "Authenticating Requests: Using the
+     * Authorization Header"): for AWS JSON APIs called over plain HTTP (KMS: adapters.kms). Returns
+     * the headers to send besides {@code headers}: X-Amz-Date, X-Amz-Security-Token (temporary
+     * credentials) and Authorization. {@code headers} are all signed (with host).
+     */
+    public static Map<String, String> authorizationHeaders(String method, URI uri, Map<String, String> headers, byte[] body,
+                                                           String region, String service, Credentials c, Instant at) {
+        String date = AMZ_DATE.format(at);
+        String day = date.substring(0, 8);
+        TreeMap<String, String> signed = new TreeMap<>();
+        headers.forEach((k, v) -> signed.put(k.toLowerCase(java.util.Locale.ROOT), v.strip()));
+        signed.put("host", uri.getRawAuthority());
+        signed.put("x-amz-date", date);
+        if (c.sessionToken() != null) signed.put("x-amz-security-token", c.sessionToken());
+        StringBuilder canonicalHeaders = new StringBuilder();
+        signed.forEach((k, v) -> canonicalHeaders.append(k).append(':').append(v).append('\n'));
+        String signedNames = String.join(";", signed.keySet());
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String canonical = method + "\n" + path + "\n" + (uri.getRawQuery() == null ? "" : uri.getRawQuery()) + "\n"
+                + canonicalHeaders + "\n" + signedNames + "\n" + hex(sha256(body));
+        String scope = day + "/" + region + "/" + service + "/aws4_request";
+        String toSign = ALGORITHM + "\n" + date + "\n" + scope + "\n" + hex(sha256(canonical));
+        byte[] k = hmac(("AWS4" + c.secretKey()).getBytes(StandardCharsets.UTF_8), day);
+        k = hmac(k, region);
+        k = hmac(k, service);
+        k = hmac(k, "aws4_request");
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("X-Amz-Date", date);
+        if (c.sessionToken() != null) out.put("X-Amz-Security-Token", c.sessionToken());
+        out.put("Authorization", ALGORITHM + " Credential=" + c.accessKeyId() + "/" + scope + ", SignedHeaders=" + signedNames
+                + ", Signature=" + hex(hmac(k, toSign)));
+        return out;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private byte[] signingKey(String secret, String day) {
         byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), day);
         k = hmac(k, region);

@@ -17,7 +17,7 @@ public record ImportJob(String id, String createdBy, boolean admin, Set<String> 
                         int cellPrecision, String note, Set<String> parts, int attempt, Progress progress,
                         List<ImportProblem> problems, int problemCount, Map<String, Integer> problemCounts,
                         Integer mapVersion, Summary summary, String failure, Instant createdAt, Instant committedAt,
-                        Instant finishedAt) {
+                        Instant finishedAt, Ledger ledger) {
     /** At most this many problems are kept on the job (a DynamoDB item holds 400 KB); all are counted. */
     public static final int MAX_PROBLEMS_KEPT = 200;
 
@@ -29,9 +29,30 @@ public record ImportJob(String id, String createdBy, boolean admin, Set<String> 
         }
     }
 
-    /** What a publication wrote and how long the whole run took. */
+    /** What a publication wrote and how long the whole run took; for a ledger, its valid households and residents. */
     public record Summary(int nodes, int compounds, int cells, int buildings, int rosters, long items, long cellEntries,
-                          int maxCellEntries, long millis) {}
+                          int maxCellEntries, long millis, int households, int residents) {
+        public Summary(int nodes, int compounds, int cells, int buildings, int rosters, long items, long cellEntries,
+                       int maxCellEntries, long millis) {
+            this(nodes, compounds, cells, buildings, rosters, items, cellEntries, maxCellEntries, millis, 0, 0);
+        }
+    }
+
+    /**
+     * A community's register ledger (registers.LedgerImport) rather than a map: the community it
+     * fills, and whether it is a dry run (validated and reported, nothing stored).
+     */
+    public record Ledger(String community, boolean dryRun) {}
+
+    /** A job of a map (no ledger). */
+    public ImportJob(String id, String createdBy, boolean admin, Set<String> scope, State state, Datum datum,
+                     int cellPrecision, String note, Set<String> parts, int attempt, Progress progress,
+                     List<ImportProblem> problems, int problemCount, Map<String, Integer> problemCounts,
+                     Integer mapVersion, Summary summary, String failure, Instant createdAt, Instant committedAt,
+                     Instant finishedAt) {
+        this(id, createdBy, admin, scope, state, datum, cellPrecision, note, parts, attempt, progress, problems, problemCount,
+                problemCounts, mapVersion, summary, failure, createdAt, committedAt, finishedAt, null);
+    }
 
     public ImportJob {
         scope = Set.copyOf(scope);
@@ -45,6 +66,12 @@ public record ImportJob(String id, String createdBy, boolean admin, Set<String> 
                                  int cellPrecision, String note, Instant now) {
         return new ImportJob(id, createdBy, admin, scope, State.OPEN, datum, cellPrecision, note, Set.of(), 0, null,
                 List.of(), 0, Map.of(), null, null, null, now, null, null);
+    }
+
+    /** A new, empty job importing a community's register ledger. */
+    public static ImportJob ledger(String id, String createdBy, String community, boolean dryRun, Instant now) {
+        return new ImportJob(id, createdBy, false, Set.of(community), State.OPEN, Datum.GCJ02, 7, null, Set.of(), 0, null,
+                List.of(), 0, Map.of(), null, null, null, now, null, null, new Ledger(community, dryRun));
     }
 
     public long partsOf(ImportPart.Kind kind) {

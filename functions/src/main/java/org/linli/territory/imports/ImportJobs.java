@@ -34,7 +34,13 @@ public interface ImportJobs {
 
     void refuse(String jobId, int attempt, List<ImportProblem> problems, java.time.Instant now);
 
-    void publish(String jobId, int attempt, Integer mapVersion, ImportJob.Summary summary, java.time.Instant now);
+    default void publish(String jobId, int attempt, Integer mapVersion, ImportJob.Summary summary, java.time.Instant now) {
+        publish(jobId, attempt, mapVersion, summary, List.of(), now);
+    }
+
+    /** Finished, with the problems of rows left out (a ledger stores its good rows and reports the bad ones). */
+    void publish(String jobId, int attempt, Integer mapVersion, ImportJob.Summary summary, List<ImportProblem> problems,
+                 java.time.Instant now);
 
     void fail(String jobId, int attempt, String failure, java.time.Instant now);
 

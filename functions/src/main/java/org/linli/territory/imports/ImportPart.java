@@ -6,14 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * One uploaded piece of an import: {@code territory-0001} (a GeoJSON FeatureCollection holding a
- * slice of the features), {@code buildings-0001} or {@code rosters-0001} (a slice of a CSV file,
+ * slice of the features), {@code buildings-0001} or {@code rosters-0001} or {@code households-0001} (a community's register ledger) (a slice of a CSV file,
  * each repeating the header). Parts of a kind are read in number order.
  */
 public record ImportPart(Kind kind, int number) {
-    private static final Pattern ID = Pattern.compile("(territory|buildings|rosters)-(\\d{4})");
+    private static final Pattern ID = Pattern.compile("(territory|buildings|rosters|households)-(\\d{4})");
 
     public enum Kind {
-        TERRITORY, BUILDINGS, ROSTERS;
+        TERRITORY, BUILDINGS, ROSTERS, HOUSEHOLDS;
 
         public String prefix() {
             return name().toLowerCase(Locale.ROOT) + "-";

@@ -37,9 +37,29 @@ public final class ImportRunner {
     private final TerritoryRepository repository;
     private final Clock clock;
     private final Duration progressInterval;
+    private final LedgerImports ledgers;
+
+    /**
+     * What validates and stores a community's register ledger (registers.LedgerImport): a port, so
+     * that the one import pipeline (jobs, parts, queue, progress, problems) serves ledgers too
+     * without the territory knowing the registers.
+     */
+    public interface LedgerImports {
+        /** Validates the ledger's rows and, unless a dry run, stores the valid households; reports progress on {@code meter}. */
+        Result run(ImportJob.Ledger ledger, String csv, ProgressMeter meter);
+
+        /** Valid households and residents (stored, or that would be on a dry run) and the problems of the rows left out. */
+        record Result(int households, int residents, List<ImportProblem> problems) {}
+    }
 
     public ImportRunner(ImportJobs jobs, TerritoryRegistry registry, TerritoryRepository repository, Clock clock,
                         Duration progressInterval) {
+        this(jobs, registry, repository, clock, progressInterval, null);
+    }
+
+    public ImportRunner(ImportJobs jobs, TerritoryRegistry registry, TerritoryRepository repository, Clock clock,
+                        Duration progressInterval, LedgerImports ledgers) {
+        this.ledgers = ledgers;
         this.jobs = jobs;
         this.registry = registry;
         this.repository = repository;
@@ -71,6 +91,10 @@ public final class ImportRunner {
 
     private void execute(ImportJob job, Instant started) {
         List<ImportPart.Content> parts = jobs.parts(job.id());
+        if (job.ledger() != null) {
+            runLedger(job, parts, started);
+            return;
+        }
         boolean territory = parts.stream().anyMatch(p -> p.part().kind() == ImportPart.Kind.TERRITORY);
         ProgressMeter meter = new ProgressMeter(clock, progressInterval, territory ? 5 : 3,
                 p -> jobs.progress(job.id(), job.attempt(), p));
@@ -96,6 +120,8 @@ public final class ImportRunner {
                 }
                 case BUILDINGS -> appendCsv(buildings, c.text());
                 case ROSTERS -> appendCsv(rosters, c.text());
+                case HOUSEHOLDS -> problems.add(ImportProblem.whole(ImportProblem.TERRITORY, Kind.INVALID_FORMAT,
+                        "part " + c.part().id() + " is a register ledger: import it with its community's register"));
             }
             meter.advance(1);
         }
@@ -133,6 +159,18 @@ public final class ImportRunner {
         saveRosters(result.rosters(), meter);
         jobs.publish(job.id(), job.attempt(), current.version(), new ImportJob.Summary(0, 0, 0, 0, result.rosters().size(),
                 result.rosters().size(), 0, 0, Duration.between(started, clock.instant()).toMillis()), clock.instant());
+    }
+
+    /** A register ledger: its rows validated, the good ones stored (unless a dry run), the bad ones reported. */
+    private void runLedger(ImportJob job, List<ImportPart.Content> parts, Instant started) {
+        if (ledgers == null) throw new IllegalStateException("this worker was built without the registers' ledger import");
+        ProgressMeter meter = new ProgressMeter(clock, progressInterval, 2, p -> jobs.progress(job.id(), job.attempt(), p));
+        StringBuilder csv = new StringBuilder();
+        for (ImportPart.Content c : parts) if (c.part().kind() == ImportPart.Kind.HOUSEHOLDS) appendCsv(csv, c.text());
+        LedgerImports.Result r = ledgers.run(job.ledger(), csv.toString(), meter);
+        int stored = job.ledger().dryRun() ? 0 : r.households();
+        jobs.publish(job.id(), job.attempt(), null, new ImportJob.Summary(0, 0, 0, 0, 0, stored, 0, 0,
+                Duration.between(started, clock.instant()).toMillis(), r.households(), r.residents()), r.problems(), clock.instant());
     }
 
     private int reserve(ImportJob job) {

@@ -62,7 +62,8 @@ public final class TerritoryViews {
             else po.put("etaSeconds", p.eta().toSeconds());
             po.put("line", p.line()).put("updatedAt", Times.api(p.at()));
         }
-        if (j.state() == ImportJob.State.REFUSED) {
+        if (j.ledger() != null) o.putObject("ledger").put("community", j.ledger().community()).put("dryRun", j.ledger().dryRun());
+        if (j.state() == ImportJob.State.REFUSED || j.problemCount() > 0) {
             o.put("problemCount", j.problemCount());
             ObjectNode counts = o.putObject("problemCounts");
             j.problemCounts().forEach(counts::put);
@@ -83,6 +84,8 @@ public final class TerritoryViews {
             o.putObject("summary").put("nodes", s.nodes()).put("compounds", s.compounds()).put("cells", s.cells())
                     .put("buildings", s.buildings()).put("rosters", s.rosters()).put("items", s.items())
                     .put("cellEntries", s.cellEntries()).put("maxCellEntries", s.maxCellEntries()).put("seconds", s.millis() / 1000.0);
+            if (j.ledger() != null) ((ObjectNode) o.get("summary")).put("households", s.households()).put("residents", s.residents())
+                    .put("stored", j.ledger().dryRun() ? 0 : s.households());
         }
         if (j.failure() != null) o.put("failure", j.failure());
         o.put("createdAt", Times.api(j.createdAt()));

@@ -1,18 +1,12 @@
 package org.linli.local.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.linli.local.awsjson.AwsJsonServer;
 
 /**
  * Secrets Manager on 127.0.0.1 for the real SDK v2 client: POST with
@@ -20,36 +14,20 @@ import java.util.concurrent.Executors;
  * GetSecretValue and DescribeSecret are served; unknown secrets answer ResourceNotFoundException in
  * the AWS JSON error shape (HTTP 400, {@code __type}), which the SDK maps to its exception class.
  */
-public final class FakeSecretsManager implements AutoCloseable {
-    private static final String JSON_11 = "application/x-amz-json-1.1";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+public final class FakeSecretsManager extends AwsJsonServer {
     private final SecretStore store;
     private final String region;
     private final String accountId;
-    private final HttpServer server;
-    private final ExecutorService executor;
 
     public FakeSecretsManager(SecretStore store, String region, String accountId) throws IOException {
+        super("local-secretsmanager");
         this.store = store;
         this.region = region;
         this.accountId = accountId;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        this.executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "local-secretsmanager");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
     }
 
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -98,28 +76,5 @@ public final class FakeSecretsManager implements AutoCloseable {
     private String arn(String name) {
         String partition = region.startsWith("cn-") ? "aws-cn" : "aws";
         return "arn:" + partition + ":secretsmanager:" + region + ":" + accountId + ":secret:" + name + "-local0";
-    }
-
-    private void error(HttpExchange exchange, int status, String type, String message) throws IOException {
-        ObjectNode out = JSON.createObjectNode();
-        out.put("__type", type);
-        out.put("message", message);
-        send(exchange, status, out, type);
-    }
-
-    private void send(HttpExchange exchange, int status, JsonNode body, String errorType) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", JSON_11);
-        if (errorType != null) exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
     }
 }

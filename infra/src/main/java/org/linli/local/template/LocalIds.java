@@ -74,6 +74,7 @@ final class LocalIds {
             case "AWS::SNS::Topic" -> ctx.arn("sns", name);
             case "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api" -> apiId(r.logicalId());
             case "AWS::IAM::Role", "AWS::IAM::ManagedPolicy" -> name;
+            case "AWS::KMS::Key" -> keyId(r.logicalId());
             default -> name;
         };
     }
@@ -101,6 +102,10 @@ final class LocalIds {
                 if (attribute.equals("Arn")) return bucketArn(name);
                 if (attribute.equals("DomainName")) return name + ".s3." + ctx.urlSuffix();
                 if (attribute.equals("RegionalDomainName")) return name + ".s3." + ctx.region() + "." + ctx.urlSuffix();
+            }
+            case "AWS::KMS::Key" -> {
+                if (attribute.equals("Arn")) return ctx.arn("kms", "key/" + keyId(r.logicalId()));
+                if (attribute.equals("KeyId")) return keyId(r.logicalId());
             }
             case "AWS::Logs::LogGroup" -> {
                 if (attribute.equals("Arn")) return ctx.arn("logs", "log-group:" + name + ":*");
@@ -135,6 +140,11 @@ final class LocalIds {
 
     String tableArn(String tableName) {
         return ctx.arn("dynamodb", "table/" + tableName);
+    }
+
+    /** A stable, KMS-looking key id (a UUID derived from the stack and the logical id). */
+    String keyId(String logicalId) {
+        return java.util.UUID.nameUUIDFromBytes((ctx.stackName() + "/" + logicalId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** A stable, API-Gateway-looking id (10 lower-case alphanumerics) for an API. */

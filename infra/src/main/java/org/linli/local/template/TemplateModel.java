@@ -18,10 +18,21 @@ public record TemplateModel(StackContext context, Map<String, Object> parameters
                             Map<String, FunctionDef> functions, Map<String, HttpApiDef> httpApis,
                             Map<String, TableDef> tables, Map<String, QueueDef> queues, Map<String, BucketDef> buckets,
                             List<AlarmDef> alarms,
-                            List<String> notEmulated, List<String> skipped, Map<String, Object> outputs) {
+                            List<String> notEmulated, List<String> skipped, Map<String, Object> outputs,
+                            Map<String, KeyDef> keys) {
+
+    /** A model without KMS keys. */
+    public TemplateModel(StackContext context, Map<String, Object> parameters, Map<String, Boolean> conditions,
+                         Map<String, FunctionDef> functions, Map<String, HttpApiDef> httpApis,
+                         Map<String, TableDef> tables, Map<String, QueueDef> queues, Map<String, BucketDef> buckets,
+                         List<AlarmDef> alarms, List<String> notEmulated, List<String> skipped, Map<String, Object> outputs) {
+        this(context, parameters, conditions, functions, httpApis, tables, queues, buckets, alarms, notEmulated, skipped, outputs,
+                Map.of());
+    }
 
     /** Unmodifiable, in template order. */
     public TemplateModel {
+        keys = ordered(keys);
         parameters = ordered(parameters);
         conditions = ordered(conditions);
         functions = ordered(functions);

@@ -90,6 +90,7 @@ public final class TemplateReader {
             Map<String, FunctionDef> functions = new LinkedHashMap<>();
             Map<String, BucketDef> buckets = new LinkedHashMap<>();
             List<AlarmDef> alarms = new ArrayList<>();
+            Map<String, KeyDef> keys = new LinkedHashMap<>();
             for (RawResource r : included.values()) {
                 switch (r.type()) {
                     case "AWS::SQS::Queue" -> queues.put(r.logicalId(), QueueReader.read(r.logicalId(),
@@ -107,11 +108,21 @@ public final class TemplateReader {
                         if (alarm.isPresent()) alarms.add(alarm.get());
                         else notEmulated.add(r.logicalId() + " (" + r.type() + ", not on an SQS queue metric)");
                     }
+                    case "AWS::KMS::Key" -> {
+                        Map<String, Object> p = properties(r);
+                        Object spec = p.getOrDefault("KeySpec", "SYMMETRIC_DEFAULT");
+                        Object usage = p.getOrDefault("KeyUsage", "ENCRYPT_DECRYPT");
+                        if (!"SYMMETRIC_DEFAULT".equals(spec) || !"ENCRYPT_DECRYPT".equals(usage)) {
+                            throw new TemplateException(r.logicalId() + ": the local KMS serves SYMMETRIC_DEFAULT ENCRYPT_DECRYPT keys only");
+                        }
+                        keys.put(r.logicalId(), new KeyDef(r.logicalId(), (String) ids.ref(r), (String) ids.getAtt(r, "Arn"),
+                                Values.bool(p.get("Enabled"), true)));
+                    }
                     default -> notEmulated.add(r.logicalId() + " (" + r.type() + ")");
                 }
             }
             return new TemplateModel(context, parameters, conditions, functions, apis, tables,
-                    queues, buckets, alarms, notEmulated, skipped, outputs());
+                    queues, buckets, alarms, notEmulated, skipped, outputs(), keys);
         }
 
         private Lookup lookup(Map<String, RawResource> included) {

@@ -268,6 +268,11 @@ final class TemplateSchema {
             Map.entry("AWS::CloudFront::OriginAccessControl", ORIGIN_ACCESS_CONTROL),
             Map.entry("AWS::CloudFront::ResponseHeadersPolicy", RESPONSE_HEADERS_POLICY),
             Map.entry("AWS::CloudFront::Function", CLOUDFRONT_FUNCTION),
+            // The local KMS (local.kms.FakeKms) serves the key: symmetric, enabled or not; rotation, the deletion window
+            // and the key policy are AWS's (locally the functions' credentials may use every key).
+            Map.entry("AWS::KMS::Key", obj().used("KeySpec", "KeyUsage", "Enabled")
+                    .deployOnly("Description", "EnableKeyRotation", "PendingWindowInDays", "MultiRegion", "Tags", "RotationPeriodInDays")
+                    .deployOnly("KeyPolicy", POLICY_DOCUMENT)),
             Map.entry("AWS::Logs::LogGroup", obj().used("LogGroupName").deployOnly("RetentionInDays", "KmsKeyId", "Tags")));
 
     /** SAM Globals sections and the resource type each applies to. */

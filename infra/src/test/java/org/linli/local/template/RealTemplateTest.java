@@ -122,6 +122,24 @@ class RealTemplateTest {
     }
 
     @Test
+    void theRegisterKeyIsALocalKmsKeyAndTheRegistersReachIt() {
+        KeyDef key = model.keys().get("RegisterKey");
+        assertNotNull(key, "AWS::KMS::Key RegisterKey is read, not left unemulated");
+        assertTrue(key.enabled());
+        assertTrue(key.arn().startsWith("arn:aws-cn:kms:cn-north-1:000000000000:key/") && key.arn().endsWith(key.keyId()), key.arn());
+        assertFalse(model.notEmulated().stream().anyMatch(s -> s.startsWith("RegisterKey")));
+        for (String fn : List.of("RegistersApiFunction", "ImportWorkerFunction")) {
+            assertEquals(key.arn(), model.function(fn).environment().get("REGISTER_KEY_ID"), fn);
+            assertEquals("linli-local-RegistersTable", model.function(fn).environment().get("REGISTERS_TABLE"), fn);
+        }
+        assertEquals(List.of("ByBound"), model.table("RegistersTable").globalIndexes().stream().map(TableDef.Index::name).toList());
+        List<String> routes = model.function("RegistersApiFunction").events(FunctionEvent.HttpApi.class).stream()
+                .map(FunctionEvent.HttpApi::routeKey).toList();
+        assertEquals(8, routes.size(), routes.toString());
+        assertTrue(routes.contains("GET /communities/{code}/households/{householdId}"), routes.toString());
+    }
+
+    @Test
     void theSweepSchedules() {
         for (String[] sweep : new String[][] {{"IntakeSweepFunction", "intake-sweep"}, {"CaseSweepFunction", "case-sweep"}}) {
             FunctionEvent.Schedule s = model.schedules().stream().filter(x -> x.functionLogicalId().equals(sweep[0]))

@@ -174,10 +174,17 @@ public final class DynamoImportJobs implements ImportJobs {
     }
 
     @Override
-    public void publish(String jobId, int attempt, Integer mapVersion, ImportJob.Summary summary, Instant now) {
+    public void publish(String jobId, int attempt, Integer mapVersion, ImportJob.Summary summary, List<ImportProblem> problems,
+                        Instant now) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":published", Attr.s("PUBLISHED"),
                 ":sum", ImportItems.summary(summary), ":t", Attr.s(Times.stored(now))));
         String set = "SET #s = :published, summary = :sum, finishedAt = :t";
+        if (!problems.isEmpty()) {
+            values.put(":p", ImportItems.problems(problems.subList(0, Math.min(problems.size(), ImportJob.MAX_PROBLEMS_KEPT))));
+            values.put(":n", Attr.n(problems.size()));
+            values.put(":c", ImportItems.counts(problems));
+            set += ", problems = :p, problemCount = :n, problemCounts = :c";
+        }
         if (mapVersion != null) {
             values.put(":v", Attr.n(mapVersion));
             set += ", mapVersion = :v";

@@ -35,6 +35,10 @@ final class ImportItems {
         item.put("attempt", Attr.n(j.attempt()));
         item.put("createdAt", Attr.s(Times.stored(j.createdAt())));
         item.put("expiresAt", Attr.n(expiresAt));
+        if (j.ledger() != null) {
+            item.put("ledgerCommunity", Attr.s(j.ledger().community()));
+            item.put("dryRun", Attr.bool(j.ledger().dryRun()));
+        }
         return item;
     }
 
@@ -50,7 +54,8 @@ final class ImportItems {
                 parts != null && parts.hasSs() ? Set.copyOf(parts.ss()) : Set.of(), (int) Attr.num(item, "attempt", 0),
                 progress(item.get("progress")), problems(item.get("problems")), (int) Attr.num(item, "problemCount", 0),
                 problemCounts, version == null ? null : version.intValue(), summary(item.get("summary")),
-                Attr.str(item, "failure"), instant(item, "createdAt"), instant(item, "committedAt"), instant(item, "finishedAt"));
+                Attr.str(item, "failure"), instant(item, "createdAt"), instant(item, "committedAt"), instant(item, "finishedAt"),
+                item.containsKey("ledgerCommunity") ? new ImportJob.Ledger(Attr.str(item, "ledgerCommunity"), Attr.flag(item, "dryRun")) : null);
     }
 
     private static Instant instant(Map<String, AttributeValue> item, String name) {
@@ -123,6 +128,8 @@ final class ImportItems {
         m.put("cellEntries", Attr.n(s.cellEntries()));
         m.put("maxCellEntries", Attr.n(s.maxCellEntries()));
         m.put("millis", Attr.n(s.millis()));
+        m.put("households", Attr.n(s.households()));
+        m.put("residents", Attr.n(s.residents()));
         return AttributeValue.fromM(m);
     }
 
@@ -132,6 +139,6 @@ final class ImportItems {
         return new ImportJob.Summary((int) Attr.num(m, "nodes", 0), (int) Attr.num(m, "compounds", 0),
                 (int) Attr.num(m, "cells", 0), (int) Attr.num(m, "buildings", 0), (int) Attr.num(m, "rosters", 0),
                 Attr.num(m, "items", 0), Attr.num(m, "cellEntries", 0), (int) Attr.num(m, "maxCellEntries", 0),
-                Attr.num(m, "millis", 0));
+                Attr.num(m, "millis", 0), (int) Attr.num(m, "households", 0), (int) Attr.num(m, "residents", 0));
     }
 }
