@@ -12,8 +12,12 @@ public final class Digests {
     private Digests() {}
 
     public static byte[] sha256(String s) {
+        return sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static byte[] sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -144,11 +144,7 @@ public final class SigV4Signer implements PhotoSigner {
     }
 
     private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(bytes);
     }
 
     private byte[] signingKey(String secret, String day) {
