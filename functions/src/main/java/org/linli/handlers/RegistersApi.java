@@ -25,6 +25,12 @@ import org.linli.registers.IdNumber;
 import org.linli.registers.Registers;
 import org.linli.registers.Resident;
 import org.linli.registers.Rhythm;
+import org.linli.registers.Visit;
+import org.linli.registers.Visits;
+import org.linli.categories.Categories;
+import org.linli.json.Json;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import org.linli.territory.imports.ImportJob;
 import org.linli.territory.imports.ImportJobs;
 import org.linli.territory.imports.ImportPart;
@@ -61,6 +67,8 @@ public final class RegistersApi extends ApiHandler {
     public static final int MAX_LEDGER_BYTES = TerritoryImportApi.MAX_PART_BYTES;
 
     private final Registers registers;
+    private final Visits visits;
+    private final Categories categories;
     private final ImportJobs jobs;
     private final ImportQueue queue;
 
@@ -69,13 +77,15 @@ public final class RegistersApi extends ApiHandler {
     }
 
     private RegistersApi(Wiring w) {
-        this(w.registers(), w.importJobs(), w.importQueue(), w.clock());
+        this(w.registers(), w.visits(), w.categories(), w.importJobs(), w.importQueue(), w.clock());
         checkAccounts(w.accountCheck(), w::accessLog);
     }
 
-    public RegistersApi(Registers registers, ImportJobs jobs, ImportQueue queue, Clock clock) {
+    public RegistersApi(Registers registers, Visits visits, Categories categories, ImportJobs jobs, ImportQueue queue, Clock clock) {
         super(clock);
+        this.categories = categories;
         this.registers = registers;
+        this.visits = visits;
         this.jobs = jobs;
         this.queue = queue;
         serve(ApiRoutes.BY_HANDLER.get(getClass().getName()),
@@ -86,7 +96,11 @@ public final class RegistersApi extends ApiHandler {
                 Route.of("GET /me/households", READERS.own(), this::mine),
                 Route.of("POST /communities/{code}/household-imports", KEEPERS, this::importLedger).withMaxBody(MAX_LEDGER_BYTES),
                 Route.of("GET /communities/{code}/household-imports/{jobId}", KEEPERS, this::importJob),
-                Route.of("GET /communities/{code}/household-ledger", KEEPERS, this::export).personal());
+                Route.of("GET /communities/{code}/household-ledger", KEEPERS, this::export).personal(),
+                Route.of("POST /communities/{code}/households/{householdId}/visits", READERS.community("code"), this::visit),
+                Route.of("GET /me/visits-due", READERS.own(), this::visitsDue),
+                Route.of("GET /communities/{code}/visit-supervision", READERS.community("code"), this::supervision),
+                Route.of("POST /communities/{code}/visit-recompute", Access.roles(Role.ADMIN).system(), this::recomputeVisits));
     }
 
     private ApiResponse list(ApiRequest r) {
@@ -150,7 +164,9 @@ public final class RegistersApi extends ApiHandler {
         String user = in.requiredMatch("userId", USER_ID, "must be a user id (usr_…)");
         Rhythm rhythm = in.optionalEnum("rhythm", Rhythm.class);
         in.throwIfInvalid();
-        Household h = registers.bind(r.principal(), code, id, user, rhythm);
+        Registers.Rebinding rebinding = registers.rebind(r.principal(), code, id, user, rhythm);
+        Household h = rebinding.after();
+        visits.bound(rebinding.before(), h);
         Log.info("registers.bound", "householdId", id, "userId", user, "rhythm", h.binding().rhythm(), "requestId", r.requestId());
         return ApiResponse.ok(RegisterViews.listing(h.listing()));
     }
@@ -192,6 +208,89 @@ public final class RegistersApi extends ApiHandler {
         r.disclosed(new Disclosed(List.of(AccessEntry.subject("households", code)), AccessEntry.Purpose.REGISTER_EXPORT, null));
         Log.info("registers.exported", "community", code, "households", all.size(), "requestId", r.requestId());
         return ApiResponse.csv(RegisterViews.ledger(all, registers.categories()), "households-" + code + ".csv");
+    }
+
+    /** {@code {"visitedAt", "note", "findings": [{"note", "report": {"category"}}]}}: a 包联 visit; findings may become reports. */
+    private ApiResponse visit(ApiRequest r) {
+        String code = community(r);
+        String id = r.pathParam("householdId");
+        if (!Ids.looksLike(id, "hh")) throw new NotFound("household", id);
+        JsonInput in = JsonInput.root(r.body(), Set.of("visitedAt", "note", "findings"));
+        var visitedAt = in.instant("visitedAt", true);
+        String note = in.optionalString("note", 1, 1000, JsonInput.TextRule.MULTI_LINE);
+        List<Visits.FindingDraft> findings = new ArrayList<>();
+        for (JsonInput f : in.optionalObjectList("findings", 20, Set.of("note", "report"))) {
+            String fNote = f.requiredString("note", 1, 1000, JsonInput.TextRule.MULTI_LINE);
+            JsonInput report = f.optionalObject("report", Set.of("category"));
+            String category = null;
+            if (report != null) {
+                category = report.requiredString("category", 1, 64, JsonInput.TextRule.SINGLE_LINE);
+                if (category != null && !categories.contains(category)) {
+                    report.error("category", "is not a known category");
+                    category = null;
+                }
+            }
+            findings.add(new Visits.FindingDraft(fNote, category));
+        }
+        in.throwIfInvalid();
+        Visits.Logged logged = visits.log(r.principal(), code, id, new Visits.Draft(visitedAt, note, findings), Idempotency.key(r));
+        Visit v = logged.visit();
+        Log.info(logged.replayed() ? "registers.visit_replayed" : "registers.visited", "visitId", v.id(), "householdId", id,
+                "credited", v.credited(), "reports", v.findings().stream().filter(f -> f.reportId() != null).count(),
+                "requestId", r.requestId());
+        ApiResponse out = ApiResponse.created(RegisterViews.visit(v), "/communities/" + code + "/households/" + id + "/visits/" + v.id());
+        return logged.replayed() ? out.withHeader("Idempotent-Replayed", "true") : out;
+    }
+
+    /** {@code ?all=true} lists every bound household with its status; by default only those still due or overdue this period. */
+    private ApiResponse visitsDue(ApiRequest r) {
+        boolean all = r.query("all").map("true"::equals).orElse(false);
+        ObjectNode body = Json.object();
+        var items = body.putArray("items");
+        visits.mine(r.principal(), all).forEach(d -> items.add(RegisterViews.due(d)));
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse supervision(ApiRequest r) {
+        String code = community(r);
+        ObjectNode body = Json.object();
+        body.put("community", code);
+        var items = body.putArray("items");
+        visits.supervision(r.principal(), code).forEach(l -> items.addObject().put("userId", l.userId()).put("bound", l.bound())
+                .put("done", l.done()).put("due", l.due()).put("overdue", l.overdue()));
+        return ApiResponse.ok(body);
+    }
+
+    /** {@code {"month": "2026-12", "repair": true}}: the community's visit counters recomputed from the register and the visits. */
+    private ApiResponse recomputeVisits(ApiRequest r) {
+        String code = community(r);
+        JsonInput in = JsonInput.root(r.body(), Set.of("month", "repair"));
+        String m = in.requiredString("month", 7, 7, JsonInput.TextRule.SINGLE_LINE);
+        Boolean repair = in.optionalBoolean("repair");
+        YearMonth month = null;
+        if (m != null) {
+            try {
+                month = YearMonth.parse(m);
+            } catch (DateTimeParseException e) {
+                in.error("month", "must be a month: YYYY-MM");
+            }
+        }
+        in.throwIfInvalid();
+        Visits.Recomputed run = visits.recompute(code, month, Boolean.TRUE.equals(repair));
+        Log.info("registers.visits_recomputed", "community", code, "month", month, "households", run.households(),
+                "visits", run.visits(), "differences", run.differences().size(), "repaired", run.repaired(), "requestId", r.requestId());
+        ObjectNode body = Json.object();
+        body.put("community", code);
+        body.put("month", month.toString());
+        body.put("households", run.households());
+        body.put("visits", run.visits());
+        var diffs = body.putArray("differences");
+        for (Visits.Difference d : run.differences()) {
+            diffs.addObject().put("unit", d.unit()).put("storedDue", d.storedDue()).put("storedDone", d.storedDone())
+                    .put("expectedDue", d.expectedDue()).put("expectedDone", d.expectedDone());
+        }
+        body.put("repaired", run.repaired());
+        return ApiResponse.ok(body);
     }
 
     private static String community(ApiRequest r) {

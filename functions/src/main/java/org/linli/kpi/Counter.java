@@ -4,7 +4,8 @@ package org.linli.kpi;
  * The counts a KPI unit keeps per month. {@link #wire} names the JSON field and the DynamoDB
  * attribute; {@link #label} is the CSV header. The first fourteen are folded from cases (each
  * case counts in the month it was opened); the patrol counts come from patrol visits and the
- * month's patrol plan.
+ * month's patrol plan; the visit counts from 包联 visits and
+ * bindings (registers.Visits).
  */
 public enum Counter {
     RECEIVED("received", "受理量"),
@@ -23,7 +24,9 @@ public enum Counter {
     ESCALATIONS("escalations", "上报次数"),
     PATROL_PLANNED("patrolPlanned", "计划巡查"),
     PATROL_VISITS("patrolVisits", "巡查次数"),
-    PATROL_CREDITED("patrolCredited", "计入巡查");
+    PATROL_CREDITED("patrolCredited", "计入巡查"),
+    VISITS_DUE("visitsDue", "应访户数"),
+    VISITS_DONE("visitsDone", "已访户数");
 
     private final String wire;
     private final String label;

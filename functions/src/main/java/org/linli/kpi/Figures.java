@@ -22,6 +22,7 @@ public record Figures(Tally tally, Map<Rate, Double> rates, Double score) {
         r.put(Rate.DISPOSAL, ratio(t.get(Counter.HANDLED), received));
         r.put(Rate.COMPLETION, ratio(t.get(Counter.CLOSED), ours));
         r.put(Rate.PATROL, ratio(t.get(Counter.PATROL_CREDITED), t.get(Counter.PATROL_PLANNED)));
+        r.put(Rate.VISIT, ratio(t.get(Counter.VISITS_DONE), t.get(Counter.VISITS_DUE)));
         double weighted = 0;
         double weights = 0;
         for (var w : s.scoreWeights().entrySet()) {

@@ -7,7 +7,8 @@ public enum Rate {
     SATISFACTION("satisfaction", "满意率"),
     DISPOSAL("disposal", "处置率"),
     COMPLETION("completion", "办结率"),
-    PATROL("patrol", "巡查率");
+    PATROL("patrol", "巡查率"),
+    VISIT("visit", "走访率");
 
     private final String wire;
     private final String label;

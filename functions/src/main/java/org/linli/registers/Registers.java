@@ -112,12 +112,20 @@ public final class Registers {
 
     /** Binds a household to a member or grid worker (包联); the rhythm defaults to the closest its categories ask for. */
     public Household bind(Principal p, String community, String householdId, String userId, Rhythm rhythm) {
+        return rebind(p, community, householdId, userId, rhythm).after();
+    }
+
+    /** A binding set: the household before (null binding: it was not bound) and after. */
+    public record Rebinding(Household before, Household after) {}
+
+    /** As {@link #bind}, telling also what the household was bound to before (the visits' due counter needs it). */
+    public Rebinding rebind(Principal p, String community, String householdId, String userId, Rhythm rhythm) {
         requireKeeper(p, community);
         Household h = store.find(community, householdId).orElseThrow(() -> new NotFound("household", householdId));
         Rhythm r = rhythm != null ? rhythm : Optional.ofNullable(categories.rhythmFor(h.care())).orElse(Rhythm.QUARTERLY);
         Binding b = new Binding(userId, r, clock.instant(), p.userId());
         store.bind(community, householdId, b);
-        return h.withBinding(b);
+        return new Rebinding(h, h.withBinding(b));
     }
 
     /** Every household whole, for the keeper's export (recorded by the caller as one disclosure). */
@@ -160,6 +168,11 @@ public final class Registers {
         return codes;
     }
 
+    /** The community's territory path (root first, itself last). */
+    public List<String> communityPath(String code) {
+        return community(code).path();
+    }
+
     /** NotFound unless {@code code} is a community of the current map. */
     public void requireCommunity(String code) {
         community(code);
@@ -177,7 +190,7 @@ public final class Registers {
     }
 
     /** The household's territory: its building's path (community, grid, micro-grid), else the community's. */
-    private List<String> pathOf(Household h) {
+    List<String> pathOf(Household h) {
         MapInfo map = territory.currentMap();
         List<String> path = new ArrayList<>(territory.building(map.version(), h.buildingCode()).map(BuildingRecord::path)
                 .orElseGet(() -> community(h.community()).path()));

@@ -440,6 +440,13 @@ public final class Wiring {
                 clock);
     }
 
+    /** 包联 visits: the register, the visits and their counters (RegistersTable, KpiTable), findings through the patrol intake. */
+    public org.linli.registers.Visits visits() {
+        return new org.linli.registers.Visits(registers(), householdStore.get(),
+                new org.linli.adapters.dynamo.kpi.DynamoVisitStore(AwsClients.dynamo(), env().require("REGISTERS_TABLE"), kpiTable()),
+                patrolIntake(), clock);
+    }
+
     // ------------------------------------------------------------------ identity (UsersTable, secrets, WeChat)
 
     private final Lazy<UserStore> users = lazy(() -> new DynamoUserStore(AwsClients.dynamo(), usersTable()));

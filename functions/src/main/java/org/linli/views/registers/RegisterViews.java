@@ -30,6 +30,29 @@ public final class RegisterViews {
         return o;
     }
 
+    /** A logged 包联 visit: the household by id, when, the note, the findings and the reports they became. */
+    public static ObjectNode visit(org.linli.registers.Visit v) {
+        ObjectNode o = Json.object().put("visitId", v.id()).put("community", v.community()).put("householdId", v.householdId())
+                .put("visitorId", v.visitorId()).put("visitedAt", Times.stored(v.visitedAt())).put("dueMonth", v.dueMonth().toString())
+                .put("credited", v.credited());
+        putOrNull(o, "note", v.note());
+        ArrayNode findings = o.putArray("findings");
+        for (var f : v.findings()) {
+            ObjectNode fo = findings.addObject().put("note", f.note());
+            putOrNull(fo, "category", f.category());
+            putOrNull(fo, "reportId", f.reportId());
+        }
+        return o;
+    }
+
+    /** A row of the worker's due list: the household's listing (masked), its status this period and the month it is due by. */
+    public static ObjectNode due(org.linli.registers.Visits.Due d) {
+        ObjectNode o = listing(d.household().listing());
+        o.put("status", d.status().name()).put("dueBy", d.dueMonth().toString());
+        putOrNull(o, "lastVisitAt", d.household().lastVisitAt() == null ? null : Times.stored(d.household().lastVisitAt()));
+        return o;
+    }
+
     /** A household as read: {@code whole} says whether the fields are shown whole (else masked, and care withheld). */
     public static ObjectNode household(Household h, boolean whole, CareCategories categories) {
         ObjectNode o = Json.object().put("householdId", h.id()).put("community", h.community()).put("buildingCode", h.buildingCode());

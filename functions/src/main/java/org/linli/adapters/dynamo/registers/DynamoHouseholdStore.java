@@ -41,8 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DynamoHouseholdStore implements HouseholdStore {
     public static final String BY_BOUND = "ByBound";
-    static final String BOUND_PK = "boundpk";
-    static final String BOUND_SK = "boundsk";
+    public static final String BOUND_PK = "boundpk";
+    public static final String BOUND_SK = "boundsk";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -54,11 +54,11 @@ public final class DynamoHouseholdStore implements HouseholdStore {
         this.cipher = cipher;
     }
 
-    static String partition(String community) {
+    public static String partition(String community) {
         return "COMMUNITY#" + community;
     }
 
-    static String sort(String id) {
+    public static String sort(String id) {
         return "HH#" + id;
     }
 
@@ -167,7 +167,7 @@ public final class DynamoHouseholdStore implements HouseholdStore {
         }
     }
 
-    private static HouseholdListing listing(Map<String, AttributeValue> item) {
+    public static HouseholdListing listing(Map<String, AttributeValue> item) {
         String rhythm = Attr.str(item, "rhythm");
         return new HouseholdListing(Attr.str(item, "id"), Attr.str(item, "community"), Attr.str(item, "buildingCode"),
                 Attr.str(item, "unit"), Attr.str(item, "room"), Attr.str(item, "headMasked"), (int) Attr.num(item, "memberCount", 0),
