@@ -65,7 +65,8 @@ public final class ApiRoutes {
                     "POST /communities/{code}/households", "GET /communities/{code}/households/{householdId}",
                     "POST /communities/{code}/households/{householdId}/binding", "GET /me/households",
                     "POST /communities/{code}/household-imports", "GET /communities/{code}/household-imports/{jobId}",
-                    "GET /communities/{code}/household-ledger")),
+                    "GET /communities/{code}/household-ledger", "POST /communities/{code}/households/{householdId}/visits",
+                    "GET /me/visits-due", "GET /communities/{code}/visit-supervision", "POST /communities/{code}/visit-recompute")),
             Map.entry("org.linli.handlers.SummariesApi", List.of("GET /communities/{code}/summaries",
                     "GET /communities/{code}/summaries/{month}")));
 

@@ -166,6 +166,13 @@ class AuthorizationMatrixIntegrationTest {
         expect("POST /communities/{code}/household-imports",         "403/403 403/403 403/403 403/403 202/403 403/403 403/403 403/403 403/403");
         expect("GET /communities/{code}/household-imports/{jobId}",  "403/403 403/403 403/403 403/403 200/403 403/403 403/403 403/403 403/403");
         expect("GET /communities/{code}/household-ledger",           "403/403 403/403 403/403 403/403 200/403 403/403 403/403 403/403 403/403");
+        // 包联 visits: logged by the bound person or the community's staff (other staff covering the household: 403; the rest
+        // do not learn it exists: 404); one's own due list; the supervision list for the community's, street's and district's
+        // staff; the visit recompute for administrators.
+        expect("POST /communities/{code}/households/{householdId}/visits", "403/403 201/404 403/404 403/404 201/404 403/404 403/404 404/404 403/403");
+        expect("GET /me/visits-due",                                 "403/403 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200");
+        expect("GET /communities/{code}/visit-supervision",          "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
+        expect("POST /communities/{code}/visit-recompute",           "403/403 403/403 403/403 403/403 403/403 403/403 403/403 403/403 200/200");
         expect("GET /communities/{code}/summaries",                  "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
         expect("GET /communities/{code}/summaries/{month}",          "403/403 403/403 403/403 403/403 200/403 200/403 200/403 403/403 200/200");
         // Organisations (双报到 of units): the community's staff (covering it) register, update and link members; anyone

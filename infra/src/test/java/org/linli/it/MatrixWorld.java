@@ -542,6 +542,13 @@ final class MatrixWorld {
         s.put("GET /communities/{code}/household-imports/{jobId}", x -> get("/communities/" + x.community() + "/household-imports/"
                 + ledgerJob(), x.caller()));
         s.put("GET /communities/{code}/household-ledger", x -> get("/communities/" + x.community() + "/household-ledger", x.caller()));
+        s.put("POST /communities/{code}/households/{householdId}/visits", x -> post("/communities/" + x.community() + "/households/"
+                + household(x.west()) + "/visits", "{\"visitedAt\":\"" + Times.api(cloud.clock().instant().minusSeconds(600))
+                + "\",\"note\":\"矩阵走访\"}", x.caller()));
+        s.put("GET /me/visits-due", x -> get("/me/visits-due", x.caller()));
+        s.put("GET /communities/{code}/visit-supervision", x -> get("/communities/" + x.community() + "/visit-supervision", x.caller()));
+        s.put("POST /communities/{code}/visit-recompute", x -> post("/communities/" + x.community() + "/visit-recompute",
+                "{\"month\":\"" + YearMonth.from(cloud.clock().instant().atZone(SHANGHAI)) + "\"}", x.caller()));
         s.put("GET /communities/{code}/summaries/{month}", x -> {
             storeSummaries();
             return get("/communities/" + x.community() + "/summaries/" + SUMMARY_MONTH, x.caller());

@@ -204,7 +204,13 @@ public final class Operations {
             // Registers: writes and whole reads check the account; the map pointer is cached (<=1); whole reads and the
             // export write one access entry; KMS: one data key per instance, unwrapped keys cached.
             Map.entry("POST /communities/{code}/households", "DynamoDb.GetItem<=4,DynamoDb.BatchWriteItem=1,Kms.GenerateDataKey<=1"),
-            Map.entry("POST /communities/{code}/households/{householdId}/binding", "DynamoDb.GetItem=2,DynamoDb.UpdateItem=1,Kms.Decrypt<=1"),
+            Map.entry("POST /communities/{code}/households/{householdId}/binding", "DynamoDb.GetItem<=4,DynamoDb.UpdateItem=1,"
+                    + "DynamoDb.TransactWriteItems<=1,Kms.Decrypt<=1"),
+            Map.entry("POST /communities/{code}/households/{householdId}/visits", "DynamoDb.GetItem<=4,DynamoDb.TransactWriteItems<=2,"
+                    + "Kms.Decrypt<=1"),
+            Map.entry("GET /me/visits-due", "DynamoDb.Query=1"),
+            Map.entry("GET /communities/{code}/visit-supervision", "DynamoDb.GetItem<=4,DynamoDb.Query=1"),
+            Map.entry("POST /communities/{code}/visit-recompute", "DynamoDb.GetItem<=12,DynamoDb.Query=2,DynamoDb.UpdateItem<=4"),
             Map.entry("GET /communities/{code}/households/{householdId}", "DynamoDb.GetItem=2,DynamoDb.BatchWriteItem=1,Kms.Decrypt<=1"),
             Map.entry("GET /communities/{code}/households", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
             Map.entry("GET /me/households", "DynamoDb.Query=1"),
@@ -568,6 +574,14 @@ public final class Operations {
         http("GET /communities/{code}/household-imports/{jobId}", "/communities/DEMO-W1/household-imports/" + jobId,
                 Map.of("code", "DEMO-W1", "jobId", jobId), null, DISPATCHER, 200, "");
         http("GET /communities/{code}/household-ledger", "/communities/DEMO-W1/household-ledger", c, null, DISPATCHER, 200, "");
+        // 包联 visits: the bound worker logs one, his due list, the community's supervision list, the recompute.
+        String visitedAt = OffsetDateTime.ofInstant(now(), ZoneOffset.ofHours(8)).minusMinutes(3).withNano(0).toString();
+        http("POST /communities/{code}/households/{householdId}/visits", "/communities/DEMO-W1/households/" + id + "/visits", h,
+                "{\"visitedAt\":\"" + visitedAt + "\",\"note\":\"身体尚好\"}", WORKER, 201, "");
+        http("GET /me/visits-due", "/me/visits-due", Map.of(), null, WORKER, 200, "");
+        http("GET /communities/{code}/visit-supervision", "/communities/DEMO-W1/visit-supervision", c, null, DISPATCHER, 200, "");
+        http("POST /communities/{code}/visit-recompute", "/communities/DEMO-W1/visit-recompute", c, "{\"month\":\"" + month + "\"}",
+                ADMIN, 200, "");
     }
 
     private void photos() {
