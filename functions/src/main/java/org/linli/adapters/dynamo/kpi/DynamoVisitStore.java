@@ -154,12 +154,12 @@ public final class DynamoVisitStore implements VisitStore {
         KpiItems.identity(unit, month, expr, names, values);
         expr.append(KpiItems.add(Tally.ZERO.with(Counter.VISITS_DUE, delta[0]).with(Counter.VISITS_DONE, delta[1]), names, values));
         List<String> conditions = new ArrayList<>();
-        values.put(":zero", Attr.n(0));
         Counter[] counters = {Counter.VISITS_DUE, Counter.VISITS_DONE};
         for (int i = 0; i < 2; i++) {
             String n = "#r_" + counters[i].wire();
             names.put(n, counters[i].wire());
             if (read[i] == 0) {
+                values.put(":zero", Attr.n(0)); // only when used: DynamoDB refuses an unused value
                 conditions.add("(attribute_not_exists(" + n + ") OR " + n + " = :zero)");
             } else {
                 values.put(":r_" + counters[i].wire(), Attr.n(read[i]));
