@@ -1,0 +1,39 @@
+package org.linli.registers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+
+class VisitPeriodsTest {
+    private static Instant at(String shanghai) {
+        return java.time.OffsetDateTime.parse(shanghai + "+08:00").toInstant();
+    }
+
+    @Test
+    void aQuarterlyPeriodCountsInTheMonthItEnds() {
+        assertEquals(YearMonth.of(2026, 3), VisitPeriods.dueMonth(Rhythm.QUARTERLY, YearMonth.of(2026, 1)));
+        assertEquals(YearMonth.of(2026, 12), VisitPeriods.dueMonth(Rhythm.QUARTERLY, YearMonth.of(2026, 10)));
+        assertEquals(YearMonth.of(2026, 2), VisitPeriods.dueMonth(Rhythm.MONTHLY, YearMonth.of(2026, 2)));
+        assertTrue(VisitPeriods.endsIn(Rhythm.QUARTERLY, YearMonth.of(2026, 6)));
+        assertFalse(VisitPeriods.endsIn(Rhythm.QUARTERLY, YearMonth.of(2026, 5)));
+        // Shanghai's month: 1 December 00:30 in Beijing is still 30 November in UTC.
+        assertEquals(YearMonth.of(2026, 12), VisitPeriods.dueMonth(Rhythm.MONTHLY, at("2026-12-01T00:30:00")));
+    }
+
+    @Test
+    void doneDueOrOverdue() {
+        Instant now = at("2026-12-15T10:00:00");
+        assertEquals(VisitPeriods.Status.DONE, VisitPeriods.status(Rhythm.MONTHLY, at("2026-10-01T09:00:00"), at("2026-12-02T09:00:00"), now));
+        assertEquals(VisitPeriods.Status.DUE, VisitPeriods.status(Rhythm.MONTHLY, at("2026-12-01T09:00:00"), null, now),
+                "bound this month: due, not overdue");
+        assertEquals(VisitPeriods.Status.DUE, VisitPeriods.status(Rhythm.MONTHLY, at("2026-10-01T09:00:00"), at("2026-11-20T09:00:00"), now));
+        assertEquals(VisitPeriods.Status.OVERDUE, VisitPeriods.status(Rhythm.MONTHLY, at("2026-10-01T09:00:00"), at("2026-10-20T09:00:00"), now),
+                "November passed without a visit");
+        assertEquals(VisitPeriods.Status.DONE, VisitPeriods.status(Rhythm.QUARTERLY, at("2026-01-01T09:00:00"), at("2026-10-05T09:00:00"), now));
+        assertEquals(VisitPeriods.Status.OVERDUE, VisitPeriods.status(Rhythm.QUARTERLY, at("2026-01-01T09:00:00"), at("2026-05-05T09:00:00"), now));
+    }
+}
