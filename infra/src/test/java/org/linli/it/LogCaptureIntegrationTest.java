@@ -215,6 +215,14 @@ class LogCaptureIntegrationTest {
             expect(steps, 200, api.get("/communities/DEMO-W1/households/" + hh, api.login("street-DEMO-W")));
             expect(steps, 200, api.get("/communities/DEMO-W1/households?limit=50", keeper));
             expect(steps, 200, api.get("/communities/DEMO-W1/household-ledger", keeper));
+            // 包联 visits: the bound worker logs one, his due list, the supervision list, the recompute.
+            expect(steps, 201, api.post("/communities/DEMO-W1/households/" + hh + "/visits", hhWorker, "{\"visitedAt\":\""
+                    + java.time.OffsetDateTime.ofInstant(cloud.clock().instant(), java.time.ZoneOffset.ofHours(8)).minusMinutes(2).withNano(0)
+                    + "\",\"note\":\"走访\"}"));
+            expect(steps, 200, api.get("/me/visits-due?all=true", hhWorker));
+            expect(steps, 200, api.get("/communities/DEMO-W1/visit-supervision", keeper));
+            expect(steps, 200, api.post("/communities/DEMO-W1/visit-recompute", api.login("admin"), "{\"month\":\""
+                    + org.linli.kpi.CaseFacts.monthOf(cloud.clock().instant()) + "\"}"));
 
             // PIPL (issue 13): the access log read by an administrator, then the reporter erases his account and
             // an administrator erases the newcomer's; the erasures run to the end while the logs are captured.
