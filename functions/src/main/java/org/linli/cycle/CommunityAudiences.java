@@ -34,10 +34,13 @@ public final class CommunityAudiences implements AudienceReader {
     private final WishStore wishes;
     private final CaseStore cases;
     private final Summaries summaries;
+    private final Function<String, Map<String, Integer>> visitsDue;
     private final Clock clock;
 
+    /** {@code visitsDue}: a community's 包联 persons and how many of their households are still to visit this period. */
     public CommunityAudiences(Communities communities, TerritoryDirectory territory, MemberStore members, WishStore wishes,
-                              CaseStore cases, Summaries summaries, Clock clock) {
+                              CaseStore cases, Summaries summaries, Function<String, Map<String, Integer>> visitsDue, Clock clock) {
+        this.visitsDue = visitsDue;
         this.communities = communities;
         this.territory = territory;
         this.members = members;
@@ -76,6 +79,10 @@ public final class CommunityAudiences implements AudienceReader {
                         m -> Map.of("count", String.valueOf(claims().getOrDefault(m.memberId(), 0))));
                 case RESIDENTS_WITH_OPEN_WISHES -> residents(List.of(WishState.PUBLISHED, WishState.CLAIMED), cursor, limit);
                 case RESIDENTS_TO_CONFIRM -> residents(List.of(WishState.COMPLETED), cursor, limit);
+                // Tens of bound persons per community: one page.
+                case BOUND_VISITS_DUE -> new Page<>(visitsDue.apply(community.code()).entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .map(e -> new Recipient(e.getKey(), Map.of("count", String.valueOf(e.getValue())))).toList(), null);
             };
         }
 

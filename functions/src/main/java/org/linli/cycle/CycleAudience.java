@@ -24,7 +24,9 @@ public enum CycleAudience {
     /** Residents whose wishes are published or claimed: the service day concerns them. */
     RESIDENTS_WITH_OPEN_WISHES,
     /** Residents whose wishes were served and wait for their confirmation and rating (群众评单). */
-    RESIDENTS_TO_CONFIRM;
+    RESIDENTS_TO_CONFIRM,
+    /** The 包联 persons of the community with households still to visit this period; {@code count} of them (registers.Visits). */
+    BOUND_VISITS_DUE("count");
 
     /** Values every message may use: the cycle month, the step's deadline and its event date. */
     public static final Set<String> COMMON = Set.of("month", "deadline", "date");

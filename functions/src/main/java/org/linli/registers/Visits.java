@@ -145,6 +145,17 @@ public final class Visits {
         return out;
     }
 
+    /** Per bound person, how many of {@code bound} are still to visit in the period holding {@code now} (the cycle's reminder). */
+    public static Map<String, Integer> stillDue(List<VisitStore.BoundHousehold> bound, Instant now) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        for (VisitStore.BoundHousehold b : bound) {
+            if (VisitPeriods.status(b.listing().rhythm(), b.boundSince(), b.lastVisitAt(), now) != VisitPeriods.Status.DONE) {
+                out.merge(b.listing().boundTo(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
     private List<Due> dues(List<VisitStore.BoundHousehold> bound, boolean all) {
         Instant now = clock.instant();
         List<Due> out = new ArrayList<>();

@@ -617,12 +617,18 @@ public final class Wiring {
         return new CyclePlanner(cycleConfig.get(), communities.get(), dispatchQueue.get());
     }
 
+    /** A community's 包联 persons with households still to visit this period (REGISTERS_TABLE; nothing decrypted). */
+    private java.util.function.Function<String, Map<String, Integer>> visitsDue() {
+        var store = new org.linli.adapters.dynamo.kpi.DynamoVisitStore(AwsClients.dynamo(), env.require("REGISTERS_TABLE"), kpiTable());
+        return community -> org.linli.registers.Visits.stillDue(store.boundIn(community), clock.instant());
+    }
+
     /** A community's worth of reminders, page by page ({@code DISPATCH_PAGE_SIZE}). */
     public Dispatcher dispatcher() {
         var wishes = volunteerPorts().wishes();
         var activity = new DynamoCommunityActivity(AwsClients.dynamo(), volunteerTable());
         var audiences = new CommunityAudiences(communities(), territory(), volunteerPorts().members(), wishes, caseStore(),
-                new Summaries(wishes, activity, kpiStore(), cycleStore(), serviceHours(), clock), clock);
+                new Summaries(wishes, activity, kpiStore(), cycleStore(), serviceHours(), clock), visitsDue(), clock);
         return new Dispatcher(cycleConfig.get(), cycleStore(), audiences, outbox.get(), dispatchQueue.get(), clock,
                 Integer.parseInt(env.getOr("DISPATCH_PAGE_SIZE", String.valueOf(DEFAULT_PAGE_SIZE))));
     }

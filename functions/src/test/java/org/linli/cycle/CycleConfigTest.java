@@ -36,7 +36,7 @@ class CycleConfigTest {
         assertEquals("DEMO:2026-11:classify", o.cycleId());
         assertEquals(LocalDate.parse("2026-11-20"), o.firedOn());
         assertEquals(LocalDate.parse("2026-11-25"), o.deadline());
-        assertEquals(List.of("cycle.classify", "cycle.overdue"), o.kinds());
+        assertEquals(List.of("cycle.classify", "cycle.overdue", "cycle.visits_due"), o.kinds());
         assertEquals(List.of(), CHENGQU.due("classify", Instant.parse("2026-11-19T15:59:00Z")));
         assertEquals(List.of(), CHENGQU.due("classify", Instant.parse("2026-11-20T16:00:00Z")), "the 21st");
     }
