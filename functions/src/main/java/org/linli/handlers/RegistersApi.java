@@ -244,7 +244,7 @@ public final class RegistersApi extends ApiHandler {
 
     /** {@code ?all=true} lists every bound household with its status; by default only those still due or overdue this period. */
     private ApiResponse visitsDue(ApiRequest r) {
-        boolean all = r.query("all").map("true"::equals).orElse(false);
+        boolean all = QueryParams.flag(r, "all");
         ObjectNode body = Json.object();
         var items = body.putArray("items");
         visits.mine(r.principal(), all).forEach(d -> items.add(RegisterViews.due(d)));
