@@ -209,7 +209,7 @@ public final class Operations {
             Map.entry("POST /communities/{code}/households/{householdId}/visits", "DynamoDb.GetItem<=4,DynamoDb.TransactWriteItems<=2,"
                     + "Kms.Decrypt<=1"),
             Map.entry("GET /me/visits-due", "DynamoDb.Query=1"),
-            Map.entry("GET /communities/{code}/visit-supervision", "DynamoDb.GetItem<=4,DynamoDb.Query=1"),
+            Map.entry("GET /communities/{code}/visit-supervision", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
             Map.entry("POST /communities/{code}/visit-recompute", "DynamoDb.GetItem<=12,DynamoDb.Query=2,DynamoDb.UpdateItem<=4"),
             Map.entry("GET /communities/{code}/households/{householdId}", "DynamoDb.GetItem=2,DynamoDb.BatchWriteItem=1,Kms.Decrypt<=1"),
             Map.entry("GET /communities/{code}/households", "DynamoDb.GetItem<=2,DynamoDb.Query=1"),
