@@ -36,4 +36,19 @@ class VisitPeriodsTest {
         assertEquals(VisitPeriods.Status.DONE, VisitPeriods.status(Rhythm.QUARTERLY, at("2026-01-01T09:00:00"), at("2026-10-05T09:00:00"), now));
         assertEquals(VisitPeriods.Status.OVERDUE, VisitPeriods.status(Rhythm.QUARTERLY, at("2026-01-01T09:00:00"), at("2026-05-05T09:00:00"), now));
     }
+
+    @Test
+    void theCycleRemindsEachBoundPersonOfHisHouseholdsStillDue() {
+        Instant now = at("2026-12-20T09:00:00");
+        java.util.List<VisitStore.BoundHousehold> bound = java.util.List.of(
+                bound("hh_1", "usr_a", Rhythm.MONTHLY, at("2026-10-01T09:00:00"), at("2026-12-02T09:00:00")), // done
+                bound("hh_2", "usr_a", Rhythm.MONTHLY, at("2026-10-01T09:00:00"), null),                      // overdue
+                bound("hh_3", "usr_a", Rhythm.QUARTERLY, at("2026-10-01T09:00:00"), at("2026-11-02T09:00:00")), // done this quarter
+                bound("hh_4", "usr_b", Rhythm.MONTHLY, at("2026-12-10T09:00:00"), null));                     // due
+        assertEquals(java.util.Map.of("usr_a", 1, "usr_b", 1), Visits.stillDue(bound, now));
+    }
+
+    private static VisitStore.BoundHousehold bound(String id, String user, Rhythm r, Instant since, Instant last) {
+        return new VisitStore.BoundHousehold(new HouseholdListing(id, "C1", "C1-B1", null, null, "张*", 1, 1, user, r), since, last);
+    }
 }
