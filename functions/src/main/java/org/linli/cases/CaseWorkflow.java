@@ -169,7 +169,7 @@ public final class CaseWorkflow {
                 .orElseThrow(() -> new IllegalStateException("case " + c.id() + " has an unknown category " + c.category()));
         StepLimits limits = category.limits();
         WorkflowSettings settings = categories.workflow();
-        Case.Builder b = c.toBuilder().version(c.version() + 1);
+        Case.Builder b = c.toBuilder().version(c.version() + 1).at(now);
         Map<String, String> details = new LinkedHashMap<>();
         List<SummonsTask> changed = new ArrayList<>();
         String note = cmd.note();

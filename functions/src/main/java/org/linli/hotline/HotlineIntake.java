@@ -10,6 +10,7 @@ import org.linli.report.Contact;
 import org.linli.report.ReportDraft;
 import org.linli.report.ReportIntake;
 import org.linli.report.Source;
+import org.linli.report.WorkOrder;
 import org.linli.territory.AddressMatcher;
 import org.linli.territory.Locator;
 import org.linli.territory.Placement;
@@ -54,7 +55,7 @@ public final class HotlineIntake {
         if (placement.path().isEmpty()) throw ValidationFailed.of(o.point() != null ? "location" : "address", "lies outside this jurisdiction");
         ReportDraft draft = new ReportDraft(o.category().code(), description(o), o.point(), building, List.of(),
                 new Contact(o.callerName(), o.callerPhone()), false, Source.HOTLINE_12345,
-                o.point() == null && building == null ? placeCode : null);
+                o.point() == null && building == null ? placeCode : null, new WorkOrder(o.orderNo(), o.deadline(), o.urgent()));
         ReportIntake.Submission s = intake.submit(REPORTER, true, draft, "hotline:" + o.orderNo());
         String caseId = Ids.rebrand(s.report().id(), "case");
         if (s.replayed()) {
