@@ -502,6 +502,32 @@ public final class Wiring {
                 new DynamoSubscribers(AwsClients.dynamo(), usersTable()), wechat, clock);
     }
 
+    // ------------------------------------------------------------------ hotline status reports out (HotlineOutboxQueue)
+
+    private final Lazy<org.linli.hotline.HotlineOutbox> hotlineOutbox = lazy(() ->
+            new org.linli.adapters.sqs.SqsHotlineOutbox(AwsClients.sqs(), env().require("HOTLINE_OUTBOX_QUEUE_URL")));
+
+    /** The case event stream's reader that puts a work order's status reports in the outbox. */
+    public org.linli.hotline.StatusReports statusReports() {
+        return new org.linli.hotline.StatusReports(caseStore(), hotlineOutbox.get(),
+                new org.linli.adapters.dynamo.cases.DynamoReportedVersions(AwsClients.dynamo(), casesTable()));
+    }
+
+    /** Sends the outbox's reports to the platform ({@code HOTLINE_PLATFORM_URL}), signed with the shared secret. */
+    public org.linli.hotline.StatusPusher statusPusher() {
+        return new org.linli.hotline.StatusPusher(hotlineSecret(),
+                new org.linli.adapters.hotline.HttpHotlinePlatform(env().getOr("HOTLINE_PLATFORM_URL", "")), photoSigner.get(), clock());
+    }
+
+    /** Backs off the outbox's failed reports (ChangeMessageVisibility on the FIFO queue; the order's later reports wait). */
+    public Redelivery hotlineRedelivery() {
+        return new SqsRedelivery(AwsClients.sqs(), env().require("HOTLINE_OUTBOX_QUEUE_URL"));
+    }
+
+    public int hotlineRetryBaseSeconds() {
+        return Integer.parseInt(env.getOr("HOTLINE_RETRY_BASE_SECONDS", "30"));
+    }
+
     public Redelivery redelivery() {
         return new SqsRedelivery(AwsClients.sqs(), notificationQueueUrl());
     }
