@@ -25,7 +25,8 @@ import org.linli.territory.Roster;
 
 /**
  * What makes the local cloud Linli's: the secrets the template references (a fresh token key
- * pair, the fake WeChat app's credentials), the fake WeChat server as WeChat's base URL, the
+ * pair, the fake WeChat app's credentials), the fake WeChat server as WeChat's base URL, the fake
+ * hotline server as the 12345 platform's status endpoint, the
  * demo territory and users, and the local-only dev login. Loaded by Main through ServiceLoader.
  */
 public final class LocalSetup implements LocalCustomizer {
@@ -38,6 +39,7 @@ public final class LocalSetup implements LocalCustomizer {
 
     private final TokenKeys keys;
     private FakeWeChatServer wechat;
+    private FakeHotlineServer hotline;
     private DemoTerritory demo;
     private DemoVolunteers volunteers;
     /** Every demo user by handle: the territory's and the volunteers'. */
@@ -78,6 +80,28 @@ public final class LocalSetup implements LocalCustomizer {
         setup.parameter("WeChatSecretName", WECHAT_SECRET);
         setup.putSecret(HOTLINE_SECRET, HOTLINE_KEY);
         setup.parameter("HotlineSecretName", HOTLINE_SECRET);
+        try {
+            // Checks the signatures' window on the cloud's clock (known once provisioned), not the machine's.
+            hotline = new FakeHotlineServer(0, HOTLINE_KEY, new Clock() {
+                @Override
+                public java.time.ZoneId getZone() {
+                    return clock.getZone();
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return clock.withZone(zone);
+                }
+
+                @Override
+                public java.time.Instant instant() {
+                    return clock.instant();
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake hotline server", e);
+        }
+        setup.parameter("HotlinePlatformUrl", hotline.url());
         setup.parameter("TokenIssuer", ISSUER);
         setup.parameter("WeChatApiBaseUrl", wechat.baseUrl());
         // Locally a map imported a moment ago should name the next case at once (deployed: 30 s).
@@ -166,6 +190,7 @@ public final class LocalSetup implements LocalCustomizer {
             e.getValue().scope().forEach(scope::add);
         }
         o.put("wechatBaseUrl", wechat.baseUrl());
+        o.put("hotlinePlatformUrl", hotline.url());
         return o;
     }
 
@@ -190,6 +215,12 @@ public final class LocalSetup implements LocalCustomizer {
     @Override
     public void close() {
         if (wechat != null) wechat.close();
+        if (hotline != null) hotline.close();
+    }
+
+    /** The 12345 platform's stand-in: where the outbox's status reports arrive (docs/hotline.md). */
+    public FakeHotlineServer hotline() {
+        return hotline;
     }
 
     public FakeWeChatServer wechat() {
