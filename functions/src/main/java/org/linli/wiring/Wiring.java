@@ -395,8 +395,11 @@ public final class Wiring {
     /** The import worker's run: it reads the map it is replacing without a cache, and writes progress each second. */
     public ImportRunner importRunner() {
         TerritoryRepository repository = new DynamoTerritoryRepository(AwsClients.dynamo(), territoryTable(), clock);
-        return new ImportRunner(importJobs(), new DynamoTerritoryDirectory(AwsClients.dynamo(), territoryTable(), clock, Duration.ZERO),
-                repository, clock, Duration.ofSeconds(1));
+        var territory = new DynamoTerritoryDirectory(AwsClients.dynamo(), territoryTable(), clock, Duration.ZERO);
+        // The day's 12345 orders ride the same pipeline (docs/hotline.md): filed like pushed orders.
+        var orders = new org.linli.hotline.OrderImport(new org.linli.hotline.HotlineIntake(hotlineIntake(),
+                new org.linli.territory.Locator(territory()), new org.linli.territory.AddressMatcher(territory())), categories());
+        return new ImportRunner(importJobs(), territory, repository, clock, Duration.ofSeconds(1), java.util.List.of(orders));
     }
 
     // ------------------------------------------------------------------ identity (UsersTable, secrets, WeChat)

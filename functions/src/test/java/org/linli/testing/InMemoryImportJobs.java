@@ -112,6 +112,16 @@ public final class InMemoryImportJobs implements ImportJobs {
     }
 
     @Override
+    public void publishWithProblems(String jobId, int attempt, ImportJob.Summary summary, List<ImportProblem> problems, Instant now) {
+        ImportJob j = owned(jobId, attempt);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ImportProblem p : problems) counts.merge(p.problem().name(), 1, Integer::sum);
+        jobs.put(jobId, new ImportJob(j.id(), j.createdBy(), j.admin(), j.scope(), State.PUBLISHED, j.datum(), j.cellPrecision(),
+                j.note(), j.parts(), attempt, j.progress(), problems.subList(0, Math.min(problems.size(), ImportJob.MAX_PROBLEMS_KEPT)),
+                problems.size(), counts, j.mapVersion(), summary, null, j.createdAt(), j.committedAt(), now));
+    }
+
+    @Override
     public void fail(String jobId, int attempt, String failure, Instant now) {
         ImportJob j = owned(jobId, attempt);
         jobs.put(jobId, new ImportJob(j.id(), j.createdBy(), j.admin(), j.scope(), State.FAILED, j.datum(), j.cellPrecision(),

@@ -31,7 +31,17 @@ public record ImportJob(String id, String createdBy, boolean admin, Set<String> 
 
     /** What a publication wrote and how long the whole run took. */
     public record Summary(int nodes, int compounds, int cells, int buildings, int rosters, long items, long cellEntries,
-                          int maxCellEntries, long millis) {}
+                          int maxCellEntries, long millis, int orders, int alreadyReceived) {
+        public Summary(int nodes, int compounds, int cells, int buildings, int rosters, long items, long cellEntries,
+                       int maxCellEntries, long millis) {
+            this(nodes, compounds, cells, buildings, rosters, items, cellEntries, maxCellEntries, millis, 0, 0);
+        }
+
+        /** An import of work orders: how many were filed now, how many had been received before (one case each). */
+        public static Summary ofOrders(int orders, int alreadyReceived, long millis) {
+            return new Summary(0, 0, 0, 0, 0, orders, 0, 0, millis, orders, alreadyReceived);
+        }
+    }
 
     public ImportJob {
         scope = Set.copyOf(scope);

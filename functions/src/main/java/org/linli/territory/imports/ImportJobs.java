@@ -38,6 +38,12 @@ public interface ImportJobs {
 
     void fail(String jobId, int attempt, String failure, java.time.Instant now);
 
+    /**
+     * Ends an import whose good rows were taken and whose bad ones were left out (work orders):
+     * PUBLISHED with its summary and the problems of the rows left out.
+     */
+    void publishWithProblems(String jobId, int attempt, ImportJob.Summary summary, List<ImportProblem> problems, java.time.Instant now);
+
     /** Another attempt owns the job now: this one must stop writing. */
     final class LostClaim extends RuntimeException {
         public LostClaim(String jobId) {

@@ -37,9 +37,17 @@ public final class ImportRunner {
     private final TerritoryRepository repository;
     private final Clock clock;
     private final Duration progressInterval;
+    private final List<RowImport> others;
 
     public ImportRunner(ImportJobs jobs, TerritoryRegistry registry, TerritoryRepository repository, Clock clock,
                         Duration progressInterval) {
+        this(jobs, registry, repository, clock, progressInterval, List.of());
+    }
+
+    /** With the imports of other kinds ({@link RowImport}) a job of their parts is handed to. */
+    public ImportRunner(ImportJobs jobs, TerritoryRegistry registry, TerritoryRepository repository, Clock clock,
+                        Duration progressInterval, List<RowImport> others) {
+        this.others = List.copyOf(others);
         this.jobs = jobs;
         this.registry = registry;
         this.repository = repository;
@@ -71,6 +79,15 @@ public final class ImportRunner {
 
     private void execute(ImportJob job, Instant started) {
         List<ImportPart.Content> parts = jobs.parts(job.id());
+        for (RowImport other : others) {
+            if (!parts.isEmpty() && parts.stream().allMatch(p -> p.part().kind() == other.kind())) {
+                ProgressMeter meter = new ProgressMeter(clock, progressInterval, 3, p -> jobs.progress(job.id(), job.attempt(), p));
+                RowImport.Result r = other.run(parts, meter);
+                jobs.publishWithProblems(job.id(), job.attempt(), ImportJob.Summary.ofOrders(r.taken(), r.takenBefore(),
+                        Duration.between(started, clock.instant()).toMillis()), r.problems(), clock.instant());
+                return;
+            }
+        }
         boolean territory = parts.stream().anyMatch(p -> p.part().kind() == ImportPart.Kind.TERRITORY);
         ProgressMeter meter = new ProgressMeter(clock, progressInterval, territory ? 5 : 3,
                 p -> jobs.progress(job.id(), job.attempt(), p));
@@ -96,6 +113,8 @@ public final class ImportRunner {
                 }
                 case BUILDINGS -> appendCsv(buildings, c.text());
                 case ROSTERS -> appendCsv(rosters, c.text());
+                case ORDERS -> problems.add(ImportProblem.whole(ImportProblem.TERRITORY, Kind.INVALID_FORMAT,
+                        "part " + c.part().id() + ": work orders are imported alone, not with a territory"));
             }
             meter.advance(1);
         }
@@ -155,6 +174,13 @@ public final class ImportRunner {
             repository.saveRosters(chunk);
             meter.advance(chunk.size());
         }
+    }
+
+    /** The CSV slices of an import as one file: the header of every slice after the first dropped. */
+    public static String joinCsv(List<ImportPart.Content> parts) {
+        StringBuilder all = new StringBuilder();
+        for (ImportPart.Content c : parts) appendCsv(all, c.text());
+        return all.toString();
     }
 
     /** CSV parts after the first repeat the header: it is dropped so that line numbers run on. */

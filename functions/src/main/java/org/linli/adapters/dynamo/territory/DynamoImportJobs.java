@@ -186,6 +186,14 @@ public final class DynamoImportJobs implements ImportJobs {
     }
 
     @Override
+    public void publishWithProblems(String jobId, int attempt, ImportJob.Summary summary, List<ImportProblem> problems, Instant now) {
+        List<ImportProblem> kept = problems.subList(0, Math.min(problems.size(), ImportJob.MAX_PROBLEMS_KEPT));
+        owned(jobId, attempt, "SET #s = :published, summary = :sum, problems = :p, problemCount = :n, problemCounts = :c, finishedAt = :t",
+                Map.of(":published", Attr.s("PUBLISHED"), ":sum", ImportItems.summary(summary), ":p", ImportItems.problems(kept),
+                        ":n", Attr.n(problems.size()), ":c", ImportItems.counts(problems), ":t", Attr.s(Times.stored(now))));
+    }
+
+    @Override
     public void fail(String jobId, int attempt, String failure, Instant now) {
         String text = failure == null ? "unknown" : failure.length() > 1000 ? failure.substring(0, 1000) : failure;
         try {

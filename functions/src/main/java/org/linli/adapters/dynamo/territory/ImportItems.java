@@ -123,6 +123,10 @@ final class ImportItems {
         m.put("cellEntries", Attr.n(s.cellEntries()));
         m.put("maxCellEntries", Attr.n(s.maxCellEntries()));
         m.put("millis", Attr.n(s.millis()));
+        if (s.orders() > 0 || s.alreadyReceived() > 0) {
+            m.put("orders", Attr.n(s.orders()));
+            m.put("alreadyReceived", Attr.n(s.alreadyReceived()));
+        }
         return AttributeValue.fromM(m);
     }
 
@@ -132,6 +136,6 @@ final class ImportItems {
         return new ImportJob.Summary((int) Attr.num(m, "nodes", 0), (int) Attr.num(m, "compounds", 0),
                 (int) Attr.num(m, "cells", 0), (int) Attr.num(m, "buildings", 0), (int) Attr.num(m, "rosters", 0),
                 Attr.num(m, "items", 0), Attr.num(m, "cellEntries", 0), (int) Attr.num(m, "maxCellEntries", 0),
-                Attr.num(m, "millis", 0));
+                Attr.num(m, "millis", 0), (int) Attr.num(m, "orders", 0), (int) Attr.num(m, "alreadyReceived", 0));
     }
 }
