@@ -62,7 +62,8 @@ public final class TerritoryViews {
             else po.put("etaSeconds", p.eta().toSeconds());
             po.put("line", p.line()).put("updatedAt", Times.api(p.at()));
         }
-        if (j.state() == ImportJob.State.REFUSED) {
+        // A refused territory, or the bad rows left out of an import of work orders (the others were filed)
+        if (j.state() == ImportJob.State.REFUSED || j.problemCount() > 0) {
             o.put("problemCount", j.problemCount());
             ObjectNode counts = o.putObject("problemCounts");
             j.problemCounts().forEach(counts::put);
