@@ -73,8 +73,10 @@ public final class Assignment {
                 List.of(report.reportId()), List.of(report.reporterId()), report.point(), report.buildingCode(), placement,
                 route.assignee(), route.tier(), route.node(), cell, now, deadline,
                 report.source() == null ? null : report.source().name(), report.order());
-        CaseEvent opened = CaseEvent.of(null, c, CaseAction.OPEN, Actor.SYSTEM, "SYSTEM", Party.SYSTEM, now, null, List.of(),
-                Map.of("reportId", report.reportId(), "rule", route.rule().name(), "route", route.why()));
+        Map<String, String> details = new java.util.LinkedHashMap<>(Map.of("reportId", report.reportId(), "rule", route.rule().name(),
+                "route", route.why()));
+        if (report.source() != null) details.put("source", report.source().name()); // KPIs split by source (docs/kpis.md)
+        CaseEvent opened = CaseEvent.of(null, c, CaseAction.OPEN, Actor.SYSTEM, "SYSTEM", Party.SYSTEM, now, null, List.of(), details);
         CaseStore.Write w = cases.createFromReport(c, report.reportId(), opened);
         if (w instanceof CaseStore.AlreadyLinked linked) {
             resend(linked);

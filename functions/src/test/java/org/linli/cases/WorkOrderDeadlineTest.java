@@ -57,6 +57,9 @@ class WorkOrderDeadlineTest {
         assertEquals(due, c.deadline(), "accept within 4 h by the category, the order is due in 1 h");
         assertTrue(c.emergency(), "an urgent order is an emergency");
         assertEquals("GD0001", world.table.cases.get(c.id()).order().orderNo());
+        org.linli.kpi.Tally counts = org.linli.kpi.CaseFacts.of(world.table.audit.get(c.id())).tally();
+        assertEquals(1, counts.get(org.linli.kpi.Counter.RECEIVED_HOTLINE), "KPIs count it under the 12345 hotline");
+        assertEquals(0, counts.get(org.linli.kpi.Counter.RECEIVED_MINI_PROGRAM));
 
         world.clock.advance(Duration.ofMinutes(10));
         Case accepted = world.workflow.act(c.id(), world.command(CaseAction.ACCEPT), CaseWorld.actor(Role.GRID_WORKER)).c();
