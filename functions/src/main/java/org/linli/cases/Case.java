@@ -130,6 +130,8 @@ public record Case(String id, CaseStatus status, String category, MatterType mat
         public Builder at(Instant now) { this.now = now; return this; }
         /** The step's deadline - capped at the deadline of the work order the case came from ({@link WorkOrder#cap}). */
         public Builder deadline(Instant v) { deadline = base.order == null || now == null ? v : base.order.cap(v, now); return this; }
+        /** The resident's verdict window: the caller's time to answer, never cut short by the work order's deadline. */
+        public Builder verdictDeadline(Instant v) { deadline = v; return this; }
         public Builder version(long v) { version = v; return this; }
         public Builder tasks(List<SummonsTask> v) { tasks = new ArrayList<>(v); return this; }
         public Builder resolution(Resolution v) { resolution = v; return this; }

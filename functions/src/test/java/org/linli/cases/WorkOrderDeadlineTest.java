@@ -72,6 +72,17 @@ class WorkOrderDeadlineTest {
     }
 
     @Test
+    void theVerdictWindowIsNeverCutShortByTheOrder() {
+        Instant due = world.clock.instant().plus(Duration.ofHours(3));
+        Case c = world.assignment.assign(order("GD0004", due, false)).c();
+        world.workflow.act(c.id(), world.command(CaseAction.ACCEPT), CaseWorld.actor(Role.GRID_WORKER));
+        Case resolved = world.workflow.act(c.id(), resolve(), CaseWorld.actor(Role.GRID_WORKER)).c();
+        assertEquals(due, resolved.deadline(), "feedback (1 day) capped: the platform wants its answer by the deadline");
+        Case fedBack = world.workflow.act(c.id(), world.command(CaseAction.FEED_BACK), CaseWorld.actor(Role.GRID_WORKER)).c();
+        assertTrue(fedBack.deadline().isAfter(due), "the caller's verdict window is his: " + fedBack.deadline());
+    }
+
+    @Test
     void aLaterDeadlineLeavesTheCategoryLimitAndANonUrgentOrderIsNoEmergency() {
         Instant now = world.clock.instant();
         Case c = world.assignment.assign(order("GD0002", now.plus(Duration.ofDays(5)), false)).c();
