@@ -87,7 +87,7 @@ class HotlineIntegrationTest {
      * the platform refused the first delivery (the outbox retries it and holds the order's later reports).
      */
     @Test
-    void aHotlineCaseIsToldBackToThePlatformInOrderSignedAndOnce() {
+    void aHotlineCaseIsToldBackToThePlatformInOrderSignedAndOnce() throws Exception {
         FakeHotlineServer platform = LinliCloud.setup().hotline();
         String orderNo = "GO" + System.nanoTime();
         Instant due = LinliCloud.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -133,6 +133,24 @@ class HotlineIntegrationTest {
         assertEquals("SATISFIED", got.get(5).report().path("outcome").asText());
         assertEquals("SATISFIED", got.get(6).report().path("satisfaction").asText());
         assertEquals("CLOSED", got.get(6).report().path("status").asText());
+
+        // One report as the outbox holds it, sent again by hand: a signed POST and no AWS call but the key (once per process).
+        int duplicatesBefore = platform.duplicates();
+        var calls = org.linli.tools.bench.CallCounter.INSTANCE.count(() -> cloud.invoke("HotlineOutboxFunction",
+                org.linli.tools.bench.Events.sqs(cloud.queueArn("HotlineOutboxQueue"), "again-" + orderNo, got.get(6).report().toString())));
+        assertTrue(calls.byOperation().keySet().stream().allMatch(op -> op.equals("SecretsManager.GetSecretValue")), calls.byOperation().toString());
+        assertEquals(duplicatesBefore + 1, platform.duplicates(), "the platform took it once: the same id again is dropped");
+        // The case event consumer on an order case's OPEN (assigned at once), first seen: measured under another case id.
+        org.linli.cases.CaseEvent open = new org.linli.adapters.dynamo.cases.DynamoCaseStore(cloud.dynamo(), cloud.tableName("CasesTable"))
+                .auditEntry(caseId, 1).orElseThrow();
+        String fresh = org.linli.adapters.sqs.CaseEventMessage.encode(open).replace(caseId, "case_" + "M".repeat(20) + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase());
+        var eventCalls = org.linli.tools.bench.CallCounter.INSTANCE.count(() -> cloud.invoke("CaseEventsFunction",
+                org.linli.tools.bench.Events.sqs(cloud.queueArn("CaseEventsQueue"), "measure-" + orderNo, fresh)));
+        assertEquals(2, eventCalls.byOperation().getOrDefault("Sqs.SendMessage", 0), "ACCEPTED and ASSIGNED into the outbox: " + eventCalls.byOperation());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "hotline-outbox-calls.txt"),
+                "case event consumer, an order case's OPEN first seen (all subscribers): " + eventCalls.byOperation()
+                        + "\noutbox consumer, one report re-sent: " + calls.byOperation() + "\nreceived by the fake platform for " + orderNo + ": "
+                        + platform.received().stream().filter(r -> orderNo.equals(r.orderNo())).map(r -> r.kind() + "/" + r.status()).toList() + "\n");
     }
 
     @Test
