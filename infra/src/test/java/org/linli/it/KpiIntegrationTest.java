@@ -133,10 +133,17 @@ class KpiIntegrationTest {
                 for (String counter : IndependentKpis.COUNTERS) {
                     if (got.path("counts").path(counter).asLong() != e.getValue().getOrDefault(counter, 0L)) return null;
                 }
+                for (String source : IndependentKpis.SOURCES) {
+                    for (String measure : IndependentKpis.BY_SOURCE) {
+                        if (got.path("bySource").path(source).path(measure).asLong()
+                                != e.getValue().getOrDefault("bySource." + source + "." + measure, 0L)) return null;
+                    }
+                }
             }
             return want;
         }, w -> w != null, "KPI counters equal to the independent recomputation");
         assertTrue(expected.get("DEMO").get("received") >= 40, expected.get("DEMO").toString());
+        assertTrue(expected.get("DEMO").getOrDefault("bySource.MINI_PROGRAM.received", 0L) >= 40, "residents' reports split out: " + expected.get("DEMO"));
         for (String code : List.of("DEMO", "DEMO-W", "DEMO-E", "DEMO-E1", "DEMO-W1-G1", police.scope())) {
             JsonNode got = api.get("/kpis/" + code + "?month=" + month, district).json();
             Map<String, Double> rates = IndependentKpis.rates(expected.get(code), SETTINGS);
