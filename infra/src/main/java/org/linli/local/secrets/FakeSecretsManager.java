@@ -1,5 +1,6 @@
 package org.linli.local.secrets;
 
+import org.linli.local.LocalHttpServers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +35,7 @@ public final class FakeSecretsManager implements AutoCloseable {
         this.store = store;
         this.region = region;
         this.accountId = accountId;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = LocalHttpServers.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "local-secretsmanager");
             t.setDaemon(true);
