@@ -43,6 +43,8 @@ public final class WriteHeat {
      */
     private final Map<String, Integer> inFlight = new HashMap<>();
     private final Map<String, Integer> peakInFlight = new HashMap<>();
+    /** item → transactions that wrote it while another unanswered transaction wrote it too. */
+    private final Map<String, Integer> overlapsOn = new HashMap<>();
     private long exposedTransactions;
     private final Map<String, TableDef> tables = new HashMap<>();
     private volatile boolean on;
@@ -60,6 +62,7 @@ public final class WriteHeat {
         synchronized (inFlight) {
             inFlight.clear();
             peakInFlight.clear();
+            overlapsOn.clear();
             exposedTransactions = 0;
         }
         on = true;
@@ -107,7 +110,10 @@ public final class WriteHeat {
             boolean exposed = false;
             for (String item : items(r)) {
                 int n = inFlight.merge(item, 1, Integer::sum);
-                if (n > 1) exposed = true;
+                if (n > 1) {
+                    exposed = true;
+                    overlapsOn.merge(item, 1, Integer::sum);
+                }
                 peakInFlight.merge(item, n, Math::max);
             }
             if (exposed) exposedTransactions++;
@@ -146,13 +152,20 @@ public final class WriteHeat {
         }
     }
 
-    /** The {@code limit} items with the most transactions writing them at one moment, most first. */
-    public List<Map.Entry<String, Long>> mostConcurrent(int limit) {
+    /** The {@code limit} items most often written by overlapping transactions, most first: (item, overlaps). */
+    public List<Map.Entry<String, Long>> mostOverlapped(int limit) {
         Map<String, LongAdder> m = new HashMap<>();
         synchronized (inFlight) {
-            peakInFlight.forEach((k, v) -> m.computeIfAbsent(k, x -> new LongAdder()).add(v));
+            overlapsOn.forEach((k, v) -> m.computeIfAbsent(k, x -> new LongAdder()).add(v));
         }
         return top(m, limit);
+    }
+
+    /** The most transactions that wrote {@code item} at one moment. */
+    public long peak(String item) {
+        synchronized (inFlight) {
+            return peakInFlight.getOrDefault(item, 0);
+        }
     }
 
     /** Called when a request failed for good (after the SDK's own retries). */

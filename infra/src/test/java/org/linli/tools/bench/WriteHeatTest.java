@@ -95,9 +95,12 @@ class WriteHeatTest {
         heat.answered(second);
         heat.request(fold("KPI#ROOT")); // both answered: not exposed
         assertEquals(1, heat.exposedTransactions());
-        assertEquals(Map.entry("KpiTable KPI#ROOT | M#1", 2L), heat.mostConcurrent(1).get(0));
+        assertEquals(List.of(Map.entry("KpiTable KPI#ROOT | M#1", 1L)), heat.mostOverlapped(5));
+        assertEquals(2, heat.peak("KpiTable KPI#ROOT | M#1"));
+        assertEquals(1, heat.peak("KpiTable KPI#G3 | M#1"));
         heat.start();
         assertEquals(0, heat.exposedTransactions());
-        assertEquals(List.of(), heat.mostConcurrent(5));
+        assertEquals(List.of(), heat.mostOverlapped(5));
+        assertEquals(0, heat.peak("KpiTable KPI#ROOT | M#1"));
     }
 }
