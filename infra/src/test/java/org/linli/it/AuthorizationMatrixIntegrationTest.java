@@ -217,37 +217,21 @@ class AuthorizationMatrixIntegrationTest {
         stale.removeAll(routes);
         assertEquals(Set.of(), stale, "rows for routes that do not exist");
 
-        // Rows run side by side, a family of routes per task (rows within one family in order, as they share
-        // objects: a community's draft grade sheet, the volunteer's claims), against the one gateway.
-        Map<String, List<String>> families = new LinkedHashMap<>();
-        for (String route : EXPECTED.keySet()) families.computeIfAbsent(family(route), k -> new ArrayList<>()).add(route);
         Map<String, String[]> cellsByRoute = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Long> msByRoute = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, String> problemsByCell = new java.util.concurrent.ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (List<String> family : families.values()) {
-                futures.add(pool.submit(() -> {
-                    for (String route : family) {
-                        long started = System.nanoTime();
-                        String[] got = new String[ROLES.size()];
-                        for (int i = 0; i < ROLES.size(); i++) {
-                            int in = send(scenarios, route, ROLES.get(i), true);
-                            int out = send(scenarios, route, ROLES.get(i), false);
-                            got[i] = in + "/" + out;
-                            if (world.lastProblems().length() > 0) problemsByCell.put(route + " " + i, world.lastProblems());
-                        }
-                        cellsByRoute.put(route, got);
-                        msByRoute.put(route, (System.nanoTime() - started) / 1_000_000);
-                    }
-                    return null;
-                }));
+        byFamily(EXPECTED.keySet(), route -> {
+            long started = System.nanoTime();
+            String[] got = new String[ROLES.size()];
+            for (int i = 0; i < ROLES.size(); i++) {
+                int in = send(scenarios, route, ROLES.get(i), true);
+                int out = send(scenarios, route, ROLES.get(i), false);
+                got[i] = in + "/" + out;
+                if (world.lastProblems().length() > 0) problemsByCell.put(route + " " + i, world.lastProblems());
             }
-            for (Future<?> f : futures) f.get();
-        } finally {
-            pool.shutdown();
-        }
+            cellsByRoute.put(route, got);
+            msByRoute.put(route, (System.nanoTime() - started) / 1_000_000);
+        });
 
         List<String> mismatches = new ArrayList<>();
         StringBuilder printed = new StringBuilder("\nAuthorization matrix (in/out of scope; * = differs from the table)\n");
@@ -277,6 +261,25 @@ class AuthorizationMatrixIntegrationTest {
 
     /** Threads sending the matrix's rows: each cell waits on the gateway, DynamoDB Local and fixture writes in turn. */
     private static final int THREADS = 4;
+
+    /**
+     * Runs {@code body} for every route, side by side against the one gateway: a family of routes per task (see
+     * {@link #family}), the routes of one family in the given order. Used by the matrix and the hostile-input suite.
+     */
+    static void byFamily(java.util.Collection<String> routes, java.util.function.Consumer<String> body) throws Exception {
+        Map<String, List<String>> families = new LinkedHashMap<>();
+        for (String route : routes) families.computeIfAbsent(family(route), k -> new ArrayList<>()).add(route);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (List<String> family : families.values()) {
+                futures.add(pool.submit(() -> family.forEach(body)));
+            }
+            for (Future<?> f : futures) f.get();
+        } finally {
+            pool.shutdown();
+        }
+    }
 
     /**
      * Routes whose cells share objects or callers' state run in one task, in the table's order: the volunteer service

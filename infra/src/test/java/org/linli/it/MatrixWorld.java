@@ -68,6 +68,7 @@ final class MatrixWorld {
     private final Case east;
     private final Case police;
     private final AtomicInteger counter = new AtomicInteger();
+    private final AtomicInteger logSlots = new AtomicInteger();
     private final AtomicInteger publishYears = new AtomicInteger(2001);
     /** The last error body each thread got (the matrix sends its rows from several threads). */
     private final ThreadLocal<String> lastProblems = ThreadLocal.withInitial(() -> "");
@@ -303,8 +304,10 @@ final class MatrixWorld {
 
     /** A PENDING service log by {@code memberId} for {@code beneficiaryId}, on a day of its own. */
     String log(String community, String memberId, String beneficiaryId) {
-        int k = counter.incrementAndGet();
-        Instant start = localDay(k).atTime(8, 0).plusMinutes(40L * (k % 10)).atZone(SHANGHAI).toInstant();
+        // A slot of its own among the world's logs (25 days x 10 half-hours: 250 before one repeats), whatever other
+        // fixtures the matrix's threads make meanwhile: one member's logs may not overlap.
+        int k = logSlots.getAndIncrement();
+        Instant start = localDay(k).atTime(8, 0).plusMinutes(40L * (k / 25 % 10)).atZone(SHANGHAI).toInstant();
         String body = "{\"community\":\"" + community + "\",\"type\":\"other\",\"start\":\"" + Times.api(start) + "\",\"end\":\""
                 + Times.api(start.plus(Duration.ofMinutes(30))) + "\",\"beneficiaryId\":\"" + beneficiaryId + "\",\"description\":\"矩阵\"}";
         return logs.record(principal(memberId), Json.parse(body), null).log().id();
