@@ -51,7 +51,7 @@ public final class FakeHotlineServer implements AutoCloseable {
     public FakeHotlineServer(int port, String sharedKey, Clock clock) throws IOException {
         this.key = HotlineSignature.key(sharedKey);
         this.clock = clock;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server = org.linli.local.LocalHttpServers.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "fake-hotline");
             t.setDaemon(true);

@@ -194,7 +194,7 @@ public final class Operations {
             Map.entry("POST /communities/{code}/grades/{year}/publish", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
             Map.entry("GET /communities/{code}/leaderboard", "DynamoDb.Query=1"),
             Map.entry("GET /communities/{code}/stars/{month}", "DynamoDb.Query=1"),
-            Map.entry("GET /kpis/{unit}", "DynamoDb.GetItem<=2,DynamoDb.BatchGetItem<=1"),
+            Map.entry("GET /kpis/{unit}", "DynamoDb.GetItem<=1,DynamoDb.Query=1,DynamoDb.BatchGetItem<=1"),
             Map.entry("GET /kpis/{unit}/ranking", "DynamoDb.Query=1,DynamoDb.BatchGetItem<=1"),
             Map.entry("GET /kpis/{unit}/months", "DynamoDb.Query=1"),
             Map.entry("POST /kpis/recompute", "DynamoDb.GetItem<=60,DynamoDb.Query<=60"),
