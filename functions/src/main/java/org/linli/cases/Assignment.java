@@ -59,7 +59,8 @@ public final class Assignment {
         Category category = categories.find(report.category())
                 .orElseThrow(() -> new IllegalArgumentException("unknown category in message"));
         Instant now = clock.instant();
-        Optional<Outcome> joined = join(report, category, now);
+        // A work order is answered by its own case: the platform expects a result for each order it handed over.
+        Optional<Outcome> joined = report.order() != null ? Optional.empty() : join(report, category, now);
         if (joined.isPresent()) return joined.get();
 
         Placement placement = locator.locate(report.point(), report.buildingCode(), report.placeCode());
@@ -71,9 +72,11 @@ public final class Assignment {
                 route.assignee() != null ? CaseStatus.ASSIGNED : CaseStatus.UNASSIGNED, category,
                 List.of(report.reportId()), List.of(report.reporterId()), report.point(), report.buildingCode(), placement,
                 route.assignee(), route.tier(), route.node(), cell, now, deadline,
-                report.source() == null ? null : report.source().name());
-        CaseEvent opened = CaseEvent.of(null, c, CaseAction.OPEN, Actor.SYSTEM, "SYSTEM", Party.SYSTEM, now, null, List.of(),
-                Map.of("reportId", report.reportId(), "rule", route.rule().name(), "route", route.why()));
+                report.source() == null ? null : report.source().name(), report.order());
+        Map<String, String> details = new java.util.LinkedHashMap<>(Map.of("reportId", report.reportId(), "rule", route.rule().name(),
+                "route", route.why()));
+        if (report.source() != null) details.put("source", report.source().name()); // KPIs split by source (docs/kpis.md)
+        CaseEvent opened = CaseEvent.of(null, c, CaseAction.OPEN, Actor.SYSTEM, "SYSTEM", Party.SYSTEM, now, null, List.of(), details);
         CaseStore.Write w = cases.createFromReport(c, report.reportId(), opened);
         if (w instanceof CaseStore.AlreadyLinked linked) {
             resend(linked);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.linli.categories.Category;
 import org.linli.categories.MatterType;
 import org.linli.geo.GeoPoint;
+import org.linli.report.WorkOrder;
 import org.linli.territory.Placement;
 
 /**
@@ -18,13 +19,16 @@ import org.linli.territory.Placement;
  * transitions (one audit entry each) and guards concurrent changes. {@code cell} is the geohash
  * cell of the nearby-duplicates index, null without a location. {@code source} is where the first
  * report came from ({@code MINI_PROGRAM}, {@code HOTLINE_12345}, ...; null for cases opened before it was kept).
+ * {@code order} is the outside work order (a 12345 工单) the case answers, else null: every step
+ * deadline is capped at the order's deadline (交办时限) and an urgent order makes an emergency.
  */
 public record Case(String id, CaseStatus status, String category, MatterType matterType, boolean emergency,
                    List<String> reportIds, List<String> reporterIds, GeoPoint location, String buildingCode,
                    Placement placement, Assignee assignee, Tier tier, String tierNode, String cell,
                    Instant createdAt, Instant deadline, long version, List<SummonsTask> tasks,
                    Resolution resolution, Verdict verdict, Closure closure, Instant closedAt, String mergedInto,
-                   int reworkCount, int reopenCount, int escalations, boolean overdueFlagged, String source) {
+                   int reworkCount, int reopenCount, int escalations, boolean overdueFlagged, String source,
+                   WorkOrder order) {
     public Case {
         reportIds = List.copyOf(reportIds);
         reporterIds = List.copyOf(reporterIds);
@@ -36,9 +40,19 @@ public record Case(String id, CaseStatus status, String category, MatterType mat
                               List<String> reporterIds, GeoPoint location, String buildingCode, Placement placement,
                               Assignee assignee, Tier tier, String tierNode, String cell, Instant now, Instant deadline,
                               String source) {
-        return new Case(id, status, category.code(), category.matterType(), category.emergency(), reportIds,
-                reporterIds, location, buildingCode, placement, assignee, tier, tierNode, cell, now, deadline, 1,
-                List.of(), null, null, null, null, null, 0, 0, 0, false, source);
+        return opened(id, status, category, reportIds, reporterIds, location, buildingCode, placement, assignee, tier, tierNode,
+                cell, now, deadline, source, null);
+    }
+
+    /** A case of an outside work order: never due after the order's deadline, an emergency when the order is urgent. */
+    public static Case opened(String id, CaseStatus status, Category category, List<String> reportIds,
+                              List<String> reporterIds, GeoPoint location, String buildingCode, Placement placement,
+                              Assignee assignee, Tier tier, String tierNode, String cell, Instant now, Instant deadline,
+                              String source, WorkOrder order) {
+        return new Case(id, status, category.code(), category.matterType(), category.emergency() || order != null && order.urgent(),
+                reportIds, reporterIds, location, buildingCode, placement, assignee, tier, tierNode, cell, now,
+                order == null ? deadline : order.cap(deadline, now), 1,
+                List.of(), null, null, null, null, null, 0, 0, 0, false, source, order);
     }
 
     /** The dispatch queue holding the case: its tier's node while UNASSIGNED or ESCALATED, else null. */
@@ -84,6 +98,7 @@ public record Case(String id, CaseStatus status, String category, MatterType mat
         private int reopenCount;
         private int escalations;
         private boolean overdueFlagged;
+        private Instant now;
         private final Case base;
 
         private Builder(Case c) {
@@ -111,7 +126,12 @@ public record Case(String id, CaseStatus status, String category, MatterType mat
         public Builder status(CaseStatus v) { status = v; return this; }
         public Builder assignee(Assignee v) { assignee = v; return this; }
         public Builder tier(Tier t, String node) { tier = t; tierNode = node; return this; }
-        public Builder deadline(Instant v) { deadline = v; return this; }
+        /** The time of the change: with it, step deadlines are capped at the case's work order's deadline. */
+        public Builder at(Instant now) { this.now = now; return this; }
+        /** The step's deadline - capped at the deadline of the work order the case came from ({@link WorkOrder#cap}). */
+        public Builder deadline(Instant v) { deadline = base.order == null || now == null ? v : base.order.cap(v, now); return this; }
+        /** The resident's verdict window: the caller's time to answer, never cut short by the work order's deadline. */
+        public Builder verdictDeadline(Instant v) { deadline = v; return this; }
         public Builder version(long v) { version = v; return this; }
         public Builder tasks(List<SummonsTask> v) { tasks = new ArrayList<>(v); return this; }
         public Builder resolution(Resolution v) { resolution = v; return this; }
@@ -135,7 +155,7 @@ public record Case(String id, CaseStatus status, String category, MatterType mat
             return new Case(base.id, status, base.category, base.matterType, base.emergency, reportIds, reporterIds,
                     base.location, base.buildingCode, base.placement, assignee, tier, tierNode, base.cell,
                     base.createdAt, deadline, version, tasks, resolution, verdict, closure, closedAt, mergedInto,
-                    reworkCount, reopenCount, escalations, overdueFlagged, base.source);
+                    reworkCount, reopenCount, escalations, overdueFlagged, base.source, base.order);
         }
     }
 }

@@ -25,6 +25,9 @@ public record CaseEvent(String eventId, String caseId, long version, CaseAction 
         details = Map.copyOf(details);
     }
 
+    /** The detail naming the work order (工单) of the case, on every event of a case that answers one. */
+    public static final String ORDER_NO = "orderNo";
+
     public static String eventId(String caseId, long version) {
         return Ids.derived("evt", caseId, Long.toString(version));
     }
@@ -38,7 +41,15 @@ public record CaseEvent(String eventId, String caseId, long version, CaseAction 
                 before == null ? null : before.tier(), after.tier(), after.tierNode(),
                 after.assignee() == null ? null : after.assignee().userId(),
                 before == null || before.assignee() == null ? null : before.assignee().userId(),
-                after.reporterIds(), after.territoryPath(), after.category(), after.matterType(), details);
+                after.reporterIds(), after.territoryPath(), after.category(), after.matterType(), withOrder(details, after));
+    }
+
+    /** A case of a work order names the order in each of its events: what the hotline outbox keys its reports by. */
+    private static Map<String, String> withOrder(Map<String, String> details, Case after) {
+        if (after.order() == null || details.containsKey(ORDER_NO)) return details;
+        Map<String, String> d = new java.util.LinkedHashMap<>(details);
+        d.put(ORDER_NO, after.order().orderNo());
+        return d;
     }
 
     public String detail(String key) {

@@ -169,7 +169,7 @@ public final class CaseWorkflow {
                 .orElseThrow(() -> new IllegalStateException("case " + c.id() + " has an unknown category " + c.category()));
         StepLimits limits = category.limits();
         WorkflowSettings settings = categories.workflow();
-        Case.Builder b = c.toBuilder().version(c.version() + 1);
+        Case.Builder b = c.toBuilder().version(c.version() + 1).at(now);
         Map<String, String> details = new LinkedHashMap<>();
         List<SummonsTask> changed = new ArrayList<>();
         String note = cmd.note();
@@ -199,7 +199,7 @@ public final class CaseWorkflow {
             case ADD_NOTE -> { }
             case RESOLVE -> b.status(CaseStatus.RESOLVED).deadline(now.plus(limits.feedback()))
                     .resolution(new Resolution(cmd.result(), cmd.photoKeys(), actor.id(), now));
-            case FEED_BACK -> b.status(CaseStatus.FED_BACK).deadline(now.plus(settings.verdictWindow())).verdict(null);
+            case FEED_BACK -> b.status(CaseStatus.FED_BACK).verdictDeadline(now.plus(settings.verdictWindow())).verdict(null);
             case ESCALATE -> escalate(c, b, category, limits, settings, details, changed, now);
             case SUMMON -> summon(c, cmd, b, settings, details, changed, now);
             case CHECK_IN -> {

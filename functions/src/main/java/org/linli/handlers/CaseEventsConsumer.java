@@ -37,7 +37,7 @@ public final class CaseEventsConsumer implements RequestHandler<SQSEvent, SQSBat
     }
 
     private CaseEventsConsumer(Wiring w) {
-        this(List.of(notifications(w.notifier()), kpis(w.kpiFolder()), retention(w.closedCases())));
+        this(List.of(notifications(w.notifier()), kpis(w.kpiFolder()), retention(w.closedCases()), hotline(w.statusReports())));
     }
 
     public CaseEventsConsumer(List<Subscriber> subscribers) {
@@ -61,6 +61,11 @@ public final class CaseEventsConsumer implements RequestHandler<SQSEvent, SQSBat
             closed.closed(e.caseId(), java.time.LocalDate.ofInstant(e.at(), org.linli.core.Times.CHINA));
             return "NOTED";
         });
+    }
+
+    /** The 12345 platform's status reports of a work order's case, into the hotline outbox (docs/hotline.md). */
+    public static Subscriber hotline(org.linli.hotline.StatusReports reports) {
+        return subscriber("hotline", e -> String.valueOf(reports.accept(e)));
     }
 
     static Subscriber subscriber(String name, java.util.function.Function<CaseEvent, String> work) {

@@ -27,9 +27,10 @@ import org.linli.views.territory.TerritoryViews;
 import org.linli.wiring.Wiring;
 
 /**
- * Staff imports of a territory: create a job, upload its parts (a province does not fit in one
- * request), commit it to the import queue, poll its progress and its problems. The work itself is
- * the ImportWorker's.
+ * Staff imports of a territory - or of a 12345 hotline's daily export of work orders (parts
+ * {@code orders-NNNN}, docs/hotline.md): create a job, upload its parts (a province does not fit in
+ * one request), commit it to the import queue, poll its progress and its problems. The work itself
+ * is the ImportWorker's.
  */
 public final class TerritoryImportApi extends ApiHandler {
     /**
@@ -95,7 +96,7 @@ public final class TerritoryImportApi extends ApiHandler {
         String partId = request.pathParam("partId");
         ImportPart part = ImportPart.parse(partId);
         if (part == null) {
-            throw ValidationFailed.of("partId", "must be territory-NNNN, buildings-NNNN or rosters-NNNN (NNNN from 0001)");
+            throw ValidationFailed.of("partId", "must be territory-NNNN, buildings-NNNN, rosters-NNNN or orders-NNNN (NNNN from 0001)");
         }
         if (job.state() != ImportJob.State.OPEN) throw notOpen(job);
         JsonNode body = request.body();
@@ -121,7 +122,11 @@ public final class TerritoryImportApi extends ApiHandler {
     private ApiResponse commit(ApiRequest request) {
         ImportJob job = mine(request);
         if (job.state() == ImportJob.State.OPEN) {
-            if (job.partsOf(ImportPart.Kind.TERRITORY) == 0 && job.partsOf(ImportPart.Kind.ROSTERS) == 0) {
+            long orders = job.partsOf(ImportPart.Kind.ORDERS);
+            if (orders > 0 && orders < job.parts().size()) {
+                throw ValidationFailed.of("parts", "work orders (orders-NNNN) are imported alone: no territory, buildings or rosters parts with them");
+            }
+            if (orders == 0 && job.partsOf(ImportPart.Kind.TERRITORY) == 0 && job.partsOf(ImportPart.Kind.ROSTERS) == 0) {
                 throw ValidationFailed.of("parts", "upload at least one territory part (or rosters alone) before committing");
             }
             if (job.partsOf(ImportPart.Kind.TERRITORY) == 0 && job.partsOf(ImportPart.Kind.BUILDINGS) > 0) {

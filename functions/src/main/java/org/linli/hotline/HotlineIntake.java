@@ -10,6 +10,7 @@ import org.linli.report.Contact;
 import org.linli.report.ReportDraft;
 import org.linli.report.ReportIntake;
 import org.linli.report.Source;
+import org.linli.report.WorkOrder;
 import org.linli.territory.AddressMatcher;
 import org.linli.territory.Locator;
 import org.linli.territory.Placement;
@@ -54,14 +55,23 @@ public final class HotlineIntake {
         if (placement.path().isEmpty()) throw ValidationFailed.of(o.point() != null ? "location" : "address", "lies outside this jurisdiction");
         ReportDraft draft = new ReportDraft(o.category().code(), description(o), o.point(), building, List.of(),
                 new Contact(o.callerName(), o.callerPhone()), false, Source.HOTLINE_12345,
-                o.point() == null && building == null ? placeCode : null);
-        ReportIntake.Submission s = intake.submit(REPORTER, true, draft, "hotline:" + o.orderNo());
-        String caseId = Ids.rebrand(s.report().id(), "case");
-        if (s.replayed()) {
-            throw new Conflict("ORDER_ALREADY_RECEIVED", "Work order " + o.orderNo() + " was already received.",
-                    Map.of("reportId", s.report().id(), "caseId", caseId));
+                o.point() == null && building == null ? placeCode : null, new WorkOrder(o.orderNo(), o.deadline(), o.urgent()));
+        ReportIntake.Submission s;
+        try {
+            s = intake.submit(REPORTER, true, draft, "hotline:" + o.orderNo());
+        } catch (Conflict c) {
+            // The same order number with other content (the daily export writes an order the webhook pushed a little
+            // differently): still the same order, still one case.
+            if (!"IDEMPOTENCY_KEY_REUSED".equals(c.code())) throw c;
+            throw alreadyReceived(o.orderNo(), Ids.derived("rpt", REPORTER, "hotline:" + o.orderNo()));
         }
-        return new Received(s.report().id(), caseId);
+        if (s.replayed()) throw alreadyReceived(o.orderNo(), s.report().id());
+        return new Received(s.report().id(), Ids.rebrand(s.report().id(), "case"));
+    }
+
+    private static Conflict alreadyReceived(String orderNo, String reportId) {
+        return new Conflict("ORDER_ALREADY_RECEIVED", "Work order " + orderNo + " was already received.",
+                Map.of("reportId", reportId, "caseId", Ids.rebrand(reportId, "case")));
     }
 
     static String description(HotlineOrder o) {

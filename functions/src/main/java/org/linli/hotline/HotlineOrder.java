@@ -33,7 +33,10 @@ public record HotlineOrder(String orderNo, String hotlineCategory, Category cate
         JsonInput caller = in.optionalObject("caller", Set.of("name", "phone"));
         if (caller != null) {
             name = caller.optionalString("name", 1, 50, TextRule.SINGLE_LINE);
-            phone = Phone.normalise(caller.optionalString("phone", 1, 60, TextRule.SINGLE_LINE));
+            String given = caller.optionalString("phone", 1, 60, TextRule.SINGLE_LINE);
+            // free-form (kept as given when it is no mainland mobile), but a phone number in some writing
+            if (given != null && !Phone.written(given)) caller.error("phone", "must be a phone number (digits, +, -, (), spaces)");
+            phone = Phone.normalise(given);
         }
         String address = in.optionalString("address", 1, 200, TextRule.SINGLE_LINE);
         GeoPoint point = null;

@@ -30,7 +30,7 @@ public record CaseFacts(String caseId, long version, YearMonth month, List<Strin
      * Bumped when the definitions below change: fold records written under another value are
      * re-folded (the recompute walks every case of a month), so stored counters follow the code.
      */
-    public static final int DEFINITIONS = 1;
+    public static final int DEFINITIONS = 2; // 2: counts by source
 
     public CaseFacts {
         path = List.copyOf(path);
@@ -85,6 +85,15 @@ public record CaseFacts(String caseId, long version, YearMonth month, List<Strin
         if (status == CaseStatus.CLOSED) {
             add(n, Counter.CLOSED, 1);
             if (closing != null && confirmedSolved(closing)) add(n, Counter.RESOLVED, 1);
+        }
+        // Split by source: the OPEN entry names the first report's source (cases opened before it did count in no source).
+        String source = first.detail("source");
+        if (source != null) {
+            Counter.bySource(source, "received").ifPresent(c -> add(n, c, 1));
+            long closed = n.getOrDefault(Counter.CLOSED, 0L);
+            long satisfied = n.getOrDefault(Counter.SATISFIED, 0L);
+            if (closed > 0) Counter.bySource(source, "closed").ifPresent(c -> add(n, c, closed));
+            if (satisfied > 0) Counter.bySource(source, "satisfied").ifPresent(c -> add(n, c, satisfied));
         }
         return new CaseFacts(first.caseId(), last.version(), monthOf(first.at()), first.path(),
                 new ArrayList<>(departments), Tally.of(n));

@@ -46,7 +46,7 @@ public final class KpiFolder {
     }
 
     /** What changes on each unit when a case's contribution goes from {@code before} (null: none) to {@code after}. */
-    static Map<UnitMonth, Tally> deltas(CaseFacts before, CaseFacts after) {
+    public static Map<UnitMonth, Tally> deltas(CaseFacts before, CaseFacts after) {
         Map<UnitMonth, Tally> d = new LinkedHashMap<>();
         if (before != null) {
             for (Unit u : before.units()) d.merge(new UnitMonth(u, before.month()), Tally.ZERO.minus(before.tally()), Tally::plus);

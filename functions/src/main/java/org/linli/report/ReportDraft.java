@@ -14,10 +14,11 @@ import org.linli.geo.GeoPoint;
  * not all be null. {@code placeCode} is a territory node the place is only known to lie in - an
  * address that named a street or community but no building (Open311's {@code address_string},
  * a hotline order without coordinates) - and puts the case in that node's dispatch queue.
+ * {@code order} is the outside work order it was filed from (hotline), else null.
  */
 public record ReportDraft(String category, String description, GeoPoint point, String buildingCode,
                           List<String> photoKeys, Contact contact, boolean anonymousToPublic, Source source,
-                          String placeCode) {
+                          String placeCode, WorkOrder order) {
     public ReportDraft {
         photoKeys = photoKeys == null ? List.of() : List.copyOf(photoKeys);
         if (point == null && buildingCode == null && placeCode == null) throw new IllegalArgumentException("a report needs a location");
@@ -25,7 +26,12 @@ public record ReportDraft(String category, String description, GeoPoint point, S
 
     public ReportDraft(String category, String description, GeoPoint point, String buildingCode,
                        List<String> photoKeys, Contact contact, boolean anonymousToPublic, Source source) {
-        this(category, description, point, buildingCode, photoKeys, contact, anonymousToPublic, source, null);
+        this(category, description, point, buildingCode, photoKeys, contact, anonymousToPublic, source, null, null);
+    }
+
+    public ReportDraft(String category, String description, GeoPoint point, String buildingCode,
+                       List<String> photoKeys, Contact contact, boolean anonymousToPublic, Source source, String placeCode) {
+        this(category, description, point, buildingCode, photoKeys, contact, anonymousToPublic, source, placeCode, null);
     }
 
     /**
@@ -41,7 +47,7 @@ public record ReportDraft(String category, String description, GeoPoint point, S
         GeoPoint near = point == null ? null
                 : new GeoPoint(Math.round(point.lat() * 1000) / 1000.0, Math.round(point.lng() * 1000) / 1000.0, point.datum());
         return new ReportDraft(category, Masking.text(description, contact.name()), near, buildingCode, photoKeys, shown,
-                anonymousToPublic, source, placeCode);
+                anonymousToPublic, source, placeCode, order);
     }
 
     /** The public's view: anonymous when the reporter asked, masked otherwise. */
@@ -61,6 +67,7 @@ public record ReportDraft(String category, String description, GeoPoint point, S
         s.append('\u0000').append(contact.name()).append('\u0000').append(contact.phone());
         s.append('\u0000').append(anonymousToPublic).append('\u0000').append(source);
         if (placeCode != null) s.append('\u0000').append(placeCode);
+        if (order != null) s.append('\u0000').append(order.orderNo()).append('\u0000').append(order.dueBy()).append('\u0000').append(order.urgent());
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);

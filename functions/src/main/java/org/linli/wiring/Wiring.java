@@ -415,8 +415,12 @@ public final class Wiring {
         TerritoryRepository repository = new DynamoTerritoryRepository(AwsClients.dynamo(), territoryTable(), clock);
         ImportRunner.LedgerImports ledgers = env().get("REGISTERS_TABLE").isPresent()
                 ? new LedgerImport(registers(), householdStore.get(), new AddressMatcher(territory()), clock) : null;
-        return new ImportRunner(importJobs(), new DynamoTerritoryDirectory(AwsClients.dynamo(), territoryTable(), clock, Duration.ZERO),
-                repository, clock, Duration.ofSeconds(1), ledgers);
+        var territory = new DynamoTerritoryDirectory(AwsClients.dynamo(), territoryTable(), clock, Duration.ZERO);
+        // The day's 12345 orders ride the same pipeline (docs/hotline.md): filed like pushed orders.
+        var orders = new org.linli.hotline.OrderImport(new org.linli.hotline.HotlineIntake(hotlineIntake(),
+                new org.linli.territory.Locator(territory()), new org.linli.territory.AddressMatcher(territory())), categories());
+        return new ImportRunner(importJobs(), territory, repository, clock, Duration.ofSeconds(1), ledgers,
+                java.util.List.of(orders));
     }
 
     // ------------------------------------------------------------------ registers (RegistersTable, the register key in KMS)
@@ -579,6 +583,32 @@ public final class Wiring {
     private final Lazy<Supplier<TencentCredentials>> smsCredentials = lazy(() ->
             SecretValues.memoized(AwsClients.secrets(), env().require("SMS_SECRET"),
                     TencentCredentials::fromSecretJson));
+
+    // ------------------------------------------------------------------ hotline status reports out (HotlineOutboxQueue)
+
+    private final Lazy<org.linli.hotline.HotlineOutbox> hotlineOutbox = lazy(() ->
+            new org.linli.adapters.sqs.SqsHotlineOutbox(AwsClients.sqs(), env().require("HOTLINE_OUTBOX_QUEUE_URL")));
+
+    /** The case event stream's reader that puts a work order's status reports in the outbox. */
+    public org.linli.hotline.StatusReports statusReports() {
+        return new org.linli.hotline.StatusReports(caseStore(), hotlineOutbox.get(),
+                new org.linli.adapters.dynamo.cases.DynamoReportedVersions(AwsClients.dynamo(), casesTable()));
+    }
+
+    /** Sends the outbox's reports to the platform ({@code HOTLINE_PLATFORM_URL}), signed with the shared secret. */
+    public org.linli.hotline.StatusPusher statusPusher() {
+        return new org.linli.hotline.StatusPusher(hotlineSecret(),
+                new org.linli.adapters.hotline.HttpHotlinePlatform(env().getOr("HOTLINE_PLATFORM_URL", "")), photoSigner.get(), clock());
+    }
+
+    /** Backs off the outbox's failed reports (ChangeMessageVisibility on the FIFO queue; the order's later reports wait). */
+    public Redelivery hotlineRedelivery() {
+        return new SqsRedelivery(AwsClients.sqs(), env().require("HOTLINE_OUTBOX_QUEUE_URL"));
+    }
+
+    public int hotlineRetryBaseSeconds() {
+        return Integer.parseInt(env.getOr("HOTLINE_RETRY_BASE_SECONDS", "30"));
+    }
 
     public Redelivery redelivery() {
         return new SqsRedelivery(AwsClients.sqs(), notificationQueueUrl());

@@ -11,19 +11,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.linli.core.Page;
-import org.linli.core.RateLimit;
 import org.linli.identity.ErasureRecord;
 import org.linli.identity.GrantTargets;
 import org.linli.identity.Principal;
 import org.linli.identity.Promotions;
 import org.linli.identity.Role;
 import org.linli.identity.UserAccount;
-import org.linli.report.Report;
 import org.linli.report.ReportStore;
+import org.linli.testing.InMemoryCasesTable;
 import org.linli.testing.InMemoryUsers;
 
 /** An erasure reaches the volunteer feature: every wish he placed (all pages) loses its contact, his registration its name and phone. */
@@ -68,12 +66,8 @@ class ErasureOfVolunteeringTest {
         }
     };
 
-    private final ReportStore noReports = new ReportStore() {
-        @Override public Optional<Report> insertNew(Report report, RateLimit.Charge charge) { throw new UnsupportedOperationException(); }
-        @Override public Optional<Report> find(String reportId) { return Optional.empty(); }
-        @Override public Page<Report> byReporter(String reporterId, int limit, String cursor) { return new Page<>(List.of(), null); }
-        @Override public List<Report> pendingBefore(Instant before, int limit) { return List.of(); }
-    };
+    /** He filed no report here: the cases table's fake, empty (its contract: ReportStoreContract). */
+    private final ReportStore noReports = new InMemoryCasesTable().reportStore;
 
     private final PersonalData noData = new PersonalData() {
         @Override public Erased eraseContact(String reportId) { return Erased.NOTHING; }

@@ -64,8 +64,12 @@ public final class InMemoryCasesTable {
 
         @Override
         public Page<Report> byReporter(String reporterId, int limit, String cursor) {
-            return new Page<>(reports.values().stream().filter(r -> r.reporterId().equals(reporterId))
-                    .sorted(Comparator.comparing(Report::receivedAt).reversed()).limit(limit).toList(), null);
+            // Paged as the index is: newest first, the cursor the next offset (a full page has one).
+            List<Report> all = reports.values().stream().filter(r -> r.reporterId().equals(reporterId))
+                    .sorted(Comparator.comparing(Report::receivedAt).reversed()).toList();
+            int from = cursor == null ? 0 : Integer.parseInt(cursor);
+            int to = Math.min(all.size(), from + limit);
+            return new Page<>(all.subList(from, to), to - from == limit ? String.valueOf(to) : null);
         }
 
         @Override

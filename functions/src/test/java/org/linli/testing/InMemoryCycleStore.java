@@ -39,8 +39,11 @@ public final class InMemoryCycleStore implements CycleStore {
 
     @Override
     public Page<MonthlySummary> summaries(String community, int limit, String cursor) {
-        return new Page<>(summaries.values().stream().filter(s -> s.community().equals(community))
-                .sorted(Comparator.comparing(MonthlySummary::month).reversed()).limit(limit).toList(), null);
+        // Pages as the adapter's query does: the cursor is the last month read; a full page has one.
+        var page = summaries.values().stream().filter(s -> s.community().equals(community))
+                .filter(s -> cursor == null || s.month().isBefore(YearMonth.parse(cursor)))
+                .sorted(Comparator.comparing(MonthlySummary::month).reversed()).limit(limit).toList();
+        return new Page<>(page, page.size() == limit ? page.get(page.size() - 1).month().toString() : null);
     }
 
     @Override

@@ -96,8 +96,7 @@ public final class InMemoryImportJobs implements ImportJobs {
     @Override
     public void refuse(String jobId, int attempt, List<ImportProblem> problems, Instant now) {
         ImportJob j = owned(jobId, attempt);
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (ImportProblem p : problems) counts.merge(p.problem().name(), 1, Integer::sum);
+        Map<String, Integer> counts = counts(problems);
         jobs.put(jobId, new ImportJob(j.id(), j.createdBy(), j.admin(), j.scope(), State.REFUSED, j.datum(), j.cellPrecision(),
                 j.note(), j.parts(), attempt, j.progress(), problems.subList(0, Math.min(problems.size(), ImportJob.MAX_PROBLEMS_KEPT)),
                 problems.size(), counts, j.mapVersion(), null, null, j.createdAt(), j.committedAt(), now, j.ledger()));
@@ -107,8 +106,7 @@ public final class InMemoryImportJobs implements ImportJobs {
     public void publish(String jobId, int attempt, Integer mapVersion, ImportJob.Summary summary, List<ImportProblem> problems,
                         Instant now) {
         ImportJob j = owned(jobId, attempt);
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (ImportProblem p : problems) counts.merge(p.problem().name(), 1, Integer::sum);
+        Map<String, Integer> counts = counts(problems);
         jobs.put(jobId, new ImportJob(j.id(), j.createdBy(), j.admin(), j.scope(), State.PUBLISHED, j.datum(), j.cellPrecision(),
                 j.note(), j.parts(), attempt, j.progress(), problems.subList(0, Math.min(problems.size(), ImportJob.MAX_PROBLEMS_KEPT)),
                 problems.size(), counts, mapVersion, summary, null, j.createdAt(), j.committedAt(), now, j.ledger()));
@@ -126,5 +124,11 @@ public final class InMemoryImportJobs implements ImportJobs {
         return new ImportJob(j.id(), j.createdBy(), j.admin(), j.scope(), state, j.datum(), j.cellPrecision(), j.note(), parts,
                 attempt, progress, j.problems(), j.problemCount(), j.problemCounts(), version, j.summary(), j.failure(),
                 j.createdAt(), j.committedAt(), j.finishedAt(), j.ledger());
+    }
+
+    private static Map<String, Integer> counts(List<ImportProblem> problems) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ImportProblem p : problems) counts.merge(p.problem().name(), 1, Integer::sum);
+        return counts;
     }
 }

@@ -9,7 +9,10 @@ import org.linli.volunteer.membership.MemberStore;
 import org.linli.volunteer.membership.Membership;
 import org.linli.volunteer.membership.MembershipStatus;
 
-/** Volunteer registrations in a map, with the adapter's conditions: one registration per member, decided once. */
+/**
+ * Volunteer registrations in a map, with the adapter's conditions: one registration per member (a declined one may
+ * register again), decided once; a community's list oldest first, as the index's sort key orders it.
+ */
 public final class InMemoryMembers implements MemberStore {
     public final Map<String, Membership> byId = new ConcurrentHashMap<>();
 
@@ -20,7 +23,10 @@ public final class InMemoryMembers implements MemberStore {
 
     @Override
     public synchronized Optional<Membership> register(Membership pending) {
-        return Optional.ofNullable(byId.putIfAbsent(pending.memberId(), pending));
+        Membership before = byId.get(pending.memberId());
+        if (before != null && before.status() != MembershipStatus.DECLINED) return Optional.of(before);
+        byId.put(pending.memberId(), pending);
+        return Optional.empty();
     }
 
     @Override
@@ -34,8 +40,13 @@ public final class InMemoryMembers implements MemberStore {
     @Override
     public Page<Membership> byStatus(String communityCode, MembershipStatus status, int limit, String cursor) {
         var page = byId.values().stream().filter(m -> m.community().code().equals(communityCode) && m.status() == status)
-                .filter(m -> cursor == null || m.memberId().compareTo(cursor) > 0)
-                .sorted(Comparator.comparing(Membership::memberId)).limit(limit).toList();
-        return new Page<>(page, page.size() == limit ? page.get(page.size() - 1).memberId() : null);
+                .filter(m -> cursor == null || order(m).compareTo(cursor) > 0)
+                .sorted(Comparator.comparing(InMemoryMembers::order)).limit(limit).toList();
+        return new Page<>(page, page.size() == limit ? order(page.get(page.size() - 1)) : null);
+    }
+
+    /** Registration time, then id: the order of the registrations index. */
+    private static String order(Membership m) {
+        return org.linli.core.Times.stored(m.registeredAt()) + "#" + m.memberId();
     }
 }

@@ -133,7 +133,9 @@ public final class InMemoryTerritory implements TerritoryRegistry, TerritoryRepo
     @Override
     public List<RegistryNode> children(int mapVersion, String code) {
         reads++;
-        return all(mapVersion).stream().filter(n -> code.equals(n.parentCode())).toList();
+        // In the ByParent index's order: the level's name, then the code.
+        return all(mapVersion).stream().filter(n -> code.equals(n.parentCode()))
+                .sorted(java.util.Comparator.comparing((RegistryNode n) -> n.level() + "#" + n.code())).toList();
     }
 
     @Override

@@ -28,7 +28,8 @@ import org.linli.json.Json;
  * <li>{@code import <territory.geojson> [--buildings f.csv] [--rosters f.csv] [--url URL]
  * [--token T | --dev-user admin] [--note text] [--datum GCJ02|WGS84] [--precision 6] [--part-mb 3]}
  * imports a territory through the API and prints its progress; {@code import --rosters f.csv}
- * alone replaces rosters on the current map.</li>
+ * alone replaces rosters on the current map; {@code import --orders f.csv} files the day's work orders
+ * of a 12345 hotline's CSV export (docs/hotline.md).</li>
  * <li>{@code sample <dir>} writes the demo territory in the import format (GeoJSON and two CSVs).</li>
  * <li>{@code open311-key NAME SCOPE} prints a new Open311 API key for a third party whose requests must
  * fall within territory node SCOPE, and the users-table item that registers it (only the key's
@@ -43,6 +44,7 @@ public final class Cli {
             "       import <territory.geojson> [--buildings f.csv] [--rosters f.csv] [--url http://127.0.0.1:3000]",
             "              [--token T | --dev-user admin] [--note text] [--datum GCJ02|WGS84] [--precision 5..8] [--part-mb 3]",
             "       import --rosters f.csv [--url ...] [--token T | --dev-user admin]",
+            "       import --orders 12345-export.csv [--url ...] [--token T | --dev-user district]",
             "       sample <dir>");
 
     private Cli() {}
@@ -113,11 +115,12 @@ public final class Cli {
 
     /** The parsed options of {@code import}. */
     record ImportArgs(Path territory, Path buildings, Path rosters, URI url, String token, String devUser, String note,
-                      String datum, Integer precision, int partBytes) {
+                      String datum, Integer precision, int partBytes, Path orders) {
         static ImportArgs parse(String[] a) {
             Path territory = null;
             Path buildings = null;
             Path rosters = null;
+            Path orders = null;
             URI url = URI.create("http://127.0.0.1:3000/");
             String token = null;
             String devUser = null;
@@ -137,6 +140,7 @@ public final class Cli {
                 switch (arg) {
                     case "--buildings" -> buildings = Path.of(v);
                     case "--rosters" -> rosters = Path.of(v);
+                    case "--orders" -> orders = Path.of(v);
                     case "--url" -> url = URI.create(v.endsWith("/") ? v : v + "/");
                     case "--token" -> token = v;
                     case "--dev-user" -> devUser = v;
@@ -147,22 +151,25 @@ public final class Cli {
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
-            if (territory == null && rosters == null) throw new IllegalArgumentException("import needs a territory file (or --rosters alone)");
+            if (orders != null && (territory != null || rosters != null || buildings != null)) {
+                throw new IllegalArgumentException("--orders is imported alone");
+            }
+            if (orders == null && territory == null && rosters == null) throw new IllegalArgumentException("import needs a territory file (or --rosters alone)");
             if (territory == null && buildings != null) throw new IllegalArgumentException("buildings come with their territory");
             if (token == null && devUser == null) devUser = "admin";
             if (partMb <= 0 || partMb > 3.5) throw new IllegalArgumentException("--part-mb must be above 0 and at most 3.5 (a part is one request)");
-            return new ImportArgs(territory, buildings, rosters, url, token, devUser, note, datum, precision, (int) (partMb * 1024 * 1024));
+            return new ImportArgs(territory, buildings, rosters, url, token, devUser, note, datum, precision, (int) (partMb * 1024 * 1024), orders);
         }
     }
 
     private static int importCommand(ImportArgs a, PrintStream out) throws IOException, InterruptedException {
-        for (Path p : new Path[] {a.territory(), a.buildings(), a.rosters()}) {
+        for (Path p : new Path[] {a.territory(), a.buildings(), a.rosters(), a.orders()}) {
             if (p != null && !Files.isReadable(p)) throw new IOException("cannot read " + p);
         }
         String token = a.token() != null ? a.token() : devLogin(a.url(), a.devUser());
         ImportClient client = new ImportClient(a.url(), token, out, Duration.ofSeconds(1));
         ImportClient.Result r = client.run(new ImportClient.Request(a.territory(), a.buildings(), a.rosters(), a.note(), a.datum(),
-                a.precision(), a.partBytes()));
+                a.precision(), a.partBytes(), a.orders()));
         return r.state().equals("PUBLISHED") ? 0 : 1;
     }
 

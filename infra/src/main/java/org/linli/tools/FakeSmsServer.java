@@ -65,7 +65,7 @@ public final class FakeSmsServer implements AutoCloseable {
     private volatile Supplier<Instant> clock = Instant::now;
 
     public FakeSmsServer(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server = org.linli.local.LocalHttpServers.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "fake-sms");
             t.setDaemon(true);

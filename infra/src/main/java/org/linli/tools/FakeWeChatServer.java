@@ -1,5 +1,6 @@
 package org.linli.tools;
 
+import org.linli.local.LocalHttpServers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -62,7 +63,7 @@ public final class FakeWeChatServer implements AutoCloseable {
     public record Call(String path, Map<String, String> query, JsonNode body, int errcode) {}
 
     public FakeWeChatServer(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server = LocalHttpServers.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "fake-wechat");
             t.setDaemon(true);

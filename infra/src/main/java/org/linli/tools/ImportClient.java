@@ -35,7 +35,16 @@ import org.linli.territory.imports.Progress;
 public final class ImportClient {
     /** What to import, and how. Null files are left out. */
     public record Request(Path territory, Path buildings, Path rosters, String note, String datum, Integer cellPrecision,
-                          int partBytes) {}
+                          int partBytes, Path orders) {
+        public Request(Path territory, Path buildings, Path rosters, String note, String datum, Integer cellPrecision, int partBytes) {
+            this(territory, buildings, rosters, note, datum, cellPrecision, partBytes, null);
+        }
+
+        /** The day's work orders of a 12345 hotline export (docs/hotline.md): imported alone. */
+        public static Request orders(Path csv, String note, int partBytes) {
+            return new Request(null, null, null, note, null, null, partBytes, csv);
+        }
+    }
 
     /** How it ended: the job's final view, and how long it took from first byte to final state. */
     public record Result(JsonNode job, Duration elapsed) {
@@ -76,11 +85,12 @@ public final class ImportClient {
         String id = job.path("jobId").asText();
         out.println("import " + id + " created");
 
-        long total = size(r.territory()) + size(r.buildings()) + size(r.rosters());
+        long total = size(r.territory()) + size(r.buildings()) + size(r.rosters()) + size(r.orders());
         Upload upload = new Upload(id, total, r.partBytes());
         if (r.territory() != null) upload.geoJson(r.territory());
         if (r.buildings() != null) upload.csv(r.buildings(), "buildings");
         if (r.rosters() != null) upload.csv(r.rosters(), "rosters");
+        if (r.orders() != null) upload.csv(r.orders(), "orders");
         upload.report(true);
 
         call("POST", "/territory/imports/" + id + "/commit", "{}", 202);
@@ -109,6 +119,13 @@ public final class ImportClient {
         switch (state) {
             case "PUBLISHED" -> {
                 JsonNode sum = job.path("summary");
+                if (sum.has("orders")) { // work orders: filed, received before, and the rows left out
+                    s.append(String.format(Locale.ROOT, "filed %,d work order(s) in %s; %,d received before (one case each); %,d bad row(s) left out",
+                            sum.path("orders").asLong(), Progress.duration(elapsed), sum.path("alreadyReceived").asLong(),
+                            job.path("problemCount").asInt()));
+                    for (JsonNode p : job.path("problems")) s.append("\n  ").append(p.path("message").asText());
+                    break;
+                }
                 s.append(String.format(Locale.ROOT, "published map version %d in %s: %,d nodes, %,d compounds, %,d cells, %,d buildings,"
                                 + " %,d rosters (%,d items)", job.path("mapVersion").asInt(), Progress.duration(elapsed),
                         sum.path("nodes").asLong(), sum.path("compounds").asLong(), sum.path("cells").asLong(),

@@ -26,7 +26,8 @@ import org.linli.territory.Roster;
 /**
  * What makes the local cloud Linli's: the secrets the template references (a fresh token key
  * pair, the fake WeChat app's and SMS account's credentials), the fake WeChat server as WeChat's
- * base URL and the fake SMS server as Tencent Cloud SMS's endpoint, the
+ * base URL, the fake SMS server as Tencent Cloud SMS's endpoint, the fake hotline server as the
+ * 12345 platform's status endpoint, the
  * demo territory and users, and the local-only dev login. Loaded by Main through ServiceLoader.
  */
 public final class LocalSetup implements LocalCustomizer {
@@ -41,6 +42,7 @@ public final class LocalSetup implements LocalCustomizer {
     private final TokenKeys keys;
     private FakeWeChatServer wechat;
     private FakeSmsServer sms;
+    private FakeHotlineServer hotline;
     private DemoTerritory demo;
     private DemoVolunteers volunteers;
     /** Every demo user by handle: the territory's and the volunteers'. */
@@ -82,6 +84,28 @@ public final class LocalSetup implements LocalCustomizer {
         setup.parameter("WeChatSecretName", WECHAT_SECRET);
         setup.putSecret(HOTLINE_SECRET, HOTLINE_KEY);
         setup.parameter("HotlineSecretName", HOTLINE_SECRET);
+        try {
+            // Checks the signatures' window on the cloud's clock (known once provisioned), not the machine's.
+            hotline = new FakeHotlineServer(0, HOTLINE_KEY, new Clock() {
+                @Override
+                public java.time.ZoneId getZone() {
+                    return clock.getZone();
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return clock.withZone(zone);
+                }
+
+                @Override
+                public java.time.Instant instant() {
+                    return clock.instant();
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake hotline server", e);
+        }
+        setup.parameter("HotlinePlatformUrl", hotline.url());
         setup.parameter("TokenIssuer", ISSUER);
         setup.parameter("WeChatApiBaseUrl", wechat.baseUrl());
         // Tencent Cloud SMS: the fake server's key pair, application, sign and templates (docs/sms.md).
@@ -182,6 +206,7 @@ public final class LocalSetup implements LocalCustomizer {
         }
         o.put("wechatBaseUrl", wechat.baseUrl());
         o.put("smsBaseUrl", sms.baseUrl());
+        o.put("hotlinePlatformUrl", hotline.url());
         return o;
     }
 
@@ -207,6 +232,12 @@ public final class LocalSetup implements LocalCustomizer {
     public void close() {
         if (wechat != null) wechat.close();
         if (sms != null) sms.close();
+        if (hotline != null) hotline.close();
+    }
+
+    /** The 12345 platform's stand-in: where the outbox's status reports arrive (docs/hotline.md). */
+    public FakeHotlineServer hotline() {
+        return hotline;
     }
 
     public FakeWeChatServer wechat() {

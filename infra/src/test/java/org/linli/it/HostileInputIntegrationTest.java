@@ -80,9 +80,15 @@ class HostileInputIntegrationTest {
 
     @BeforeAll
     static void start() {
+        long t0 = System.nanoTime();
+        LinliCloud.get();
+        long t1 = System.nanoTime();
         cloud = LinliCloud.isolated("linli-hostile", LocalClock.frozenAt(LinliCloud.START));
+        long t2 = System.nanoTime();
         world = new MatrixWorld(cloud);
         api = new Api(cloud.baseUrl());
+        System.out.printf("set-up: shared cloud %d ms, own cloud %d ms, matrix world %d ms%n", (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
     }
 
     @AfterAll
@@ -178,31 +184,38 @@ class HostileInputIntegrationTest {
     /** How a route's valid request is made, and which role makes it. */
     record Base(String route, Supplier<AuthorizationMatrixIntegrationTest.Call> make, String role, int status) {}
 
-    /** For each route: the first role whose request succeeds (sent now, before the store is watched). */
-    private static Map<String, Base> bases() {
+    private static Map<String, Base> bases;
+
+    /**
+     * For each route: the first role whose request succeeds (sent now, before the store is watched). Found once for
+     * both tests, the routes' families side by side.
+     */
+    private static synchronized Map<String, Base> bases() throws Exception {
+        if (bases != null) return bases;
         Map<String, Function<MatrixWorld.Ctx, AuthorizationMatrixIntegrationTest.Call>> matrix = world.scenarios();
         Map<String, Supplier<AuthorizationMatrixIntegrationTest.Call>> own = ownScenarios();
-        Map<String, Base> out = new TreeMap<>();
-        for (String route : ApiRoutes.all()) {
-            if (own.containsKey(route)) {
-                out.put(route, new Base(route, own.get(route), "fixture", send(own.get(route).get())));
-                continue;
-            }
-            var scenario = matrix.get(route);
-            if (scenario == null) throw new AssertionError(route + ": no valid request to start from; add one to ownScenarios()");
-            Base chosen = null;
-            // Node queues as the node's own staff: administrators may list any well-formed code, an unknown one is empty.
-            List<Role> order = route.contains("{nodeCode}") || route.contains("{departmentCode}")
-                    ? List.of(Role.COMMUNITY_STAFF, Role.ADMIN) : ROLE_ORDER;
-            for (Role role : order) {
-                Supplier<AuthorizationMatrixIntegrationTest.Call> make = () -> scenario.apply(world.ctx(role, true));
-                int status = send(make.get());
-                if (chosen == null || status < 300) chosen = new Base(route, make, role.name(), status);
-                if (status < 300) break;
-            }
-            out.put(route, chosen);
+        Map<String, Base> found = new ConcurrentHashMap<>();
+        AuthorizationMatrixIntegrationTest.byFamily(ApiRoutes.all(), route -> found.put(route, base(route, matrix, own)));
+        bases = new TreeMap<>(found);
+        return bases;
+    }
+
+    private static Base base(String route, Map<String, Function<MatrixWorld.Ctx, AuthorizationMatrixIntegrationTest.Call>> matrix,
+                             Map<String, Supplier<AuthorizationMatrixIntegrationTest.Call>> own) {
+        if (own.containsKey(route)) return new Base(route, own.get(route), "fixture", send(own.get(route).get()));
+        var scenario = matrix.get(route);
+        if (scenario == null) throw new AssertionError(route + ": no valid request to start from; add one to ownScenarios()");
+        Base chosen = null;
+        // Node queues as the node's own staff: administrators may list any well-formed code, an unknown one is empty.
+        List<Role> order = route.contains("{nodeCode}") || route.contains("{departmentCode}")
+                ? List.of(Role.COMMUNITY_STAFF, Role.ADMIN) : ROLE_ORDER;
+        for (Role role : order) {
+            Supplier<AuthorizationMatrixIntegrationTest.Call> make = () -> scenario.apply(world.ctx(role, true));
+            int status = send(make.get());
+            if (chosen == null || status < 300) chosen = new Base(route, make, role.name(), status);
+            if (status < 300) break;
         }
-        return out;
+        return chosen;
     }
 
     private static int send(AuthorizationMatrixIntegrationTest.Call c) {
@@ -588,15 +601,19 @@ class HostileInputIntegrationTest {
 
     @Test
     void everyRouteRefusesHostileInputWithA4xxAndStoresNothing() throws Exception {
+        long t0 = System.nanoTime();
         Map<String, Base> bases = bases();
+        long t1 = System.nanoTime();
         Set<String> authorized = new TreeSet<>();
         cloud.gateway().routes().forEach(r -> {
             if (r.target().authorizer() != null) authorized.add(r.method() + " " + r.path());
         });
         Tokens tokens = Tokens.make(cloud, world.demo("admin").userId());
-        Map<String, Set<String>> required = new TreeMap<>();
-        List<Req> all = new ArrayList<>();
-        for (Base b : bases.values()) {
+        Map<String, Set<String>> required = new java.util.concurrent.ConcurrentSkipListMap<>();
+        // Each route's requests are made side by side (their fixtures and {} probes are requests too), kept in route order.
+        Map<String, List<Req>> byRoute = new ConcurrentHashMap<>();
+        AuthorizationMatrixIntegrationTest.byFamily(bases.keySet(), route -> {
+            Base b = bases.get(route);
             AuthorizationMatrixIntegrationTest.Call c = b.make().get();
             AuthorizationMatrixIntegrationTest.Call others = othersObject(b.route());
             List<Req> reqs = hostile(b.route(), c, authorized.contains(b.route()), tokens, others);
@@ -606,12 +623,18 @@ class HostileInputIntegrationTest {
                 reqs.addAll(withoutRequired(new Req(b.route(), "base", c.method(), c.path(), c.caller().token(), utf8(c.body()),
                         c.headers(), false), c, names));
             }
-            all.addAll(reqs);
-        }
+            byRoute.put(route, reqs);
+        });
+        List<Req> all = new ArrayList<>();
+        for (String route : bases.keySet()) all.addAll(byRoute.get(route));
         all.add(new Req("(gateway)", "size:10MB+1", "POST", "/reports", world.demo("resident").token(),
                 new byte[10 * 1024 * 1024 + 1], Map.of("Content-Type", "application/json"), true));
 
+        long t2 = System.nanoTime();
         StoreSnapshot before = StoreSnapshot.settled(cloud);
+        long t3 = System.nanoTime();
+        System.out.printf("bases %d ms, generation %d ms, store snapshot %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000);
         Map<String, Tally> tally = new ConcurrentHashMap<>();
         List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -663,7 +686,7 @@ class HostileInputIntegrationTest {
      * injection are a resident's words: stored, and read back exactly as sent.
      */
     @Test
-    void freeTextTakesEmojiRightToLeftAndInjectionLookalikesAndReadsThemBackUnchanged() {
+    void freeTextTakesEmojiRightToLeftAndInjectionLookalikesAndReadsThemBackUnchanged() throws Exception {
         Map<String, Function<Sent, Api.Answer>> readers = new LinkedHashMap<>();
         readers.put("POST /reports", s -> api.get("/reports/" + s.answer().json().path("reportId").asText(), s.call().caller().token()));
         readers.put("POST /wishes", s -> api.get("/wishes/" + s.answer().json().path("wishId").asText(), s.call().caller().token()));

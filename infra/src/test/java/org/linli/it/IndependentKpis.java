@@ -25,6 +25,10 @@ final class IndependentKpis {
     static final String[] COUNTERS = {"received", "merged", "rejected", "responded", "respondedOnTime", "handled", "resolved",
             "closed", "satisfied", "basicallySatisfied", "dissatisfied", "overdue", "reworks", "escalations"};
 
+    /** The sources KPIs split out (docs/kpis.md), and what is counted of each. */
+    static final List<String> SOURCES = List.of("MINI_PROGRAM", "OPEN311", "HOTLINE_12345", "ASSIGNED", "WALK_IN");
+    static final List<String> BY_SOURCE = List.of("received", "closed", "satisfied");
+
     private IndependentKpis() {}
 
     /** Counters per unit code (nodes of each case's path, and its departments) for cases opened in {@code month}. */
@@ -44,6 +48,13 @@ final class IndependentKpis {
                         .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("CASE#" + item.get("caseId").s()),
                                 ":a", AttributeValue.fromS("AUDIT#")))).items();
                 Map<String, Long> c = ofCase(trail);
+                // Split by source, from the case item's own source attribute (not the audit trail the product reads).
+                String source = item.containsKey("source") ? item.get("source").s() : null;
+                if (source != null && SOURCES.contains(source)) {
+                    c.put("bySource." + source + ".received", 1L);
+                    if (c.containsKey("closed")) c.put("bySource." + source + ".closed", c.get("closed"));
+                    if (c.containsKey("satisfied")) c.put("bySource." + source + ".satisfied", c.get("satisfied"));
+                }
                 Set<String> codes = new LinkedHashSet<>();
                 trail.get(0).get("path").l().forEach(v -> codes.add(v.s()));
                 for (var e : trail) {

@@ -47,6 +47,8 @@ public final class LinliCloud {
                     .customizer(setup)
                     // Throttled WeChat pushes come back after 1 s, 2 s, ... instead of 30 s, 60 s, ...
                     .env("NotificationFunction", "WECHAT_RETRY_BASE_SECONDS", "1")
+                    // Reports the fake hotline platform refused come back after 1 s, 2 s, ... instead of 30 s, 60 s, ...
+                    .env("HotlineOutboxFunction", "HOTLINE_RETRY_BASE_SECONDS", "1")
                     .start();
             LocalCloud started = cloud;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));

@@ -68,8 +68,10 @@ final class MatrixWorld {
     private final Case east;
     private final Case police;
     private final AtomicInteger counter = new AtomicInteger();
+    private final AtomicInteger logSlots = new AtomicInteger();
     private final AtomicInteger publishYears = new AtomicInteger(2001);
-    private String lastProblems = "";
+    /** The last error body each thread got (the matrix sends its rows from several threads). */
+    private final ThreadLocal<String> lastProblems = ThreadLocal.withInitial(() -> "");
 
     /** A fixture case and the report that opened it. */
     record Case(String caseId, String reportId) {}
@@ -233,7 +235,7 @@ final class MatrixWorld {
 
     int send(AuthorizationMatrixIntegrationTest.Call c) {
         Api.Answer a = api.call(c.method(), c.path(), c.caller().token(), c.body(), c.headers());
-        lastProblems = a.status() >= 400 ? a.body() : "";
+        lastProblems.set(a.status() >= 400 ? a.body() : "");
         if (a.status() >= 400 && !inErrorFormat(c.path(), a)) {
             throw new AssertionError(c.method() + " " + c.path() + ": not the path's error format: " + a.body());
         }
@@ -249,7 +251,8 @@ final class MatrixWorld {
     }
 
     String lastProblems() {
-        return lastProblems.length() > 300 ? lastProblems.substring(0, 300) : lastProblems;
+        String p = lastProblems.get();
+        return p.length() > 300 ? p.substring(0, 300) : p;
     }
 
     // ---------------------------------------------------------------- fixtures
@@ -301,8 +304,10 @@ final class MatrixWorld {
 
     /** A PENDING service log by {@code memberId} for {@code beneficiaryId}, on a day of its own. */
     String log(String community, String memberId, String beneficiaryId) {
-        int k = counter.incrementAndGet();
-        Instant start = localDay(k).atTime(8, 0).plusMinutes(40L * (k % 10)).atZone(SHANGHAI).toInstant();
+        // A slot of its own among the world's logs (25 days x 10 half-hours: 250 before one repeats), whatever other
+        // fixtures the matrix's threads make meanwhile: one member's logs may not overlap.
+        int k = logSlots.getAndIncrement();
+        Instant start = localDay(k).atTime(8, 0).plusMinutes(40L * (k / 25 % 10)).atZone(SHANGHAI).toInstant();
         String body = "{\"community\":\"" + community + "\",\"type\":\"other\",\"start\":\"" + Times.api(start) + "\",\"end\":\""
                 + Times.api(start.plus(Duration.ofMinutes(30))) + "\",\"beneficiaryId\":\"" + beneficiaryId + "\",\"description\":\"矩阵\"}";
         return logs.record(principal(memberId), Json.parse(body), null).log().id();
@@ -326,7 +331,7 @@ final class MatrixWorld {
         return c.userId();
     }
 
-    private final Map<String, String> drafted = new HashMap<>();
+    private final Map<String, String> drafted = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The draft grade sheet of DRAFT_YEAR, computed once per community with a member of its own; returns the member. */
     String draftWithMember(String community) {
@@ -605,7 +610,7 @@ final class MatrixWorld {
         return s;
     }
 
-    private final Map<Boolean, String> patrols = new HashMap<>();
+    private final Map<Boolean, String> patrols = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A visit logged by an administrator to the micro-grid M2 of DEMO-W1-G1 (west) or DEMO-E1-G1 (east). */
     String patrol(boolean west) {
@@ -626,7 +631,7 @@ final class MatrixWorld {
 
     private boolean summariesStored;
 
-    void storeSummaries() {
+    synchronized void storeSummaries() {
         if (summariesStored) return;
         var store = new org.linli.adapters.dynamo.cycle.DynamoCycleStore(cloud.dynamo(), cloud.tableName("CycleTable"));
         for (String c : List.of("DEMO-W1", "DEMO-E2")) {
@@ -678,7 +683,7 @@ final class MatrixWorld {
     private String open311Token;
 
     /** The token of a request filed through Open311; a mini-program report's id is no token (404: not disclosed there). */
-    String open311Token() {
+    synchronized String open311Token() {
         if (open311Token == null) {
             Api.Answer a = api.call("POST", "/open311/v2/requests.json", null, open311Form(true),
                     Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"));

@@ -284,6 +284,28 @@ class OpenApiContractIntegrationTest {
         get("GET /communities/{code}/consultations", "/communities/DEMO-W1/consultations", dispatcher);
         get("GET /communities/{code}/decisions", "/communities/DEMO-W1/decisions", resident);
 
+        // households and care registers (docs/registers.md): a household, its 包联 binding, the worker's list, a ledger's dry run, the export
+        String household = "{\"buildingCode\":\"DEMO-W1-G3-M1-B1\",\"unit\":\"1\",\"room\":\"101\","
+                + "\"members\":[{\"name\":\"孙七\",\"idNumber\":\"11010519491231002X\",\"phone\":\"13912345678\"}],"
+                + "\"careCategories\":[\"VETERAN\"]}";
+        Api.Answer hh = post("POST /communities/{code}/households", "/communities/DEMO-W1/households", dispatcher, household);
+        post("POST /communities/{code}/households", "/communities/DEMO-W1/households", dispatcher, "{\"buildingCode\":\"NOPE\"}");
+        String hhId = hh.json().path("householdId").asText();
+        get("GET /communities/{code}/households", "/communities/DEMO-W1/households", dispatcher);
+        get("GET /communities/{code}/households", "/communities/DEMO-W1/households", resident);
+        get("GET /communities/{code}/households/{householdId}", "/communities/DEMO-W1/households/" + hhId, dispatcher);
+        post("POST /communities/{code}/households/{householdId}/binding", "/communities/DEMO-W1/households/" + hhId + "/binding",
+                dispatcher, "{\"userId\":\"" + org.linli.tools.DemoTerritory.userId("worker-DEMO-W1-G3") + "\"}");
+        get("GET /me/households", "/me/households", worker);
+        Api.Answer ledger = post("POST /communities/{code}/household-imports", "/communities/DEMO-W1/household-imports", dispatcher,
+                "{\"csv\":\"户号,楼栋,单元,房号,姓名,身份证号\\nOA1,DEMO-W1-G3-M1-B1,1,102,周八,11010519491231002X\\n\",\"dryRun\":true}");
+        post("POST /communities/{code}/household-imports", "/communities/DEMO-W1/household-imports", dispatcher, "{}");
+        if (ledger.header("Location") != null) {
+            get("GET /communities/{code}/household-imports/{jobId}", ledger.header("Location"), dispatcher);
+        }
+        get("GET /communities/{code}/household-imports/{jobId}", "/communities/DEMO-W1/household-imports/imp_00000000000000000000000000", dispatcher);
+        get("GET /communities/{code}/household-ledger", "/communities/DEMO-W1/household-ledger", dispatcher);
+
         // Open311
         get("GET /open311/discovery.json", "/open311/discovery.json", null);
         get("GET /open311/discovery.xml", "/open311/discovery.xml", null);

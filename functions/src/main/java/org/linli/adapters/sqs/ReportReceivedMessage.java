@@ -9,6 +9,7 @@ import org.linli.geo.GeoPoint;
 import org.linli.json.Json;
 import org.linli.report.ReportReceived;
 import org.linli.report.Source;
+import org.linli.report.WorkOrder;
 
 /** {@code {"type":"report.received","v":1,...}} ⇄ {@link ReportReceived}. */
 public final class ReportReceivedMessage {
@@ -28,6 +29,10 @@ public final class ReportReceivedMessage {
         if (m.buildingCode() != null) o.put("buildingCode", m.buildingCode());
         if (m.placeCode() != null) o.put("placeCode", m.placeCode());
         if (m.source() != null) o.put("source", m.source().name());
+        if (m.order() != null) {
+            ObjectNode order = o.putObject("order").put("orderNo", m.order().orderNo()).put("urgent", m.order().urgent());
+            if (m.order().dueBy() != null) order.put("dueBy", Times.stored(m.order().dueBy()));
+        }
         return Json.write(o);
     }
 
@@ -41,7 +46,13 @@ public final class ReportReceivedMessage {
         String reportId = Messages.required(n, "reportId");
         return new ReportReceived(reportId, Messages.required(n, "reporterId"), Messages.required(n, "category"), point, building,
                 Instant.parse(Messages.required(n, "receivedAt")), n.hasNonNull("placeCode") ? n.get("placeCode").asText() : null,
-                source(n));
+                source(n), order(n.get("order")));
+    }
+
+    private static WorkOrder order(JsonNode o) {
+        if (o == null || o.isNull()) return null;
+        return new WorkOrder(Messages.required(o, "orderNo"), o.hasNonNull("dueBy") ? Instant.parse(o.get("dueBy").asText()) : null,
+                o.path("urgent").asBoolean(false));
     }
 
     /** Messages sent before the source travelled with them (and unknown names) carry none. */

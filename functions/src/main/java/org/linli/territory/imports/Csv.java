@@ -40,6 +40,21 @@ public final class Csv {
      */
     public static List<Row> read(String text, String source, List<String> required, List<String> optional,
                                  List<ImportProblem> problems) {
+        return read(text, source, required, optional, Map.of(), false, problems);
+    }
+
+    /**
+     * The rows of another system's export (a 12345 platform's daily orders): columns named by any of
+     * {@code aliases} (normalised header → column, e.g. 工单编号 → orderno) or by their own names;
+     * the export's other columns are ignored - it has dozens this import does not read.
+     */
+    public static List<Row> readExport(String text, String source, List<String> required, List<String> optional,
+                                       Map<String, String> aliases, List<ImportProblem> problems) {
+        return read(text, source, required, optional, aliases, true, problems);
+    }
+
+    private static List<Row> read(String text, String source, List<String> required, List<String> optional,
+                                  Map<String, String> aliases, boolean ignoreUnknown, List<ImportProblem> problems) {
         List<List<String>> records = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         int before = problems.size();
@@ -51,11 +66,14 @@ public final class Csv {
             return List.of();
         }
         List<String> header = new ArrayList<>();
-        for (String h : records.get(0)) header.add(normalise(h));
+        for (String h : records.get(0)) {
+            String n = normalise(h);
+            header.add(aliases.getOrDefault(n, n));
+        }
         Set<String> known = new java.util.HashSet<>(required);
         known.addAll(optional);
         List<String> missing = required.stream().filter(r -> !header.contains(r)).toList();
-        List<String> unknown = header.stream().filter(h -> !known.contains(h)).toList();
+        List<String> unknown = ignoreUnknown ? List.of() : header.stream().filter(h -> !known.contains(h)).toList();
         if (!missing.isEmpty() || !unknown.isEmpty()) {
             String detail = (missing.isEmpty() ? "" : "missing column(s) " + String.join(", ", missing))
                     + (!missing.isEmpty() && !unknown.isEmpty() ? "; " : "")

@@ -31,10 +31,20 @@ public record ImportJob(String id, String createdBy, boolean admin, Set<String> 
 
     /** What a publication wrote and how long the whole run took; for a ledger, its valid households and residents. */
     public record Summary(int nodes, int compounds, int cells, int buildings, int rosters, long items, long cellEntries,
-                          int maxCellEntries, long millis, int households, int residents) {
+                          int maxCellEntries, long millis, int households, int residents, int orders, int alreadyReceived) {
         public Summary(int nodes, int compounds, int cells, int buildings, int rosters, long items, long cellEntries,
                        int maxCellEntries, long millis) {
-            this(nodes, compounds, cells, buildings, rosters, items, cellEntries, maxCellEntries, millis, 0, 0);
+            this(nodes, compounds, cells, buildings, rosters, items, cellEntries, maxCellEntries, millis, 0, 0, 0, 0);
+        }
+
+        /** An import of work orders: how many were filed now, how many had been received before (one case each). */
+        public static Summary ofOrders(int orders, int alreadyReceived, long millis) {
+            return new Summary(0, 0, 0, 0, 0, orders, 0, 0, millis, 0, 0, orders, alreadyReceived);
+        }
+
+        /** A community's register ledger: households stored (0 on a dry run), and the valid households and residents. */
+        public static Summary ofLedger(int stored, int households, int residents, long millis) {
+            return new Summary(0, 0, 0, 0, 0, stored, 0, 0, millis, households, residents, 0, 0);
         }
     }
 

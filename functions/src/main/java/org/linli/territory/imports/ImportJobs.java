@@ -38,7 +38,7 @@ public interface ImportJobs {
         publish(jobId, attempt, mapVersion, summary, List.of(), now);
     }
 
-    /** Finished, with the problems of rows left out (a ledger stores its good rows and reports the bad ones). */
+    /** Finished, with the problems of rows left out (a ledger or a day's work orders store their good rows and report the bad ones). */
     void publish(String jobId, int attempt, Integer mapVersion, ImportJob.Summary summary, List<ImportProblem> problems,
                  java.time.Instant now);
 

@@ -6,14 +6,18 @@ import java.util.regex.Pattern;
 
 /**
  * One uploaded piece of an import: {@code territory-0001} (a GeoJSON FeatureCollection holding a
- * slice of the features), {@code buildings-0001} or {@code rosters-0001} or {@code households-0001} (a community's register ledger) (a slice of a CSV file,
- * each repeating the header). Parts of a kind are read in number order.
+ * slice of the features), {@code buildings-0001} or {@code rosters-0001} (a slice of a CSV file,
+ * each repeating the header), {@code households-0001} (a community's register ledger, CSV) or
+ * {@code orders-0001} (a slice of a 12345 hotline export of work orders, CSV, docs/hotline.md).
+ * Parts of a kind are read in number order.
  */
 public record ImportPart(Kind kind, int number) {
-    private static final Pattern ID = Pattern.compile("(territory|buildings|rosters|households)-(\\d{4})");
+    private static final Pattern ID = Pattern.compile("(territory|buildings|rosters|households|orders)-(\\d{4})");
 
     public enum Kind {
-        TERRITORY, BUILDINGS, ROSTERS, HOUSEHOLDS;
+        TERRITORY, BUILDINGS, ROSTERS, HOUSEHOLDS,
+        /** A slice of a 12345 hotline export of work orders (CSV); an import of orders has no other parts. */
+        ORDERS;
 
         public String prefix() {
             return name().toLowerCase(Locale.ROOT) + "-";

@@ -52,14 +52,21 @@ public final class ImportRunner {
         record Result(int households, int residents, List<ImportProblem> problems) {}
     }
 
-    public ImportRunner(ImportJobs jobs, TerritoryRegistry registry, TerritoryRepository repository, Clock clock,
-                        Duration progressInterval) {
-        this(jobs, registry, repository, clock, progressInterval, null);
-    }
+    private final List<RowImport> others;
 
     public ImportRunner(ImportJobs jobs, TerritoryRegistry registry, TerritoryRepository repository, Clock clock,
-                        Duration progressInterval, LedgerImports ledgers) {
+                        Duration progressInterval) {
+        this(jobs, registry, repository, clock, progressInterval, null, List.of());
+    }
+
+    /**
+     * With a community's register ledger import (null: this worker has none) and the imports of other kinds
+     * ({@link RowImport}) a job of their parts is handed to.
+     */
+    public ImportRunner(ImportJobs jobs, TerritoryRegistry registry, TerritoryRepository repository, Clock clock,
+                        Duration progressInterval, LedgerImports ledgers, List<RowImport> others) {
         this.ledgers = ledgers;
+        this.others = List.copyOf(others);
         this.jobs = jobs;
         this.registry = registry;
         this.repository = repository;
@@ -95,6 +102,15 @@ public final class ImportRunner {
             runLedger(job, parts, started);
             return;
         }
+        for (RowImport other : others) {
+            if (!parts.isEmpty() && parts.stream().allMatch(p -> p.part().kind() == other.kind())) {
+                ProgressMeter meter = new ProgressMeter(clock, progressInterval, 3, p -> jobs.progress(job.id(), job.attempt(), p));
+                RowImport.Result r = other.run(parts, meter);
+                jobs.publish(job.id(), job.attempt(), null, ImportJob.Summary.ofOrders(r.taken(), r.takenBefore(),
+                        Duration.between(started, clock.instant()).toMillis()), r.problems(), clock.instant());
+                return;
+            }
+        }
         boolean territory = parts.stream().anyMatch(p -> p.part().kind() == ImportPart.Kind.TERRITORY);
         ProgressMeter meter = new ProgressMeter(clock, progressInterval, territory ? 5 : 3,
                 p -> jobs.progress(job.id(), job.attempt(), p));
@@ -122,6 +138,8 @@ public final class ImportRunner {
                 case ROSTERS -> appendCsv(rosters, c.text());
                 case HOUSEHOLDS -> problems.add(ImportProblem.whole(ImportProblem.TERRITORY, Kind.INVALID_FORMAT,
                         "part " + c.part().id() + " is a register ledger: import it with its community's register"));
+                case ORDERS -> problems.add(ImportProblem.whole(ImportProblem.TERRITORY, Kind.INVALID_FORMAT,
+                        "part " + c.part().id() + ": work orders are imported alone, not with a territory"));
             }
             meter.advance(1);
         }
@@ -169,8 +187,8 @@ public final class ImportRunner {
         for (ImportPart.Content c : parts) if (c.part().kind() == ImportPart.Kind.HOUSEHOLDS) appendCsv(csv, c.text());
         LedgerImports.Result r = ledgers.run(job.ledger(), csv.toString(), meter);
         int stored = job.ledger().dryRun() ? 0 : r.households();
-        jobs.publish(job.id(), job.attempt(), null, new ImportJob.Summary(0, 0, 0, 0, 0, stored, 0, 0,
-                Duration.between(started, clock.instant()).toMillis(), r.households(), r.residents()), r.problems(), clock.instant());
+        jobs.publish(job.id(), job.attempt(), null, ImportJob.Summary.ofLedger(stored, r.households(), r.residents(),
+                Duration.between(started, clock.instant()).toMillis()), r.problems(), clock.instant());
     }
 
     private int reserve(ImportJob job) {
@@ -193,6 +211,13 @@ public final class ImportRunner {
             repository.saveRosters(chunk);
             meter.advance(chunk.size());
         }
+    }
+
+    /** The CSV slices of an import as one file: the header of every slice after the first dropped. */
+    public static String joinCsv(List<ImportPart.Content> parts) {
+        StringBuilder all = new StringBuilder();
+        for (ImportPart.Content c : parts) appendCsv(all, c.text());
+        return all.toString();
     }
 
     /** CSV parts after the first repeat the header: it is dropped so that line numbers run on. */

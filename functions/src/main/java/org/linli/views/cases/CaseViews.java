@@ -48,6 +48,10 @@ public final class CaseViews {
         o.put("matterType", c.matterType().name());
         o.put("emergency", c.emergency());
         if (c.source() != null) o.put("source", c.source());
+        if (c.order() != null) { // the outside work order the case answers: its number, deadline (交办时限), urgency
+            ObjectNode order = o.putObject("order").put("orderNo", c.order().orderNo()).put("urgent", c.order().urgent());
+            if (c.order().dueBy() != null) order.put("dueBy", Times.api(c.order().dueBy()));
+        }
         Views.node(o, "grid", c.placement().grid());
         Views.node(o, "microGrid", c.placement().microGrid());
         if (c.assignee() != null) {

@@ -37,7 +37,12 @@ public final class KpiViews {
         }
         o.put("month", r.month());
         ObjectNode counts = o.putObject("counts");
-        for (Counter c : Counter.values()) counts.put(c.wire(), r.figures().tally().get(c));
+        ObjectNode bySource = o.putObject("bySource"); // received, closed, satisfied of each source's cases
+        for (Counter c : Counter.values()) {
+            if (c.source() == null) counts.put(c.wire(), r.figures().tally().get(c));
+            else (bySource.has(c.source()) ? (ObjectNode) bySource.get(c.source()) : bySource.putObject(c.source()))
+                    .put(c.measure(), r.figures().tally().get(c));
+        }
         ObjectNode rates = o.putObject("rates");
         for (Rate rate : Rate.values()) {
             Double v = r.figures().rate(rate);

@@ -63,6 +63,7 @@ public final class TerritoryViews {
             po.put("line", p.line()).put("updatedAt", Times.api(p.at()));
         }
         if (j.ledger() != null) o.putObject("ledger").put("community", j.ledger().community()).put("dryRun", j.ledger().dryRun());
+        // A refused territory, or the bad rows left out of an import of work orders (the others were filed)
         if (j.state() == ImportJob.State.REFUSED || j.problemCount() > 0) {
             o.put("problemCount", j.problemCount());
             ObjectNode counts = o.putObject("problemCounts");
@@ -80,7 +81,10 @@ public final class TerritoryViews {
         if (j.mapVersion() == null) o.putNull("mapVersion");
         else o.put("mapVersion", j.mapVersion());
         ImportJob.Summary s = j.summary();
-        if (s != null) {
+        if (s != null && (s.orders() > 0 || s.alreadyReceived() > 0 || j.partsOf(org.linli.territory.imports.ImportPart.Kind.ORDERS) > 0)) {
+            // an import of work orders: filed now, received before (one case each), bad rows in problems
+            o.putObject("summary").put("orders", s.orders()).put("alreadyReceived", s.alreadyReceived()).put("seconds", s.millis() / 1000.0);
+        } else if (s != null) {
             o.putObject("summary").put("nodes", s.nodes()).put("compounds", s.compounds()).put("cells", s.cells())
                     .put("buildings", s.buildings()).put("rosters", s.rosters()).put("items", s.items())
                     .put("cellEntries", s.cellEntries()).put("maxCellEntries", s.maxCellEntries()).put("seconds", s.millis() / 1000.0);

@@ -74,7 +74,7 @@ class WishesTest {
     private final InMemoryWishes store = new InMemoryWishes(members);
     private final List<RatingEvent> ratings = new ArrayList<>();
     private final Wishes wishes = new Wishes(store, members, code -> code.equals("W1") ? Optional.of(W1) : Optional.empty(), ratings::add,
-            new InMemoryPoints(store.awards), VolunteerRules.fromClasspath(), clock);
+            new InMemoryPoints(store.awards, members), VolunteerRules.fromClasspath(), clock);
 
     WishesTest() {
         for (String m : List.of(HOLDER, OTHER)) {

@@ -25,7 +25,7 @@ public abstract class AwsJsonServer implements AutoCloseable {
     private final ExecutorService executor;
 
     protected AwsJsonServer(String threadName) throws IOException {
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = org.linli.local.LocalHttpServers.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.linli.local.LocalHttpServers;
 import org.linli.local.lambda.FunctionError;
 import org.linli.local.lambda.Invoker;
 import org.linli.local.lambda.LocalLog;
@@ -74,7 +75,7 @@ public final class HttpGateway implements AutoCloseable {
             return t;
         });
         try {
-            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+            this.server = LocalHttpServers.create(new InetSocketAddress("127.0.0.1", port), 64);
         } catch (BindException e) {
             executor.shutdownNow();
             throw new BindException("port " + port + " on 127.0.0.1 is taken; choose another (--port / LINLI_PORT, 0 = any free port)");

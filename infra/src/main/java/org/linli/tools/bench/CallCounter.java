@@ -35,7 +35,16 @@ public final class CallCounter implements ExecutionInterceptor {
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
         WriteHeat h = heat;
-        if (h != null) h.failure(context.exception());
+        if (h != null) {
+            h.failure(context.exception());
+            h.answered(context.request());
+        }
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        WriteHeat h = heat;
+        if (h != null) h.answered(context.request());
     }
 
     @Override

@@ -194,7 +194,7 @@ public final class Operations {
             Map.entry("POST /communities/{code}/grades/{year}/publish", "DynamoDb.GetItem=1,DynamoDb.Query=1"),
             Map.entry("GET /communities/{code}/leaderboard", "DynamoDb.Query=1"),
             Map.entry("GET /communities/{code}/stars/{month}", "DynamoDb.Query=1"),
-            Map.entry("GET /kpis/{unit}", "DynamoDb.GetItem<=2,DynamoDb.BatchGetItem<=1"),
+            Map.entry("GET /kpis/{unit}", "DynamoDb.GetItem<=1,DynamoDb.Query=1,DynamoDb.BatchGetItem<=1"),
             Map.entry("GET /kpis/{unit}/ranking", "DynamoDb.Query=1,DynamoDb.BatchGetItem<=1"),
             Map.entry("GET /kpis/{unit}/months", "DynamoDb.Query=1"),
             Map.entry("POST /kpis/recompute", "DynamoDb.GetItem<=60,DynamoDb.Query<=60"),
@@ -234,7 +234,12 @@ public final class Operations {
             Map.entry("schedule case-sweep", "DynamoDb.Query=4,DynamoDb.BatchGetItem<=40,DynamoDb.TransactWriteItems<=40,Sqs.SendMessage<=40"),
             Map.entry("schedule patrol-plan", "DynamoDb.GetItem=1,DynamoDb.BatchGetItem<=1,DynamoDb.Query<=24,DynamoDb.UpdateItem<=48"),
             // the last case event is a consultation's summons: its departments are read (BatchGetItem)
-            Map.entry("consumer CaseEventsFunction", "DynamoDb.Query<=1,DynamoDb.GetItem<=1,DynamoDb.BatchGetItem<=1,DynamoDb.PutItem<=2,DynamoDb.UpdateItem<=1,DynamoDb.TransactWriteItems<=1,Sqs.SendMessageBatch<=1"),
+            // an event of a 12345 work order's case also reads and raises how far the case was reported (+1 GetItem,
+            // +1 UpdateItem), reads the case for a result (+1 GetItem) and puts each status report in the FIFO outbox
+            // (SendMessage: 1, or 2 for an OPEN that assigned at once and for a callback with the resident's verdict)
+            Map.entry("consumer CaseEventsFunction", "DynamoDb.Query<=1,DynamoDb.GetItem<=3,DynamoDb.BatchGetItem<=1,DynamoDb.PutItem<=2,DynamoDb.UpdateItem<=2,DynamoDb.TransactWriteItems<=1,Sqs.SendMessageBatch<=1,Sqs.SendMessage<=2"),
+            // a status report to the 12345 platform: the shared key once per process, then one HTTP POST (no AWS call)
+            Map.entry("consumer HotlineOutboxFunction", "SecretsManager.GetSecretValue<=1"),
             // the last message of the run: a push, or (a reporter WeChat cannot reach) a push settled and its SMS
             Map.entry("consumer NotificationFunction", "DynamoDb.BatchGetItem<=2,DynamoDb.PutItem<=2,DynamoDb.UpdateItem<=2,"
                     + "DynamoDb.GetItem<=2,DynamoDb.TransactWriteItems<=1,SecretsManager.GetSecretValue<=1"),
@@ -675,6 +680,11 @@ public final class Operations {
             CallCounter.INSTANCE.lastSent(cloud.queueUrl(q[0])).ifPresent(body -> consumer("consumer " + q[1], q[1],
                     Events.sqs(cloud.queueArn(q[0]), "bench-" + UUID.randomUUID(), body), ""));
         }
+        // A status report of a work order, as the outbox holds it, sent to the local cloud's fake 12345 platform.
+        String report = new org.linli.hotline.StatusReport("evt_bench" + UUID.randomUUID() + ":ACCEPTED", "BM" + System.nanoTime(),
+                "case_bench", 1, org.linli.hotline.StatusReport.Kind.ACCEPTED, "ASSIGNED", now(), null, List.of(), null, null, null).toJson();
+        consumer("consumer HotlineOutboxFunction", "HotlineOutboxFunction",
+                Events.sqs(cloud.queueArn("HotlineOutboxQueue"), "bench-" + UUID.randomUUID(), report), "");
     }
 
     // ---------------------------------------------------------------- invocation

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +122,7 @@ public final class PerfBenchmark {
             if (only.contains("cold")) cold(cloud, ops);
             WriteHeat heat = only.contains("heat") ? new WriteHeat(cloud.model().tables().values()) : null;
             if (only.contains("pipeline") || heat != null) pipeline(cloud, setup, heat);
-            if (heat != null) burst(cloud, heat);
+            if (heat != null) burst(cloud);
         }
         say("\nload average at the end: " + loadAverage());
         Files.writeString(out.resolve("perf.md"), report.toString());
@@ -561,8 +562,9 @@ public final class PerfBenchmark {
             say(String.format("| %s | %,d | %s/s |", WriteHeat.shorten(e.getKey()), e.getValue(),
                     WriteHeat.rate(e.getValue() / (double) reports * PEAK_REPORTS_PER_SECOND)));
         }
-        say(String.format("%ntransactions: %,d; cancelled by a conflicting transaction: %,d; by a condition: %,d",
-                heat.transactions(), heat.conflicts(), heat.conditionFailures()));
+        say(String.format("%ntransactions: %,d; cancelled by a conflicting transaction: %,d; by a condition: %,d;"
+                        + " exposed (sent while another unanswered transaction wrote one of its items): %,d",
+                heat.transactions(), heat.conflicts(), heat.conditionFailures(), heat.exposedTransactions()));
     }
 
     /** Waits until no write has been seen for 3 s (at most a minute): the consumers have drained. The time of the last write. */
@@ -587,16 +589,28 @@ public final class PerfBenchmark {
      * invocations (the queue's poller takes them too, as Lambda's would): transactions, conflicts, retries and
      * messages given back to the queue.
      */
-    private void burst(LocalCloud cloud, WriteHeat heat) throws Exception {
+    private void burst(LocalCloud main) throws Exception {
         int n = Integer.parseInt(options.getOrDefault("heat-events", "100"));
+        // A stack of its own on the same backend, with as many instances per function as events: Lambda runs 100
+        // concurrent events in 100 instances, where the local cloud's default (4) would queue them and hide the overlap.
+        try (LocalCloud cloud = LocalCloud.builder().template(TemplateLocator.find()).backend(main.backend()).stackName("linli-burst")
+                .port(0).seed(true).quiet(true).customizer(new LocalSetup()).maxInstancesPerFunction(Math.max(4, n)).start()) {
+            WriteHeat heat = new WriteHeat(cloud.model().tables().values());
+            CallCounter.INSTANCE.watch(heat);
+            burst(cloud, heat, n);
+        }
+    }
+
+    private void burst(LocalCloud cloud, WriteHeat heat, int n) throws Exception {
         var reports = new DynamoReportStore(cloud.dynamo(), cloud.tableName("CasesTable"));
         String assignmentArn = cloud.queueArn("AssignmentQueue");
         String caseEventsUrl = cloud.queueUrl("CaseEventsQueue");
         String caseEventsArn = cloud.queueArn("CaseEventsQueue");
         List<String> events = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            // Half-way between the pipeline's points (≥ 60 m from each, beyond the 50 m join radius), in the demo district.
-            GeoPoint p = new GeoPoint(37.8404 + (k % 10) * 0.0009, 113.5405 + (k / 10 % 10) * 0.0011, Datum.GCJ02);
+            // Spread over the demo district (both streets, every community: ~420 m x 590 m apart, beyond the 50 m join
+            // radius), as a district's events are: the root and the district take every one, a community a share.
+            GeoPoint p = new GeoPoint(37.8405 + (k % 10) * 0.0038, 113.5405 + (k / 10 % 10) * 0.0058, Datum.GCJ02);
             Instant now = Instant.now();
             Report r = Report.received(Ids.random("rpt", now), String.format("usr_bench_burst_%03d", k), new ReportDraft(
                     "sanitation", "并发 " + k, p, null, List.of(), new Contact(null, "13812341234"), false, Source.MINI_PROGRAM), now);
@@ -614,6 +628,7 @@ public final class PerfBenchmark {
         });
         long assignConflicts = heat.conflicts();
         long assignTransactions = heat.transactions();
+        long assignExposed = heat.exposedTransactions();
         concurrently(caseEvents.size(), k -> {
             String answer = cloud.invoke("CaseEventsFunction", caseEvents.get(k));
             if (Json.parse(answer).path("batchItemFailures").size() > 0) synchronized (failed) { failed[1]++; }
@@ -621,14 +636,45 @@ public final class PerfBenchmark {
         quiet(heat);
         heat.stop();
         say(String.format("%n### %d concurrent case events in one district: conflicts under %d concurrent case events%n", n, n));
-        say("| step | invocations at once | TransactWriteItems (with retries) | cancelled: TransactionConflict | messages given back to the queue |");
-        say("|---|---:|---:|---:|---:|");
-        say(String.format("| assignment (opens the cases; the poller folds meanwhile) | %d | %,d | %,d | %d |", n, assignTransactions, assignConflicts, failed[0]));
-        say(String.format("| case events (KPI fold, notices; the queue poller takes them too) | %d | %,d | %,d | %d |", caseEvents.size(),
-                heat.transactions() - assignTransactions, heat.conflicts() - assignConflicts, failed[1]));
-        say("(a conflict is retried by `Transactions` up to 4 times with a pause; a message given back is retried by the queue)");
+        say("| step | invocations at once | TransactWriteItems (with retries) | cancelled: TransactionConflict (each retried) |"
+                + " exposed: sent while another unanswered transaction wrote one of its items | messages given back to the queue |");
+        say("|---|---:|---:|---:|---:|---:|");
+        say(String.format("| assignment (opens the cases; the poller folds meanwhile) | %d | %,d | %,d | %,d | %d |", n, assignTransactions,
+                assignConflicts, assignExposed, failed[0]));
+        say(String.format("| case events (KPI fold, notices; the queue poller takes them too) | %d | %,d | %,d | %,d | %d |", caseEvents.size(),
+                heat.transactions() - assignTransactions, heat.conflicts() - assignConflicts, heat.exposedTransactions() - assignExposed, failed[1]));
+        say("(a conflict is retried by `Transactions` up to 4 times with a pause; a message given back is retried by the queue. DynamoDB Local runs"
+                + " transactions one at a time, so it shows no conflict: the exposed count is what AWS, which cancels the later of two"
+                + " overlapping transactions on one item, would turn into TransactionConflict cancellations and retries)");
         say("\n| hottest items in the burst (transactional writes) | writes |\n|---|---:|");
         for (var e : heat.hottestTransacted(5)) say(String.format("| %s | %,d |", WriteHeat.shorten(e.getKey()), e.getValue()));
+        // By partition (a unit): a hot unit's shards are one partition's items, so before/after compare like for like.
+        Map<String, long[]> byPartition = new TreeMap<>();
+        for (var e : heat.hottestTransacted(Integer.MAX_VALUE)) {
+            long[] row = byPartition.computeIfAbsent(partitionOf(e.getKey()), k -> new long[4]);
+            row[0]++;
+            row[1] += e.getValue();
+        }
+        for (var e : heat.mostOverlapped(Integer.MAX_VALUE)) {
+            long[] row = byPartition.get(partitionOf(e.getKey()));
+            row[2] += e.getValue();
+            row[3] = Math.max(row[3], heat.peak(e.getKey()));
+        }
+        List<Map.Entry<String, long[]>> rows = new ArrayList<>(byPartition.entrySet());
+        rows.sort(Comparator.comparing((Map.Entry<String, long[]> e) -> -e.getValue()[2]).thenComparing(Map.Entry::getKey));
+        say("\n| partition (unit) written by overlapping transactions in the burst | its items written | transactional writes |"
+                + " writes while another transaction in flight wrote the same item (AWS: a TransactionConflict each) |"
+                + " most transactions on one of its items at once |\n|---|---:|---:|---:|---:|");
+        for (var e : rows.subList(0, Math.min(10, rows.size()))) {
+            long[] r = e.getValue();
+            if (r[2] > 0) say(String.format("| %s | %,d | %,d | %,d | %,d |", e.getKey(), r[0], r[1], r[2], r[3]));
+        }
+    }
+
+    /** "KpiTable KPI#DEMO | M#2026-12#3" → "KpiTable KPI#DEMO". */
+    private static String partitionOf(String item) {
+        int bar = item.indexOf(" | ");
+        return bar < 0 ? item : item.substring(0, bar);
     }
 
     /** Runs {@code body(0..n-1)} on n threads released together. */

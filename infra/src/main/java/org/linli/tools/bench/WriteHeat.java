@@ -36,6 +36,16 @@ public final class WriteHeat {
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong conditionFailures = new AtomicLong();
+    /**
+     * Conflict exposure, counted on the client side: the transactional items of the transactions sent and not yet
+     * answered. DynamoDB Local runs transactions one at a time, so two on one item never conflict there; on AWS a
+     * transaction that writes an item another unfinished transaction writes is cancelled with TransactionConflict.
+     */
+    private final Map<String, Integer> inFlight = new HashMap<>();
+    private final Map<String, Integer> peakInFlight = new HashMap<>();
+    /** item → transactions that wrote it while another unanswered transaction wrote it too. */
+    private final Map<String, Integer> overlapsOn = new HashMap<>();
+    private long exposedTransactions;
     private final Map<String, TableDef> tables = new HashMap<>();
     private volatile boolean on;
 
@@ -49,6 +59,12 @@ public final class WriteHeat {
         transactions.set(0);
         conflicts.set(0);
         conditionFailures.set(0);
+        synchronized (inFlight) {
+            inFlight.clear();
+            peakInFlight.clear();
+            overlapsOn.clear();
+            exposedTransactions = 0;
+        }
         on = true;
     }
 
@@ -70,12 +86,85 @@ public final class WriteHeat {
             }));
         } else if (request instanceof TransactWriteItemsRequest r) {
             transactions.incrementAndGet();
+            sent(r);
             r.transactItems().forEach(t -> {
                 if (t.put() != null) item(t.put().tableName(), t.put().item(), true);
                 else if (t.update() != null) update(t.update().tableName(), t.update().key(), t.update().updateExpression(),
                         t.update().expressionAttributeNames(), t.update().expressionAttributeValues(), true);
                 else if (t.delete() != null) item(t.delete().tableName(), t.delete().key(), true);
             });
+        }
+    }
+
+    /** Called when a request was answered, with success or not. */
+    void answered(SdkRequest request) {
+        if (!(request instanceof TransactWriteItemsRequest r)) return;
+        synchronized (inFlight) {
+            for (String item : items(r)) inFlight.computeIfPresent(item, (k, n) -> n <= 1 ? null : n - 1);
+        }
+    }
+
+    /** A transaction is exposed when one of its items is written by another transaction still in flight. */
+    private void sent(TransactWriteItemsRequest r) {
+        synchronized (inFlight) {
+            boolean exposed = false;
+            for (String item : items(r)) {
+                int n = inFlight.merge(item, 1, Integer::sum);
+                if (n > 1) {
+                    exposed = true;
+                    overlapsOn.merge(item, 1, Integer::sum);
+                }
+                peakInFlight.merge(item, n, Math::max);
+            }
+            if (exposed) exposedTransactions++;
+        }
+    }
+
+    private List<String> items(TransactWriteItemsRequest r) {
+        List<String> labels = new ArrayList<>();
+        for (var t : r.transactItems()) {
+            String table;
+            Map<String, AttributeValue> key;
+            if (t.put() != null) {
+                table = t.put().tableName();
+                key = t.put().item();
+            } else if (t.update() != null) {
+                table = t.update().tableName();
+                key = t.update().key();
+            } else if (t.delete() != null) {
+                table = t.delete().tableName();
+                key = t.delete().key();
+            } else continue; // a condition check writes nothing: it conflicts only with writers, counted on their side
+            TableDef def = tables.get(table);
+            if (def != null) labels.add(itemLabel(def, key));
+        }
+        return labels;
+    }
+
+    private static String itemLabel(TableDef t, Map<String, AttributeValue> item) {
+        return t.logicalId() + " " + text(item.get(hash(t.keySchema()))) + " | " + text(item.get(range(t.keySchema())));
+    }
+
+    /** Transactions sent while another unfinished transaction wrote one of their items (would conflict on AWS). */
+    public long exposedTransactions() {
+        synchronized (inFlight) {
+            return exposedTransactions;
+        }
+    }
+
+    /** The {@code limit} items most often written by overlapping transactions, most first: (item, overlaps). */
+    public List<Map.Entry<String, Long>> mostOverlapped(int limit) {
+        Map<String, LongAdder> m = new HashMap<>();
+        synchronized (inFlight) {
+            overlapsOn.forEach((k, v) -> m.computeIfAbsent(k, x -> new LongAdder()).add(v));
+        }
+        return top(m, limit);
+    }
+
+    /** The most transactions that wrote {@code item} at one moment. */
+    public long peak(String item) {
+        synchronized (inFlight) {
+            return peakInFlight.getOrDefault(item, 0);
         }
     }
 
@@ -91,8 +180,7 @@ public final class WriteHeat {
         if (t == null) return;
         String pk = text(item.get(hash(t.keySchema())));
         count(t.logicalId() + " " + pk);
-        if (transacted) transactedItems.computeIfAbsent(t.logicalId() + " " + pk + " | " + text(item.get(range(t.keySchema()))),
-                k -> new LongAdder()).increment();
+        if (transacted) transactedItems.computeIfAbsent(itemLabel(t, item), k -> new LongAdder()).increment();
         for (TableDef.Index ix : t.globalIndexes()) {
             AttributeValue v = item.get(hash(ix.keySchema()));
             if (v != null) count(t.logicalId() + "/" + ix.name() + " " + text(v));

@@ -100,6 +100,17 @@ class RealTemplateTest {
         assertEquals(5400, imports.visibilityTimeout(), "6 x the import worker's 900 s");
         assertEquals("ImportDLQ", imports.redrive().deadLetterQueueLogicalId());
 
+        // The hotline outbox: FIFO (in order per work order), its DLQ FIFO too, deduplication by the report's own id.
+        QueueDef outbox = model.queue("HotlineOutboxQueue");
+        assertTrue(outbox.fifo());
+        assertTrue(outbox.queueName().endsWith(".fifo"), outbox.queueName());
+        assertFalse(outbox.contentBasedDeduplication());
+        assertEquals("HotlineOutboxDLQ", outbox.redrive().deadLetterQueueLogicalId());
+        assertTrue(model.queue("HotlineOutboxDLQ").fifo());
+        FunctionEvent.Sqs pushes = model.sqsEvents().stream().filter(e -> e.queueLogicalId().equals("HotlineOutboxQueue")).findFirst().orElseThrow();
+        assertTrue(pushes.reportsBatchItemFailures());
+        assertEquals(model.queue("HotlineOutboxQueue").url(), model.function("CaseEventsFunction").environment().get("HOTLINE_OUTBOX_QUEUE_URL"));
+
         FunctionEvent.Sqs sqs = model.sqsEvents().get(0);
         assertEquals("AssignmentQueue", sqs.queueLogicalId());
         assertEquals(10, sqs.batchSize());

@@ -71,4 +71,36 @@ class WriteHeatTest {
         assertEquals(1, heat.conditionFailures());
         assertEquals(0, heat.total());
     }
+
+    private static TransactWriteItemsRequest fold(String... unitKeys) {
+        List<TransactWriteItem> items = new java.util.ArrayList<>();
+        for (String k : unitKeys) {
+            items.add(TransactWriteItem.builder().update(u -> u.tableName("linli-kpi").key(Map.of("pk", s(k), "sk", s("M#1")))
+                    .updateExpression("ADD received :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build());
+        }
+        return TransactWriteItemsRequest.builder().transactItems(items).build();
+    }
+
+    @Test
+    void aTransactionIsExposedWhenAnotherUnansweredOneWritesOneOfItsItems() {
+        WriteHeat heat = new WriteHeat(List.of(KPI));
+        heat.start();
+        TransactWriteItemsRequest first = fold("KPI#ROOT", "KPI#G1");
+        TransactWriteItemsRequest second = fold("KPI#ROOT", "KPI#G2");
+        TransactWriteItemsRequest third = fold("KPI#G3");
+        heat.request(first);
+        heat.request(second); // ROOT is in flight: exposed
+        heat.request(third); // nothing in common: not exposed
+        heat.answered(first);
+        heat.answered(second);
+        heat.request(fold("KPI#ROOT")); // both answered: not exposed
+        assertEquals(1, heat.exposedTransactions());
+        assertEquals(List.of(Map.entry("KpiTable KPI#ROOT | M#1", 1L)), heat.mostOverlapped(5));
+        assertEquals(2, heat.peak("KpiTable KPI#ROOT | M#1"));
+        assertEquals(1, heat.peak("KpiTable KPI#G3 | M#1"));
+        heat.start();
+        assertEquals(0, heat.exposedTransactions());
+        assertEquals(List.of(), heat.mostOverlapped(5));
+        assertEquals(0, heat.peak("KpiTable KPI#ROOT | M#1"));
+    }
 }

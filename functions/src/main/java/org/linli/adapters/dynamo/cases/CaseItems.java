@@ -95,6 +95,7 @@ final class CaseItems {
         item.put("escalations", Attr.n(c.escalations()));
         if (c.overdueFlagged()) item.put("overdueFlagged", Attr.bool(true));
         Attr.put(item, "source", c.source());
+        OrderAttrs.put(item, c.order());
         // For good, open or not: the case register of its street (or of the node above any street it sits under).
         String unit = CasesKeys.registerUnit(c.placement().codeAt(Level.STREET), c.territoryPath());
         if (unit != null) {
@@ -170,7 +171,7 @@ final class CaseItems {
                 tasks, resolution, Attr.enumOf(item, "verdict", Verdict.class), Attr.enumOf(item, "closure", Closure.class),
                 Attr.instant(item, "closedAt"), Attr.str(item, "mergedInto"), (int) Attr.num(item, "reworkCount", 0),
                 (int) Attr.num(item, "reopenCount", 0), (int) Attr.num(item, "escalations", 0),
-                Attr.flag(item, "overdueFlagged"), Attr.str(item, "source"));
+                Attr.flag(item, "overdueFlagged"), Attr.str(item, "source"), OrderAttrs.read(item));
     }
 
     private static void putNode(Map<String, AttributeValue> item, String prefix, NodeRef n) {

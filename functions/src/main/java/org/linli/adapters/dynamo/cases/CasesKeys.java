@@ -100,6 +100,11 @@ public final class CasesKeys {
         return AUDIT + String.format("%010d", version);
     }
 
+    /** How far a work order's case has been reported to the hotline platform (docs/hotline.md). */
+    public static Map<String, AttributeValue> hotlineReported(String caseId) {
+        return Map.of(PK, Attr.s(CASE + caseId), SK, Attr.s("HOTLINE#REPORTED"));
+    }
+
     public static Map<String, AttributeValue> task(String caseId, String department) {
         return Map.of(PK, Attr.s(CASE + caseId), SK, Attr.s("TASK#" + department));
     }

@@ -45,6 +45,7 @@ final class ReportItems {
         Attr.put(item, "contactPhone", d.contact().phone());
         item.put("anonymousToPublic", Attr.bool(d.anonymousToPublic()));
         item.put("source", Attr.s(d.source().name()));
+        OrderAttrs.put(item, d.order());
         item.put("fingerprint", Attr.s(r.fingerprint()));
         item.put("status", Attr.s(r.status().name()));
         Attr.put(item, "caseId", r.caseId());
@@ -70,7 +71,8 @@ final class ReportItems {
         ReportDraft d = new ReportDraft(Attr.str(item, "category"), Attr.str(item, "description"), point,
                 Attr.str(item, "buildingCode"), Attr.list(item, "photoKeys"),
                 new Contact(Attr.str(item, "contactName"), Attr.str(item, "contactPhone")),
-                Attr.flag(item, "anonymousToPublic"), Source.valueOf(Attr.str(item, "source")), Attr.str(item, "placeCode"));
+                Attr.flag(item, "anonymousToPublic"), Source.valueOf(Attr.str(item, "source")), Attr.str(item, "placeCode"),
+                OrderAttrs.read(item));
         return new Report(Attr.str(item, "reportId"), Attr.str(item, "reporterId"), d, Attr.str(item, "fingerprint"),
                 ReportStatus.valueOf(Attr.str(item, "status")), Attr.str(item, "caseId"),
                 Times.parseStored(Attr.str(item, "receivedAt")));

@@ -103,6 +103,20 @@ final class KpiItems {
         return item;
     }
 
+    /**
+     * Units' months as stored, each hot unit's shards added up into one (docs/kpis.md): the counters summed, the
+     * name and level from the item that has them. In the order the units first appear.
+     */
+    static List<KpiStore.Stored> merged(List<Map<String, AttributeValue>> items) {
+        Map<String, KpiStore.Stored> byUnitMonth = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> item : items) {
+            KpiStore.Stored s = stored(item);
+            byUnitMonth.merge(s.unit().code() + " " + s.month(), s, (a, b) -> new KpiStore.Stored(a.unit(), a.month(), a.tally().plus(b.tally()),
+                    a.name() != null ? a.name() : b.name(), a.level() != null ? a.level() : b.level()));
+        }
+        return List.copyOf(byUnitMonth.values());
+    }
+
     static KpiStore.Folded folded(Map<String, AttributeValue> item) {
         EnumMap<Counter, Long> m = new EnumMap<>(Counter.class);
         AttributeValue t = item.get("tally");

@@ -130,6 +130,10 @@ final class ImportItems {
         m.put("millis", Attr.n(s.millis()));
         m.put("households", Attr.n(s.households()));
         m.put("residents", Attr.n(s.residents()));
+        if (s.orders() > 0 || s.alreadyReceived() > 0) {
+            m.put("orders", Attr.n(s.orders()));
+            m.put("alreadyReceived", Attr.n(s.alreadyReceived()));
+        }
         return AttributeValue.fromM(m);
     }
 
@@ -139,6 +143,7 @@ final class ImportItems {
         return new ImportJob.Summary((int) Attr.num(m, "nodes", 0), (int) Attr.num(m, "compounds", 0),
                 (int) Attr.num(m, "cells", 0), (int) Attr.num(m, "buildings", 0), (int) Attr.num(m, "rosters", 0),
                 Attr.num(m, "items", 0), Attr.num(m, "cellEntries", 0), (int) Attr.num(m, "maxCellEntries", 0),
-                Attr.num(m, "millis", 0), (int) Attr.num(m, "households", 0), (int) Attr.num(m, "residents", 0));
+                Attr.num(m, "millis", 0), (int) Attr.num(m, "households", 0), (int) Attr.num(m, "residents", 0),
+                (int) Attr.num(m, "orders", 0), (int) Attr.num(m, "alreadyReceived", 0));
     }
 }
