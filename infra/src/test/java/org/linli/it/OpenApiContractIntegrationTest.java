@@ -212,31 +212,21 @@ class OpenApiContractIntegrationTest {
         get("GET /patrols/{patrolId}", "/patrols/" + patrol.json().path("patrolId").asText(), worker);
         get("GET /me/patrols", "/me/patrols", worker);
 
-        // Registers and 包联 visits (a household of DEMO-W1 bound to the worker, visited; the ledger's dry run; the export)
-        String hhBody = "{\"buildingCode\":\"DEMO-W1-G3-M2-B2\",\"unit\":\"1\",\"room\":\"101\",\"members\":[{\"name\":\"王五\","
+        // 包联 visits (a household of DEMO-W1 bound to the worker, visited; his due list; supervision; the recompute)
+        String visitedHousehold = "{\"buildingCode\":\"DEMO-W1-G3-M2-B2\",\"unit\":\"1\",\"room\":\"101\",\"members\":[{\"name\":\"王五\","
                 + "\"idNumber\":\"11010519491231002X\"}],\"careCategories\":[\"独居/空巢老人\"]}";
-        Api.Answer hh = post("POST /communities/{code}/households", "/communities/DEMO-W1/households", dispatcher, hhBody);
-        post("POST /communities/{code}/households", "/communities/DEMO-W1/households", dispatcher, "{\"members\":[]}");
-        String hhId = hh.json().path("householdId").asText();
-        String hhPath = "/communities/DEMO-W1/households/" + hhId;
-        get("GET /communities/{code}/households", "/communities/DEMO-W1/households", dispatcher);
-        get("GET /communities/{code}/households/{householdId}", hhPath, dispatcher);
-        get("GET /communities/{code}/households/{householdId}", "/communities/DEMO-W1/households/hh_00000000000000000000000000", dispatcher);
-        post("POST /communities/{code}/households/{householdId}/binding", hhPath + "/binding", dispatcher,
+        String visitedPath = "/communities/DEMO-W1/households/" + api.post("/communities/DEMO-W1/households", dispatcher, visitedHousehold)
+                .json().path("householdId").asText();
+        api.post(visitedPath + "/binding", dispatcher,
                 "{\"userId\":\"" + org.linli.tools.DemoTerritory.userId("worker-DEMO-W1-G3") + "\",\"rhythm\":\"MONTHLY\"}");
-        get("GET /me/households", "/me/households", worker);
         get("GET /me/visits-due", "/me/visits-due", worker);
-        post("POST /communities/{code}/households/{householdId}/visits", hhPath + "/visits", worker, "{\"visitedAt\":\"" + visitedAt
+        post("POST /communities/{code}/households/{householdId}/visits", visitedPath + "/visits", worker, "{\"visitedAt\":\"" + visitedAt
                 + "\",\"findings\":[{\"note\":\"楼道灯坏了\",\"report\":{\"category\":\"sanitation\"}}]}");
-        post("POST /communities/{code}/households/{householdId}/visits", hhPath + "/visits", worker, "{\"visitedAt\":\"nope\"}");
+        post("POST /communities/{code}/households/{householdId}/visits", visitedPath + "/visits", worker, "{\"visitedAt\":\"nope\"}");
         get("GET /me/visits-due", "/me/visits-due?all=true", worker);
         get("GET /communities/{code}/visit-supervision", "/communities/DEMO-W1/visit-supervision", dispatcher);
         post("POST /communities/{code}/visit-recompute", "/communities/DEMO-W1/visit-recompute", admin, "{\"month\":\"" + month + "\"}");
-        Api.Answer ledger = post("POST /communities/{code}/household-imports", "/communities/DEMO-W1/household-imports", dispatcher,
-                "{\"dryRun\":true,\"csv\":\"户号,楼栋,姓名,身份证号\\n1,DEMO-W1-G1-M2-B1,王五,11010519491231002X\\n\"}");
-        get("GET /communities/{code}/household-imports/{jobId}", "/communities/DEMO-W1/household-imports/"
-                + ledger.json().path("jobId").asText(), dispatcher);
-        get("GET /communities/{code}/household-ledger", "/communities/DEMO-W1/household-ledger", dispatcher);
+        post("POST /communities/{code}/visit-recompute", "/communities/DEMO-W1/visit-recompute", admin, "{\"month\":\"nope\"}");
 
         // The 12345 hotline: a signed order, the same again (409), a forged one (401), a bad one (400)
         String order = org.linli.tools.HotlineClient.order("CT" + System.nanoTime(), "环境卫生", 37.8470, 113.5790);
