@@ -85,7 +85,7 @@ public final class InMemoryCasesTable {
         public org.linli.core.Page<Case> register(org.linli.cases.RegisterQuery q, int limit, String cursor) {
             synchronized (InMemoryCasesTable.this) {
                 List<Case> all = cases.values().stream().filter(c -> q.caseId() == null || c.id().equals(q.caseId()))
-                        .filter(q::matches).sorted(Comparator.comparing(Case::createdAt).reversed()).toList();
+                        .filter(q::matches).sorted(Comparator.comparing(Case::createdAt).thenComparing(Case::id).reversed()).toList();
                 int from = cursor == null ? 0 : Integer.parseInt(cursor);
                 int to = Math.min(all.size(), from + limit);
                 return new org.linli.core.Page<>(all.subList(from, to), to < all.size() ? String.valueOf(to) : null);
@@ -173,25 +173,27 @@ public final class InMemoryCasesTable {
 
         @Override
         public Page<CaseEvent> audit(String caseId, int limit, String cursor) {
-            return new Page<>(trail(caseId).stream().limit(limit).toList(), null);
+            return page(trail(caseId).stream(), limit, cursor);
         }
 
         @Override
         public Page<Case> assignedTo(String userId, int limit, String cursor) {
             return page(open().filter(c -> c.assignee() != null && c.assignee().userId().equals(userId))
-                    .sorted(Comparator.comparing(Case::deadline)), limit);
+                    .sorted(Comparator.comparing(Case::deadline).thenComparing(Case::id)), limit, cursor);
         }
 
         @Override
         public Page<Case> unassignedAt(String nodeCode, int limit, String cursor) {
-            return page(open().filter(c -> nodeCode.equals(c.queueNode())).sorted(Comparator.comparing(Case::createdAt)), limit);
+            return page(open().filter(c -> nodeCode.equals(c.queueNode())).sorted(Comparator.comparing(Case::createdAt).thenComparing(Case::id)), limit, cursor);
         }
 
         @Override
         public Page<Case> overdue(String supervisorNode, Tier tier, Instant now, int limit, String cursor) {
+            // The index's sort key is "<tier>#<deadline>#<id>": across tiers, by the tier's name first.
             return page(open().filter(c -> c.status() != CaseStatus.FED_BACK)
                     .filter(c -> Escalation.supervisorNode(c).equals(supervisorNode) && (tier == null || c.tier() == tier))
-                    .filter(c -> c.deadline().isBefore(now)).sorted(Comparator.comparing(Case::deadline)), limit);
+                    .filter(c -> c.deadline().isBefore(now))
+                    .sorted(Comparator.comparing((Case c) -> c.tier().name()).thenComparing(Case::deadline).thenComparing(Case::id)), limit, cursor);
         }
 
         @Override
@@ -202,14 +204,14 @@ public final class InMemoryCasesTable {
                     if (t.open() && t.department().equals(department)) out.add(new DepartmentTask(c.id(), c.category(), t));
                 }
             }
-            out.sort(Comparator.comparing(t -> t.task().deadline()));
-            return new Page<>(out.stream().limit(limit).toList(), null);
+            out.sort(Comparator.comparing((DepartmentTask t) -> t.task().deadline()).thenComparing(DepartmentTask::caseId));
+            return page(out.stream(), limit, cursor);
         }
 
         @Override
         public List<Case> due(Instant now, int limit) {
             return open().filter(c -> !c.overdueFlagged() && c.deadline().isBefore(now))
-                    .sorted(Comparator.comparing(Case::deadline)).limit(limit).toList();
+                    .sorted(Comparator.comparing(Case::deadline).thenComparing(Case::id)).limit(limit).toList();
         }
 
         @Override
@@ -223,8 +225,11 @@ public final class InMemoryCasesTable {
         return cases.values().stream().filter(c -> c.status().open());
     }
 
-    private static <T> Page<T> page(Stream<T> s, int limit) {
-        return new Page<>(s.limit(limit).toList(), null);
+    /** Paged as a DynamoDB query is: the cursor is the next offset, and a full page has one (the next may be empty). */
+    private static <T> Page<T> page(Stream<T> s, int limit, String cursor) {
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        List<T> rest = s.skip(from).limit(limit).toList();
+        return new Page<>(rest, rest.size() == limit ? String.valueOf(from + limit) : null);
     }
 
     public List<CaseEvent> trail(String caseId) {
