@@ -1,6 +1,7 @@
 package org.linli.testing.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,9 +69,13 @@ public abstract class CaseStoreContract {
     }
 
     private Report report(String name) {
+        return report(name, "13812341234", AT);
+    }
+
+    private Report report(String name, String phone, Instant at) {
         Report r = Report.received("rpt_" + run + name, "usr_" + run + "res", new ReportDraft("sanitation", "楼道堆放杂物 " + name,
-                new GeoPoint(37.8481, 113.5452, Datum.GCJ02), null, List.of(), new Contact("王芳", "13812341234"), false,
-                Source.MINI_PROGRAM), AT);
+                new GeoPoint(37.8481, 113.5452, Datum.GCJ02), null, List.of(), new Contact("王芳", phone), false,
+                Source.MINI_PROGRAM), at);
         reports().insertNew(r);
         return r;
     }
@@ -129,6 +134,19 @@ public abstract class CaseStoreContract {
         Case again = newCase("new", CaseStatus.UNASSIGNED, Tier.STREET, null, AT.plusSeconds(30), AT.plusSeconds(7200));
         assertEquals(new AlreadyLinked(c.id(), 1), store().createFromReport(again, r.id(), opened(again)));
         assertEquals(Optional.of(c), store().find(c.id()), "the redelivery changed nothing");
+    }
+
+    @Test
+    void noCaseIsCreatedOrJoinedForAReportThatIsNotStored() {
+        Case c = newCase("orphan", CaseStatus.ASSIGNED, Tier.COMMUNITY, "usr_" + run + "w", AT, AT.plusSeconds(3600));
+        assertFalse(store().createFromReport(c, "rpt_" + run + "orphan", opened(c)) instanceof Written);
+        assertEquals(Optional.empty(), store().find(c.id()), "the case, its audit entry and the link go together or not at all");
+        assertEquals(Optional.empty(), store().auditEntry(c.id(), 1));
+
+        Case host = caseOf("host2", CaseStatus.ASSIGNED, Tier.COMMUNITY, "usr_" + run + "w", AT, AT.plusSeconds(3600));
+        Case joined = host.toBuilder().follow(List.of("rpt_" + run + "nowhere"), List.of("usr_" + run + "other")).version(2).build();
+        assertFalse(store().joinFromReport(joined, 1, "rpt_" + run + "nowhere", event(host, joined, CaseAction.JOIN)) instanceof Written);
+        assertEquals(Optional.of(host), store().find(host.id()));
     }
 
     @Test
@@ -344,6 +362,40 @@ public abstract class CaseStoreContract {
         assertEquals(List.of(middle.id()), ids(Paging.all(2, cursor -> store().register(opened, 2, cursor))));
         assertTrue(Paging.all(2, cursor -> store().register(new RegisterQuery("S" + run + "x", "S" + run + "x", Set.of(), null, null,
                 null, null, null, false, AT, null, null), 2, cursor)).isEmpty());
+    }
+
+    @Test
+    void theRegisterFindsCasesByTheLastDigitsOfAReportersPhoneWithinTheUnit() {
+        String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String tail = phone.substring(7);
+        Case older = newCase("p1", CaseStatus.ASSIGNED, Tier.COMMUNITY, "usr_" + run + "w", AT, AT.plusSeconds(3600));
+        Case newer = newCase("p2", CaseStatus.ASSIGNED, Tier.COMMUNITY, "usr_" + run + "w", AT.plusSeconds(60), AT.plusSeconds(3600));
+        report("p1", phone, AT);
+        report("p2", "+86 " + phone, AT.plusSeconds(60));
+        assertEquals(new Written(), store().createFromReport(older, "rpt_" + run + "p1", opened(older)));
+        assertEquals(new Written(), store().createFromReport(newer, "rpt_" + run + "p2", opened(newer)));
+        caseOf("p3", CaseStatus.ASSIGNED, Tier.COMMUNITY, "usr_" + run + "w", AT.plusSeconds(120), AT.plusSeconds(3600)); // another phone
+        RegisterQuery byTail = new RegisterQuery(street, street, Set.of(), null, null, null, null, null, false, AT, tail, null);
+        assertEquals(List.of(newer.id(), older.id()), ids(Paging.all(10, cursor -> store().register(byTail, 10, cursor))));
+        RegisterQuery elsewhere = new RegisterQuery("S" + run + "x", "S" + run + "x", Set.of(), null, null, null, null, null, false, AT,
+                tail, null);
+        assertEquals(List.of(), Paging.all(10, cursor -> store().register(elsewhere, 10, cursor)), "only cases within the unit");
+    }
+
+    @Test
+    void aboveTheStreetsTheRegisterReadsMonthByMonthNewestFirst() {
+        // Months no other suite opens cases in: somewhere in the 18th century, over a month's end.
+        Instant hour = Instant.parse("1700-01-01T00:00:00Z").plus(Duration.ofDays(30L * ThreadLocalRandom.current().nextInt(1000)));
+        Case first = caseOf("y1", CaseStatus.ASSIGNED, Tier.COMMUNITY, "usr_" + run + "w", hour, hour.plusSeconds(3600));
+        Case second = caseOf("y2", CaseStatus.UNASSIGNED, Tier.STREET, null, hour.plus(Duration.ofDays(20)), hour.plusSeconds(3600));
+        Case third = caseOf("y3", CaseStatus.ASSIGNED, Tier.COMMUNITY, "usr_" + run + "w", hour.plus(Duration.ofDays(45)), hour.plusSeconds(3600));
+        caseOf("y4", CaseStatus.ASSIGNED, Tier.COMMUNITY, "usr_" + run + "w", hour.plus(Duration.ofDays(80)), hour.plusSeconds(3600)); // after
+        RegisterQuery district = new RegisterQuery(this.district, null, Set.of(), null, null, null, hour, hour.plus(Duration.ofDays(60)),
+                false, hour.plus(Duration.ofDays(100)), null, null);
+        assertEquals(List.of(third.id(), second.id(), first.id()), ids(Paging.all(2, cursor -> store().register(district, 2, cursor))));
+        RegisterQuery waiting = new RegisterQuery(this.district, null, Set.of(CaseStatus.UNASSIGNED), null, null, null, hour,
+                hour.plus(Duration.ofDays(60)), false, hour.plus(Duration.ofDays(100)), null, null);
+        assertEquals(List.of(second.id()), ids(Paging.all(2, cursor -> store().register(waiting, 2, cursor))));
     }
 
     private record Page1(List<Case> items, String cursor) {
