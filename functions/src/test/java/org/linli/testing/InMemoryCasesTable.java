@@ -84,6 +84,7 @@ public final class InMemoryCasesTable {
         @Override
         public org.linli.core.Page<Case> register(org.linli.cases.RegisterQuery q, int limit, String cursor) {
             synchronized (InMemoryCasesTable.this) {
+                if (q.phoneTail() != null) return byTail(q, limit, cursor);
                 List<Case> all = cases.values().stream().filter(c -> q.caseId() == null || c.id().equals(q.caseId()))
                         .filter(q::matches).sorted(Comparator.comparing(Case::createdAt).thenComparing(Case::id).reversed()).toList();
                 int from = cursor == null ? 0 : Integer.parseInt(cursor);
@@ -92,13 +93,28 @@ public final class InMemoryCasesTable {
             }
         }
 
+        /**
+         * The search by a phone's last four digits: the reports whose contact phone ends in them, newest first (the
+         * index's sort key: received time, then id), page by page; their cases that pass the filters, once each.
+         */
+        private org.linli.core.Page<Case> byTail(org.linli.cases.RegisterQuery q, int limit, String cursor) {
+            List<Report> all = reports.values().stream().filter(r -> q.phoneTail().equals(phoneTail(r.content().contact().phone())))
+                    .sorted(Comparator.comparing(Report::receivedAt).thenComparing(Report::id).reversed()).toList();
+            int from = cursor == null ? 0 : Integer.parseInt(cursor);
+            int to = Math.min(all.size(), from + limit);
+            List<Case> out = all.subList(from, to).stream().map(Report::caseId).filter(java.util.Objects::nonNull).distinct()
+                    .map(cases::get).filter(java.util.Objects::nonNull).filter(q::matches).toList();
+            return new org.linli.core.Page<>(out, to - from == limit ? String.valueOf(to) : null);
+        }
+
         @Override
         public Write createFromReport(Case c, String reportId, CaseEvent opened) {
             synchronized (InMemoryCasesTable.this) {
                 writes++;
                 Optional<Write> linked = linkedAlready(reportId);
                 if (linked.isPresent()) return linked.get();
-                if (cases.containsKey(c.id())) return new AlreadyLinked(c.id(), 1);
+                // The link is conditional on a RECEIVED report: with none, the whole write fails.
+                if (!reports.containsKey(reportId) || cases.containsKey(c.id())) return new AlreadyLinked(c.id(), opened.version());
                 cases.put(c.id(), c);
                 appendAudit(opened);
                 link(reportId, c.id(), opened.version());
@@ -113,6 +129,7 @@ public final class InMemoryCasesTable {
                 writes++;
                 Optional<Write> linked = linkedAlready(reportId);
                 if (linked.isPresent()) return linked.get();
+                if (!reports.containsKey(reportId)) return new AlreadyLinked(after.id(), joined.version());
                 Case current = cases.get(after.id());
                 if (current == null || current.version() != expectedVersion) return new Stale(after.id(), current);
                 cases.put(after.id(), after);
@@ -250,6 +267,13 @@ public final class InMemoryCasesTable {
             return Optional.of(new CaseStore.AlreadyLinked(r.caseId(), linkVersions.getOrDefault(reportId, 1L)));
         }
         return Optional.empty();
+    }
+
+    /** The last four digits of a phone, null when it has fewer: as the report item's search key. */
+    private static String phoneTail(String phone) {
+        if (phone == null) return null;
+        String digits = phone.replaceAll("[^0-9]", "");
+        return digits.length() < 4 ? null : digits.substring(digits.length() - 4);
     }
 
     private void link(String reportId, String caseId, long version) {
