@@ -98,7 +98,7 @@ public final class InMemoryCasesTable {
          * index's sort key: received time, then id), page by page; their cases that pass the filters, once each.
          */
         private org.linli.core.Page<Case> byTail(org.linli.cases.RegisterQuery q, int limit, String cursor) {
-            List<Report> all = reports.values().stream().filter(r -> q.phoneTail().equals(phoneTail(r.content().contact().phone())))
+            List<Report> all = reports.values().stream().filter(r -> q.phoneTail().equals(org.linli.core.format.Phone.tail(r.content().contact().phone())))
                     .sorted(Comparator.comparing(Report::receivedAt).thenComparing(Report::id).reversed()).toList();
             int from = cursor == null ? 0 : Integer.parseInt(cursor);
             int to = Math.min(all.size(), from + limit);
@@ -267,13 +267,6 @@ public final class InMemoryCasesTable {
             return Optional.of(new CaseStore.AlreadyLinked(r.caseId(), linkVersions.getOrDefault(reportId, 1L)));
         }
         return Optional.empty();
-    }
-
-    /** The last four digits of a phone, null when it has fewer: as the report item's search key. */
-    private static String phoneTail(String phone) {
-        if (phone == null) return null;
-        String digits = phone.replaceAll("[^0-9]", "");
-        return digits.length() < 4 ? null : digits.substring(digits.length() - 4);
     }
 
     private void link(String reportId, String caseId, long version) {
