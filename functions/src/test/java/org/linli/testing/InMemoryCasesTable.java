@@ -34,6 +34,8 @@ public final class InMemoryCasesTable {
     public final Map<String, Case> cases = new ConcurrentHashMap<>();
     public final Map<String, List<CaseEvent>> audit = new ConcurrentHashMap<>();
     public final Map<String, CaseStore.RequestRecord> requests = new ConcurrentHashMap<>();
+    /** One item per summons task, by case#department, written from a commit's changed tasks: the department queues. */
+    public final Map<String, CaseStore.DepartmentTask> tasks = new ConcurrentHashMap<>();
     private final Map<String, Long> linkVersions = new ConcurrentHashMap<>();
     public int writes;
     /** Rate-limit counters by counter and window. */
@@ -158,8 +160,10 @@ public final class InMemoryCasesTable {
                     }
                     cases.put(target.id(), change.also().after());
                     appendAudit(change.also().event());
+                    putTasks(change.also().after(), change.also().changedTasks());
                 }
                 cases.put(caseId, change.after());
+                putTasks(change.after(), change.changedTasks());
                 appendAudit(change.event());
                 if (change.request() != null) requests.put(caseId + "#" + change.request().key(), change.request());
                 return new Written();
@@ -215,12 +219,9 @@ public final class InMemoryCasesTable {
 
         @Override
         public Page<DepartmentTask> tasksOf(String department, int limit, String cursor) {
-            List<DepartmentTask> out = new ArrayList<>();
-            for (Case c : cases.values()) {
-                for (SummonsTask t : c.tasks()) {
-                    if (t.open() && t.department().equals(department)) out.add(new DepartmentTask(c.id(), c.category(), t));
-                }
-            }
+            // The task items a commit wrote (its changed tasks), not the case's summary list: as the adapter reads them.
+            List<DepartmentTask> out = new ArrayList<>(tasks.values().stream()
+                    .filter(t -> t.task().open() && t.task().department().equals(department)).toList());
             out.sort(Comparator.comparing((DepartmentTask t) -> t.task().deadline()).thenComparing(DepartmentTask::caseId));
             return page(out.stream(), limit, cursor);
         }
@@ -237,6 +238,11 @@ public final class InMemoryCasesTable {
                     && !c.createdAt().isBefore(since)).toList();
         }
     };
+
+    /** Writes the task items of {@code changed} beside case {@code c} (what a test seeding a case with tasks calls too). */
+    public void putTasks(Case c, List<SummonsTask> changed) {
+        for (SummonsTask t : changed) tasks.put(c.id() + "#" + t.department(), new CaseStore.DepartmentTask(c.id(), c.category(), t));
+    }
 
     private Stream<Case> open() {
         return cases.values().stream().filter(c -> c.status().open());

@@ -306,6 +306,14 @@ public abstract class CaseStoreContract {
                 event(ds, completed, CaseAction.COMPLETE_TASK), null, null)));
         assertEquals(List.of(es.id(), cs.id()), Paging.all(2, cursor -> store().tasksOf(department, 2, cursor)).stream()
                 .map(CaseStore.DepartmentTask::caseId).toList(), "a done task leaves the queue");
+
+        // The queue holds what a commit wrote as changed tasks; a task only on the case's list is not in it.
+        Case f = caseOf("t4", CaseStatus.ESCALATED, Tier.STREET, null, AT, AT.plusSeconds(3600));
+        SummonsTask unwritten = new SummonsTask(department, "区城管局", SummonsTask.Status.SUMMONED, AT, AT.plusSeconds(100), null);
+        Case listedOnly = next(f, CaseStatus.COORDINATING).toBuilder().tasks(List.of(unwritten)).build();
+        assertEquals(new Written(), store().commit(change(f, listedOnly, CaseAction.SUMMON, null)));
+        assertEquals(List.of(es.id(), cs.id()), Paging.all(2, cursor -> store().tasksOf(department, 2, cursor)).stream()
+                .map(CaseStore.DepartmentTask::caseId).toList());
     }
 
     private Case summon(Case c, SummonsTask task) {
