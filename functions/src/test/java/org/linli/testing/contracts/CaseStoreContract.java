@@ -282,6 +282,13 @@ public abstract class CaseStoreContract {
         assertEquals(expected, ids(Paging.all(2, cursor -> store().overdue(street, null, now, 2, cursor))));
         assertEquals(List.of(), store().overdue(street, Tier.STREET, now, 5, null).items());
         assertEquals(List.of(), store().overdue(community, Tier.COMMUNITY, now, 5, null).items(), "a community case is its street's");
+
+        // A street's case is supervised by its district, and only there.
+        Case atStreet = caseOf("o6", CaseStatus.UNASSIGNED, Tier.STREET, null, AT, AT.plusSeconds(7200));
+        assertEquals(List.of(atStreet.id()), ids(Paging.all(2, cursor -> store().overdue(district, null, now, 2, cursor))));
+        assertEquals(List.of(atStreet.id()), ids(Paging.all(2, cursor -> store().overdue(district, Tier.STREET, now, 2, cursor))));
+        assertEquals(List.of(), store().overdue(district, Tier.COMMUNITY, now, 5, null).items());
+        assertEquals(expected, ids(Paging.all(2, cursor -> store().overdue(street, null, now, 2, cursor))));
     }
 
     @Test
