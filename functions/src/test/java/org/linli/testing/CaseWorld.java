@@ -132,6 +132,7 @@ public final class CaseWorld {
         }
         Case c = b.build();
         table.cases.put(c.id(), c);
+        table.putTasks(c, c.tasks());
         table.audit.put(c.id(), new ArrayList<>(List.of(CaseEvent.of(null, c, CaseAction.OPEN, Actor.SYSTEM, "SYSTEM",
                 Party.SYSTEM, now, null, List.of(), java.util.Map.of()))));
         return c;

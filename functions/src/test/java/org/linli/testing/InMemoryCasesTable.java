@@ -34,6 +34,8 @@ public final class InMemoryCasesTable {
     public final Map<String, Case> cases = new ConcurrentHashMap<>();
     public final Map<String, List<CaseEvent>> audit = new ConcurrentHashMap<>();
     public final Map<String, CaseStore.RequestRecord> requests = new ConcurrentHashMap<>();
+    /** One item per summons task, by case#department, written from a commit's changed tasks: the department queues. */
+    public final Map<String, CaseStore.DepartmentTask> tasks = new ConcurrentHashMap<>();
     private final Map<String, Long> linkVersions = new ConcurrentHashMap<>();
     public int writes;
     /** Rate-limit counters by counter and window. */
@@ -84,12 +86,27 @@ public final class InMemoryCasesTable {
         @Override
         public org.linli.core.Page<Case> register(org.linli.cases.RegisterQuery q, int limit, String cursor) {
             synchronized (InMemoryCasesTable.this) {
+                if (q.phoneTail() != null) return byTail(q, limit, cursor);
                 List<Case> all = cases.values().stream().filter(c -> q.caseId() == null || c.id().equals(q.caseId()))
-                        .filter(q::matches).sorted(Comparator.comparing(Case::createdAt).reversed()).toList();
+                        .filter(q::matches).sorted(Comparator.comparing(Case::createdAt).thenComparing(Case::id).reversed()).toList();
                 int from = cursor == null ? 0 : Integer.parseInt(cursor);
                 int to = Math.min(all.size(), from + limit);
                 return new org.linli.core.Page<>(all.subList(from, to), to < all.size() ? String.valueOf(to) : null);
             }
+        }
+
+        /**
+         * The search by a phone's last four digits: the reports whose contact phone ends in them, newest first (the
+         * index's sort key: received time, then id), page by page; their cases that pass the filters, once each.
+         */
+        private org.linli.core.Page<Case> byTail(org.linli.cases.RegisterQuery q, int limit, String cursor) {
+            List<Report> all = reports.values().stream().filter(r -> q.phoneTail().equals(org.linli.core.format.Phone.tail(r.content().contact().phone())))
+                    .sorted(Comparator.comparing(Report::receivedAt).thenComparing(Report::id).reversed()).toList();
+            int from = cursor == null ? 0 : Integer.parseInt(cursor);
+            int to = Math.min(all.size(), from + limit);
+            List<Case> out = all.subList(from, to).stream().map(Report::caseId).filter(java.util.Objects::nonNull).distinct()
+                    .map(cases::get).filter(java.util.Objects::nonNull).filter(q::matches).toList();
+            return new org.linli.core.Page<>(out, to - from == limit ? String.valueOf(to) : null);
         }
 
         @Override
@@ -98,7 +115,8 @@ public final class InMemoryCasesTable {
                 writes++;
                 Optional<Write> linked = linkedAlready(reportId);
                 if (linked.isPresent()) return linked.get();
-                if (cases.containsKey(c.id())) return new AlreadyLinked(c.id(), 1);
+                // The link is conditional on a RECEIVED report: with none, the whole write fails.
+                if (!reports.containsKey(reportId) || cases.containsKey(c.id())) return new AlreadyLinked(c.id(), opened.version());
                 cases.put(c.id(), c);
                 appendAudit(opened);
                 link(reportId, c.id(), opened.version());
@@ -113,6 +131,7 @@ public final class InMemoryCasesTable {
                 writes++;
                 Optional<Write> linked = linkedAlready(reportId);
                 if (linked.isPresent()) return linked.get();
+                if (!reports.containsKey(reportId)) return new AlreadyLinked(after.id(), joined.version());
                 Case current = cases.get(after.id());
                 if (current == null || current.version() != expectedVersion) return new Stale(after.id(), current);
                 cases.put(after.id(), after);
@@ -141,8 +160,10 @@ public final class InMemoryCasesTable {
                     }
                     cases.put(target.id(), change.also().after());
                     appendAudit(change.also().event());
+                    putTasks(change.also().after(), change.also().changedTasks());
                 }
                 cases.put(caseId, change.after());
+                putTasks(change.after(), change.changedTasks());
                 appendAudit(change.event());
                 if (change.request() != null) requests.put(caseId + "#" + change.request().key(), change.request());
                 return new Written();
@@ -173,43 +194,42 @@ public final class InMemoryCasesTable {
 
         @Override
         public Page<CaseEvent> audit(String caseId, int limit, String cursor) {
-            return new Page<>(trail(caseId).stream().limit(limit).toList(), null);
+            return page(trail(caseId).stream(), limit, cursor);
         }
 
         @Override
         public Page<Case> assignedTo(String userId, int limit, String cursor) {
             return page(open().filter(c -> c.assignee() != null && c.assignee().userId().equals(userId))
-                    .sorted(Comparator.comparing(Case::deadline)), limit);
+                    .sorted(Comparator.comparing(Case::deadline).thenComparing(Case::id)), limit, cursor);
         }
 
         @Override
         public Page<Case> unassignedAt(String nodeCode, int limit, String cursor) {
-            return page(open().filter(c -> nodeCode.equals(c.queueNode())).sorted(Comparator.comparing(Case::createdAt)), limit);
+            return page(open().filter(c -> nodeCode.equals(c.queueNode())).sorted(Comparator.comparing(Case::createdAt).thenComparing(Case::id)), limit, cursor);
         }
 
         @Override
         public Page<Case> overdue(String supervisorNode, Tier tier, Instant now, int limit, String cursor) {
+            // The index's sort key is "<tier>#<deadline>#<id>": across tiers, by the tier's name first.
             return page(open().filter(c -> c.status() != CaseStatus.FED_BACK)
                     .filter(c -> Escalation.supervisorNode(c).equals(supervisorNode) && (tier == null || c.tier() == tier))
-                    .filter(c -> c.deadline().isBefore(now)).sorted(Comparator.comparing(Case::deadline)), limit);
+                    .filter(c -> c.deadline().isBefore(now))
+                    .sorted(Comparator.comparing((Case c) -> c.tier().name()).thenComparing(Case::deadline).thenComparing(Case::id)), limit, cursor);
         }
 
         @Override
         public Page<DepartmentTask> tasksOf(String department, int limit, String cursor) {
-            List<DepartmentTask> out = new ArrayList<>();
-            for (Case c : cases.values()) {
-                for (SummonsTask t : c.tasks()) {
-                    if (t.open() && t.department().equals(department)) out.add(new DepartmentTask(c.id(), c.category(), t));
-                }
-            }
-            out.sort(Comparator.comparing(t -> t.task().deadline()));
-            return new Page<>(out.stream().limit(limit).toList(), null);
+            // The task items a commit wrote (its changed tasks), not the case's summary list: as the adapter reads them.
+            List<DepartmentTask> out = new ArrayList<>(tasks.values().stream()
+                    .filter(t -> t.task().open() && t.task().department().equals(department)).toList());
+            out.sort(Comparator.comparing((DepartmentTask t) -> t.task().deadline()).thenComparing(DepartmentTask::caseId));
+            return page(out.stream(), limit, cursor);
         }
 
         @Override
         public List<Case> due(Instant now, int limit) {
             return open().filter(c -> !c.overdueFlagged() && c.deadline().isBefore(now))
-                    .sorted(Comparator.comparing(Case::deadline)).limit(limit).toList();
+                    .sorted(Comparator.comparing(Case::deadline).thenComparing(Case::id)).limit(limit).toList();
         }
 
         @Override
@@ -219,12 +239,20 @@ public final class InMemoryCasesTable {
         }
     };
 
+    /** Writes the task items of {@code changed} beside case {@code c} (what a test seeding a case with tasks calls too). */
+    public void putTasks(Case c, List<SummonsTask> changed) {
+        for (SummonsTask t : changed) tasks.put(c.id() + "#" + t.department(), new CaseStore.DepartmentTask(c.id(), c.category(), t));
+    }
+
     private Stream<Case> open() {
         return cases.values().stream().filter(c -> c.status().open());
     }
 
-    private static <T> Page<T> page(Stream<T> s, int limit) {
-        return new Page<>(s.limit(limit).toList(), null);
+    /** Paged as a DynamoDB query is: the cursor is the next offset, and a full page has one (the next may be empty). */
+    private static <T> Page<T> page(Stream<T> s, int limit, String cursor) {
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        List<T> rest = s.skip(from).limit(limit).toList();
+        return new Page<>(rest, rest.size() == limit ? String.valueOf(from + limit) : null);
     }
 
     public List<CaseEvent> trail(String caseId) {

@@ -59,4 +59,11 @@ public final class Phone {
     public static boolean mobile(String phone) {
         return phone != null && MOBILE.matcher(phone).matches();
     }
+
+    /** The last four digits of a phone, null when it has fewer: what the case register searches by, never the number. */
+    public static String tail(String phone) {
+        if (phone == null) return null;
+        String digits = phone.replaceAll("[^0-9]", "");
+        return digits.length() < 4 ? null : digits.substring(digits.length() - 4);
+    }
 }

@@ -21,6 +21,15 @@ class FormatsTest {
     }
 
     @Test
+    void aPhonesTailIsItsLastFourDigitsWhateverTheWriting() {
+        assertEquals("1234", Phone.tail("13812341234"));
+        assertEquals("1234", Phone.tail("+86 138-1234-1234"));
+        assertEquals("4567", Phone.tail("(0351) 1234567"));
+        assertNull(Phone.tail("12-3"));
+        assertNull(Phone.tail(null));
+    }
+
+    @Test
     void nodeCodesStartWithALetterOrDigitAndHaveAtMost64Characters() {
         for (String ok : new String[] {"DEMO", "DEMO-W1-G1", "d_1", "7", "A".repeat(64)}) assertTrue(NodeCode.valid(ok), ok);
         for (String bad : new String[] {"-DEMO", "_x", "DEMO W1", "DEMO#1", "DEMO/1", "A".repeat(65), "", null}) {

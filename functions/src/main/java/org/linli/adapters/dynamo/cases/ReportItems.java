@@ -17,13 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class ReportItems {
     private ReportItems() {}
 
-    /** The last four digits of a phone number, null when it has fewer. */
-    static String phoneTail(String phone) {
-        if (phone == null) return null;
-        String digits = phone.replaceAll("[^0-9]", "");
-        return digits.length() < 4 ? null : digits.substring(digits.length() - 4);
-    }
-
     static Map<String, AttributeValue> toItem(Report r) {
         Map<String, AttributeValue> item = new HashMap<>(CasesKeys.report(r.id()));
         ReportDraft d = r.content();
@@ -52,7 +45,7 @@ final class ReportItems {
         item.put("receivedAt", Attr.s(received));
         item.put(CasesKeys.REPORTER_PK, Attr.s(CasesKeys.reporterPartition(r.reporterId())));
         item.put(CasesKeys.REPORTER_SK, Attr.s(received + "#" + r.id()));
-        String tail = phoneTail(d.contact().phone());
+        String tail = org.linli.core.format.Phone.tail(d.contact().phone());
         if (tail != null) { // the register's search by a reporter's phone: four digits, never the number
             item.put(CasesKeys.UNIT_PK, Attr.s(CasesKeys.tailPartition(tail)));
             item.put(CasesKeys.UNIT_SK, Attr.s(received + "#" + r.id()));
