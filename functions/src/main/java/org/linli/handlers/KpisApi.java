@@ -147,17 +147,9 @@ public final class KpisApi extends ApiHandler {
     /** {@code {"month": "2026-11", "cursor": null, "repair": true}}: one page of the month's cases; the last page checks (and repairs) every unit. */
     private ApiResponse recompute(ApiRequest request) {
         JsonInput in = JsonInput.root(request.body(), Set.of("month", "cursor", "repair"));
-        String m = in.requiredString("month", 7, 7, JsonInput.TextRule.SINGLE_LINE);
+        YearMonth month = in.requiredMonth("month");
         String cursor = in.optionalString("cursor", 1, 2048, JsonInput.TextRule.SINGLE_LINE);
         Boolean repair = in.optionalBoolean("repair");
-        YearMonth month = null;
-        if (m != null) {
-            try {
-                month = YearMonth.parse(m);
-            } catch (DateTimeParseException e) {
-                in.error("month", "must be a month: YYYY-MM");
-            }
-        }
         in.throwIfInvalid();
         KpiRecompute.Run run = recompute.run(month, cursor, RECOMPUTE_PAGE, Boolean.TRUE.equals(repair));
         Log.info("kpi.recompute", "month", month, "cases", run.cases(), "refolded", run.refolded(),

@@ -30,7 +30,6 @@ import org.linli.registers.Visits;
 import org.linli.categories.Categories;
 import org.linli.json.Json;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import org.linli.territory.imports.ImportJob;
 import org.linli.territory.imports.ImportJobs;
 import org.linli.territory.imports.ImportPart;
@@ -265,16 +264,8 @@ public final class RegistersApi extends ApiHandler {
     private ApiResponse recomputeVisits(ApiRequest r) {
         String code = community(r);
         JsonInput in = JsonInput.root(r.body(), Set.of("month", "repair"));
-        String m = in.requiredString("month", 7, 7, JsonInput.TextRule.SINGLE_LINE);
+        YearMonth month = in.requiredMonth("month");
         Boolean repair = in.optionalBoolean("repair");
-        YearMonth month = null;
-        if (m != null) {
-            try {
-                month = YearMonth.parse(m);
-            } catch (DateTimeParseException e) {
-                in.error("month", "must be a month: YYYY-MM");
-            }
-        }
         in.throwIfInvalid();
         Visits.Recomputed run = visits.recompute(code, month, Boolean.TRUE.equals(repair));
         Log.info("registers.visits_recomputed", "community", code, "month", month, "households", run.households(),

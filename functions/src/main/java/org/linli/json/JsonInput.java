@@ -134,6 +134,18 @@ public final class JsonInput {
         return v.booleanValue();
     }
 
+    /** A required month {@code YYYY-MM} (a KPI or visit month), or null with an error. */
+    public java.time.YearMonth requiredMonth(String name) {
+        String m = requiredString(name, 7, 7, TextRule.SINGLE_LINE);
+        if (m == null) return null;
+        try {
+            return java.time.YearMonth.parse(m);
+        } catch (java.time.format.DateTimeParseException e) {
+            error(name, "must be a month: YYYY-MM");
+            return null;
+        }
+    }
+
     /** A nested object, or null (with an error) when present but not an object. */
     public JsonInput optionalObject(String name, Set<String> allowedFields) {
         JsonNode v = node.get(name);
