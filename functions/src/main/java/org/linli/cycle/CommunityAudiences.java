@@ -35,12 +35,21 @@ public final class CommunityAudiences implements AudienceReader {
     private final CaseStore cases;
     private final Summaries summaries;
     private final Function<String, Map<String, Integer>> visitsDue;
+    private final java.util.function.ToIntFunction<String> periodsBegun;
     private final Clock clock;
 
-    /** {@code visitsDue}: a community's 包联 persons and how many of their households are still to visit this period. */
+    /** The step that opens the month (一月一联 contact, on the 1st): where the 包联 periods beginning this month are counted due. */
+    public static final String MONTH_OPENING_STEP = "contact";
+
+    /**
+     * {@code visitsDue}: a community's 包联 persons and how many of their households are still to visit this period;
+     * {@code periodsBegun}: counts a community's bound households due whose period begins this month (idempotent).
+     */
     public CommunityAudiences(Communities communities, TerritoryDirectory territory, MemberStore members, WishStore wishes,
-                              CaseStore cases, Summaries summaries, Function<String, Map<String, Integer>> visitsDue, Clock clock) {
+                              CaseStore cases, Summaries summaries, Function<String, Map<String, Integer>> visitsDue,
+                              java.util.function.ToIntFunction<String> periodsBegun, Clock clock) {
         this.visitsDue = visitsDue;
+        this.periodsBegun = periodsBegun;
         this.communities = communities;
         this.territory = territory;
         this.members = members;
@@ -53,6 +62,8 @@ public final class CommunityAudiences implements AudienceReader {
     @Override
     public Session open(DispatchWork work) {
         Community community = communities.find(work.community()).orElseThrow(() -> new NotFound("community", work.community()));
+        // Before anyone is told: the visits due of the periods beginning now (each household once, however often this runs).
+        if (MONTH_OPENING_STEP.equals(work.step())) periodsBegun.applyAsInt(community.code());
         return new CommunitySession(work, community);
     }
 
