@@ -38,8 +38,13 @@ public final class CommunityAudiences implements AudienceReader {
     private final java.util.function.ToIntFunction<String> periodsBegun;
     private final Clock clock;
 
-    /** The step that opens the month (一月一联 contact, on the 1st): where the 包联 periods beginning this month are counted due. */
-    public static final String MONTH_OPENING_STEP = "contact";
+    /**
+     * Whether a step opens the month - it falls due on the 1st (chengqu: contact; pingcheng: collect): where the 包联
+     * periods beginning this month are counted due. Two such steps both count, harmlessly (the count is idempotent).
+     */
+    public static boolean opensMonth(DispatchWork work) {
+        return work.firedOn() != null && work.firedOn().getDayOfMonth() == 1;
+    }
 
     /**
      * {@code visitsDue}: a community's 包联 persons and how many of their households are still to visit this period;
@@ -63,7 +68,7 @@ public final class CommunityAudiences implements AudienceReader {
     public Session open(DispatchWork work) {
         Community community = communities.find(work.community()).orElseThrow(() -> new NotFound("community", work.community()));
         // Before anyone is told: the visits due of the periods beginning now (each household once, however often this runs).
-        if (MONTH_OPENING_STEP.equals(work.step())) periodsBegun.applyAsInt(community.code());
+        if (opensMonth(work)) periodsBegun.applyAsInt(community.code());
         return new CommunitySession(work, community);
     }
 

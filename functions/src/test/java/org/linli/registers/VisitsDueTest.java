@@ -62,6 +62,16 @@ class VisitsDueTest {
         assertEquals(1, store.due("D1", YearMonth.of(2027, 3)));
     }
 
+    @Test
+    void theStepFallingDueOnTheFirstOpensTheMonth() {
+        var contact = new org.linli.cycle.DispatchWork("DEMO:2026-12:contact", "DEMO", "C1", "contact", YearMonth.of(2026, 12),
+                java.time.LocalDate.of(2026, 12, 1), null, null, List.of("cycle.contact"));
+        var classify = new org.linli.cycle.DispatchWork("DEMO:2026-12:classify", "DEMO", "C1", "classify", YearMonth.of(2026, 12),
+                java.time.LocalDate.of(2026, 12, 20), null, null, List.of("cycle.classify"));
+        assertEquals(true, org.linli.cycle.CommunityAudiences.opensMonth(contact));
+        assertEquals(false, org.linli.cycle.CommunityAudiences.opensMonth(classify));
+    }
+
     /** The store's behaviour in memory: the marker on the household guards the counters, as the DynamoDB transaction does. */
     static final class InMemoryVisitStore implements VisitStore {
         private final Map<String, BoundHousehold> households = new HashMap<>();
