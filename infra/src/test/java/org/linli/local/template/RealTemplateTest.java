@@ -146,8 +146,9 @@ class RealTemplateTest {
         assertEquals(List.of("ByBound"), model.table("RegistersTable").globalIndexes().stream().map(TableDef.Index::name).toList());
         List<String> routes = model.function("RegistersApiFunction").events(FunctionEvent.HttpApi.class).stream()
                 .map(FunctionEvent.HttpApi::routeKey).toList();
-        assertEquals(8, routes.size(), routes.toString());
+        assertEquals(12, routes.size(), routes.toString());   // households, ledger imports and export, 包联 visits
         assertTrue(routes.contains("GET /communities/{code}/households/{householdId}"), routes.toString());
+        assertTrue(routes.contains("POST /communities/{code}/households/{householdId}/visits"), routes.toString());
     }
 
     @Test
