@@ -35,12 +35,26 @@ public final class CommunityAudiences implements AudienceReader {
     private final CaseStore cases;
     private final Summaries summaries;
     private final Function<String, Map<String, Integer>> visitsDue;
+    private final java.util.function.ToIntFunction<String> periodsBegun;
     private final Clock clock;
 
-    /** {@code visitsDue}: a community's 包联 persons and how many of their households are still to visit this period. */
+    /**
+     * Whether a step opens the month - it falls due on the 1st (chengqu: contact; pingcheng: collect): where the 包联
+     * periods beginning this month are counted due. Two such steps both count, harmlessly (the count is idempotent).
+     */
+    public static boolean opensMonth(DispatchWork work) {
+        return work.firedOn() != null && work.firedOn().getDayOfMonth() == 1;
+    }
+
+    /**
+     * {@code visitsDue}: a community's 包联 persons and how many of their households are still to visit this period;
+     * {@code periodsBegun}: counts a community's bound households due whose period begins this month (idempotent).
+     */
     public CommunityAudiences(Communities communities, TerritoryDirectory territory, MemberStore members, WishStore wishes,
-                              CaseStore cases, Summaries summaries, Function<String, Map<String, Integer>> visitsDue, Clock clock) {
+                              CaseStore cases, Summaries summaries, Function<String, Map<String, Integer>> visitsDue,
+                              java.util.function.ToIntFunction<String> periodsBegun, Clock clock) {
         this.visitsDue = visitsDue;
+        this.periodsBegun = periodsBegun;
         this.communities = communities;
         this.territory = territory;
         this.members = members;
@@ -53,6 +67,8 @@ public final class CommunityAudiences implements AudienceReader {
     @Override
     public Session open(DispatchWork work) {
         Community community = communities.find(work.community()).orElseThrow(() -> new NotFound("community", work.community()));
+        // Before anyone is told: the visits due of the periods beginning now (each household once, however often this runs).
+        if (opensMonth(work)) periodsBegun.applyAsInt(community.code());
         return new CommunitySession(work, community);
     }
 

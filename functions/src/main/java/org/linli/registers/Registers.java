@@ -191,10 +191,15 @@ public final class Registers {
 
     /** The household's territory: its building's path (community, grid, micro-grid), else the community's. */
     List<String> pathOf(Household h) {
+        return pathOf(territory, h.community(), h.buildingCode());
+    }
+
+    /** As {@link #pathOf(Household)}, for callers without the register (the cycle's due counting reads listings only). */
+    public static List<String> pathOf(TerritoryRegistry territory, String community, String buildingCode) {
         MapInfo map = territory.currentMap();
-        List<String> path = new ArrayList<>(territory.building(map.version(), h.buildingCode()).map(BuildingRecord::path)
-                .orElseGet(() -> community(h.community()).path()));
-        if (!path.contains(h.community())) path.add(h.community());
+        List<String> path = new ArrayList<>(territory.building(map.version(), buildingCode).map(BuildingRecord::path)
+                .orElseGet(() -> territory.node(map.version(), community).orElseThrow(() -> new NotFound("community", community)).path()));
+        if (!path.contains(community)) path.add(community);
         return path;
     }
 }

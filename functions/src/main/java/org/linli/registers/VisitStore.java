@@ -11,8 +11,11 @@ import org.linli.kpi.Unit;
  * last visited in, so that only the first visit of a period is credited.
  */
 public interface VisitStore {
-    /** A bound household as the due lists need it: nothing sensitive (the listing's fields, the binding, the last visit). */
-    record BoundHousehold(HouseholdListing listing, Instant boundSince, Instant lastVisitAt) {}
+    /**
+     * A bound household as the due lists need it: nothing sensitive (the listing's fields, the binding, the last visit,
+     * {@code duePeriod}: the due month of the last period it was counted due for, null before the first).
+     */
+    record BoundHousehold(HouseholdListing listing, Instant boundSince, Instant lastVisitAt, YearMonth duePeriod) {}
 
     sealed interface Recorded permits Stored, Existing {}
 
@@ -24,8 +27,12 @@ public interface VisitStore {
     /** Stores the visit; credited (and counted as done on every node of its path for its due month) when first in its period. */
     Recorded record(Visit visit);
 
-    /** Adds one due household to every node of {@code path} for {@code dueMonth} (a household newly bound). */
-    void addDue(List<String> path, YearMonth dueMonth);
+    /**
+     * Counts the household due for the period counting in {@code dueMonth}, on every node of {@code path}, once: the
+     * household's {@code duePeriod} marker is set in the same write, conditional on it not holding the period yet.
+     * False (nothing changed) when it was already counted.
+     */
+    boolean addDue(String community, String householdId, List<String> path, YearMonth dueMonth);
 
     /** The households bound to {@code userId}, all of them (a worker has tens). */
     List<BoundHousehold> boundTo(String userId);

@@ -111,7 +111,28 @@ public final class Visits {
      */
     public void bound(Household before, Household after) {
         if (before.binding() != null || after.binding() == null) return;
-        store.addDue(registers.pathOf(after), VisitPeriods.dueMonth(after.binding().rhythm(), clock.instant()));
+        store.addDue(after.community(), after.id(), registers.pathOf(after), VisitPeriods.dueMonth(after.binding().rhythm(), clock.instant()));
+    }
+
+    /**
+     * At the start of a month (the cycle's first step): every bound household of {@code community} whose period begins
+     * in the month of {@code now} is counted due for it on every node of its path, once (the store's marker); a household
+     * bound earlier this month was counted by its binding. Returns how many were counted now.
+     */
+    public static int periodsBegun(VisitStore store, java.util.function.BiFunction<String, String, List<String>> pathOf,
+                                   String community, Instant now) {
+        YearMonth month = CaseFacts.monthOf(now);
+        Map<String, List<String>> paths = new HashMap<>();
+        int counted = 0;
+        for (VisitStore.BoundHousehold b : store.boundIn(community)) {
+            Rhythm r = b.listing().rhythm();
+            if (!VisitPeriods.start(r, month).equals(month)) continue;
+            YearMonth due = VisitPeriods.dueMonth(r, month);
+            if (b.duePeriod() != null && !b.duePeriod().isBefore(due)) continue;
+            List<String> path = paths.computeIfAbsent(b.listing().buildingCode(), k -> pathOf.apply(community, k));
+            if (store.addDue(community, b.listing().id(), path, due)) counted++;
+        }
+        return counted;
     }
 
     /** A bound household and where it stands this period. */

@@ -653,12 +653,20 @@ public final class Wiring {
         return community -> org.linli.registers.Visits.stillDue(store.boundIn(community), clock.instant());
     }
 
+    /** At the month's first step: a community's bound households whose period begins now are counted due (RegistersTable, KpiTable). */
+    private java.util.function.ToIntFunction<String> visitPeriodsBegun() {
+        var store = new org.linli.adapters.dynamo.kpi.DynamoVisitStore(AwsClients.dynamo(), env.require("REGISTERS_TABLE"), kpiTable());
+        var territory = territory();
+        return community -> org.linli.registers.Visits.periodsBegun(store,
+                (c, building) -> org.linli.registers.Registers.pathOf(territory, c, building), community, clock.instant());
+    }
+
     /** A community's worth of reminders, page by page ({@code DISPATCH_PAGE_SIZE}). */
     public Dispatcher dispatcher() {
         var wishes = volunteerPorts().wishes();
         var activity = new DynamoCommunityActivity(AwsClients.dynamo(), volunteerTable());
         var audiences = new CommunityAudiences(communities(), territory(), volunteerPorts().members(), wishes, caseStore(),
-                new Summaries(wishes, activity, kpiStore(), cycleStore(), serviceHours(), clock), visitsDue(), clock);
+                new Summaries(wishes, activity, kpiStore(), cycleStore(), serviceHours(), clock), visitsDue(), visitPeriodsBegun(), clock);
         return new Dispatcher(cycleConfig.get(), cycleStore(), audiences, outbox.get(), dispatchQueue.get(), clock,
                 Integer.parseInt(env.getOr("DISPATCH_PAGE_SIZE", String.valueOf(DEFAULT_PAGE_SIZE))));
     }

@@ -49,6 +49,6 @@ class VisitPeriodsTest {
     }
 
     private static VisitStore.BoundHousehold bound(String id, String user, Rhythm r, Instant since, Instant last) {
-        return new VisitStore.BoundHousehold(new HouseholdListing(id, "C1", "C1-B1", null, null, "张*", 1, 1, user, r), since, last);
+        return new VisitStore.BoundHousehold(new HouseholdListing(id, "C1", "C1-B1", null, null, "张*", 1, 1, user, r), since, last, null);
     }
 }

@@ -181,4 +181,29 @@ class VisitsIntegrationTest {
         System.out.println("visits: recompute of DEMO-W1 " + month() + ": " + check.path("households") + " households due, "
                 + check.path("visits") + " visits");
     }
+
+    /**
+     * The month's first step counts the households whose period begins due, against the local cloud's tables: the
+     * household bound now is not counted again this month; next month it is, once, however often the step runs.
+     */
+    @Test
+    void aPeriodBeginningCountsEachBoundHouseholdDueOnce() {
+        String id = newHousehold(40);
+        var store = new org.linli.adapters.dynamo.kpi.DynamoVisitStore(cloud.dynamo(), cloud.tableName("RegistersTable"),
+                cloud.tableName("KpiTable"));
+        List<String> path = List.of("DEMO", "DEMO-W", "DEMO-W1");
+        YearMonth now = YearMonth.parse(month());
+        assertFalse(store.addDue("DEMO-W1", id, path, now), "the binding already counted this month");
+        YearMonth next = now.plusMonths(1);
+        java.time.Instant first = next.atDay(1).atTime(0, 30).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        var unit = org.linli.kpi.Unit.node(path);
+        long before = store.counters(unit, next)[0];
+        int counted = org.linli.registers.Visits.periodsBegun(store, (c, b) -> path, "DEMO-W1", first);
+        assertTrue(counted >= 1, "at least the household bound now: " + counted);
+        assertEquals(before + counted, store.counters(unit, next)[0]);
+        assertEquals(next, store.boundIn("DEMO-W1").stream().filter(b -> b.listing().id().equals(id)).findFirst().orElseThrow().duePeriod());
+        assertEquals(0, org.linli.registers.Visits.periodsBegun(store, (c, b) -> path, "DEMO-W1", first.plusSeconds(600)),
+                "a re-run counts nothing");
+        assertEquals(before + counted, store.counters(unit, next)[0]);
+    }
 }

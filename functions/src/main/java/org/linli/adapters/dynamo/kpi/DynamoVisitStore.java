@@ -77,8 +77,16 @@ public final class DynamoVisitStore implements VisitStore {
     }
 
     @Override
-    public void addDue(List<String> path, YearMonth dueMonth) {
-        Transactions.write(dynamo, "visits due", counterUpdates(path, dueMonth, Tally.ZERO.with(Counter.VISITS_DUE, 1)));
+    public boolean addDue(String community, String householdId, List<String> path, YearMonth dueMonth) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        // The marker and the counters in one transaction: a retried or re-run count fails on the marker and adds nothing.
+        items.add(TransactWriteItem.builder().update(u -> u.tableName(registers)
+                .key(TableKeys.key(DynamoHouseholdStore.partition(community), DynamoHouseholdStore.sort(householdId)))
+                .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(duePeriod) OR duePeriod < :p)")
+                .updateExpression("SET duePeriod = :p")
+                .expressionAttributeValues(Map.of(":p", Attr.s(dueMonth.toString())))).build());
+        items.addAll(counterUpdates(path, dueMonth, Tally.ZERO.with(Counter.VISITS_DUE, 1)));
+        return Transactions.write(dynamo, "visits due", items) == Transactions.DONE;
     }
 
     private List<TransactWriteItem> counterUpdates(List<String> path, YearMonth month, Tally delta) {
@@ -115,7 +123,7 @@ public final class DynamoVisitStore implements VisitStore {
         // Only the listing's attributes: a list decrypts nothing.
         for (var item : Queries.all(dynamo, registers, q -> q.tableName(registers).keyConditionExpression("pk = :p")
                 .filterExpression("attribute_exists(boundTo)")
-                .projectionExpression("id, community, buildingCode, #u, room, headMasked, memberCount, careCount, boundTo, rhythm, boundSince, lastVisitAt")
+                .projectionExpression("id, community, buildingCode, #u, room, headMasked, memberCount, careCount, boundTo, rhythm, boundSince, lastVisitAt, duePeriod")
                 .expressionAttributeNames(Map.of("#u", "unit"))
                 .expressionAttributeValues(Map.of(":p", Attr.s(DynamoHouseholdStore.partition(community)))))) {
             out.add(bound(item));
@@ -124,7 +132,9 @@ public final class DynamoVisitStore implements VisitStore {
     }
 
     private static BoundHousehold bound(Map<String, AttributeValue> item) {
-        return new BoundHousehold(DynamoHouseholdStore.listing(item), Attr.instant(item, "boundSince"), Attr.instant(item, "lastVisitAt"));
+        String due = Attr.str(item, "duePeriod");
+        return new BoundHousehold(DynamoHouseholdStore.listing(item), Attr.instant(item, "boundSince"), Attr.instant(item, "lastVisitAt"),
+                due == null ? null : YearMonth.parse(due));
     }
 
     @Override
